@@ -1,0 +1,33 @@
+package dev.handoff.domain.command;
+
+import java.net.URI;
+import java.util.Optional;
+
+/** A call-control command. Every command is valid once constructed. */
+public sealed interface CallCommand
+    permits CallTransfer, AddParticipant, CancelAddParticipant, RedirectCall {
+
+  /**
+   * Longest operation context. It is the portable bound: Microsoft Graph carries at most 256
+   * characters of client context.
+   */
+  int MAX_OPERATION_CONTEXT_LENGTH = 256;
+
+  /**
+   * @return the id of the call the command acts on, as the provider knows it (ACS call connection
+   *     id or server call id, Graph call id)
+   */
+  String callId();
+
+  /**
+   * @return the application's own correlation string, returned with every change of the operation;
+   *     sent to providers that echo one
+   */
+  Optional<String> operationContext();
+
+  /**
+   * @return where the provider should send this operation's events instead of the call's default
+   *     callback
+   */
+  Optional<URI> callbackUri();
+}

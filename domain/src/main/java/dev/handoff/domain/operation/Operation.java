@@ -1,0 +1,404 @@
+package dev.handoff.domain.operation;
+
+import dev.handoff.domain.command.CallCommand;
+import dev.handoff.domain.command.OperationKind;
+import dev.handoff.domain.event.CallLifecycleEvent;
+import dev.handoff.domain.event.OperationUpdate;
+import dev.handoff.domain.event.Progress;
+import dev.handoff.domain.failure.Failure;
+import dev.handoff.domain.failure.FailureReason;
+import dev.handoff.domain.failure.ProviderEvidence;
+import dev.handoff.domain.provider.ProviderId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One command's life, from request to a definite outcome.
+ *
+ * <p>An operation is immutable: every change returns a new operation whose {@link #version()} is
+ * one higher, so that stores can compare-and-set. A change that changes nothing (a repeated
+ * delivery of an event already recorded) returns this same instance.
+ *
+ * @param id the operation's id
+ * @param kind the kind of operation, as given by the command
+ * @param provider the provider that carries it
+ * @param command the command
+ * @param idempotencyKey the client's idempotency key, when it gave one
+ * @param correlation the string sent to the provider for correlating its events: the command's
+ *     operation context when given, else the operation id
+ * @param submission the token sent with every attempt to submit
+ * @param state where the operation stands
+ * @param failure why it failed, was cancelled or is unknown
+ * @param invitationId the provider's invitation id, for an add
+ * @param references correlation ids from the provider's answers (request ids, chain ids)
+ * @param timeline everything that happened, in the order recorded
+ * @param createdAt when it was requested
+ * @param updatedAt when it last changed
+ * @param deadline when it becomes UNKNOWN if the provider has not given a final word
+ * @param version how many changes it has had, starting at 1
+ */
+public record Operation(
+    OperationId id,
+    OperationKind kind,
+    ProviderId provider,
+    CallCommand command,
+    Optional<IdempotencyKey> idempotencyKey,
+    String correlation,
+    SubmissionToken submission,
+    OperationState state,
+    Optional<Failure> failure,
+    Optional<String> invitationId,
+    Map<String, String> references,
+    List<TimelineEntry> timeline,
+    Instant createdAt,
+    Instant updatedAt,
+    Instant deadline,
+    long version) {
+
+  /** Checks the invariants and copies the collections, unmodifiable. */
+  public Operation {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(provider, "provider");
+    Objects.requireNonNull(command, "command");
+    Objects.requireNonNull(correlation, "correlation");
+    Objects.requireNonNull(submission, "submission");
+    Objects.requireNonNull(state, "state");
+    Objects.requireNonNull(createdAt, "createdAt");
+    Objects.requireNonNull(updatedAt, "updatedAt");
+    Objects.requireNonNull(deadline, "deadline");
+    idempotencyKey = idempotencyKey == null ? Optional.empty() : idempotencyKey;
+    failure = failure == null ? Optional.empty() : failure;
+    invitationId = invitationId == null ? Optional.empty() : invitationId;
+    references =
+        references == null || references.isEmpty()
+            ? Map.of()
+            : Collections.unmodifiableMap(new LinkedHashMap<>(references));
+    timeline = List.copyOf(timeline);
+    if (kind != OperationKind.of(command)) {
+      throw new IllegalArgumentException("kind " + kind + " does not match the command");
+    }
+    if (timeline.isEmpty()) {
+      throw new IllegalArgumentException("an operation's timeline starts with its request");
+    }
+    if (version < 1) {
+      throw new IllegalArgumentException("version starts at 1");
+    }
+    if (state == OperationState.FAILED && failure.isEmpty()) {
+      throw new IllegalArgumentException("a FAILED operation needs its failure");
+    }
+  }
+
+  /**
+   * Records a new request.
+   *
+   * @param id the operation's id
+   * @param provider the provider that will carry it
+   * @param command the command, already valid and checked against the provider's capabilities
+   * @param idempotencyKey the client's idempotency key, if any
+   * @param submission the token every submission attempt will carry
+   * @param now the time of the request
+   * @param timeToOutcome how long the provider has to give a final word
+   * @return the operation in state REQUESTED, version 1
+   */
+  public static Operation request(
+      OperationId id,
+      ProviderId provider,
+      CallCommand command,
+      Optional<IdempotencyKey> idempotencyKey,
+      SubmissionToken submission,
+      Instant now,
+      Duration timeToOutcome) {
+    TimelineEntry requested =
+        new TimelineEntry(
+            now,
+            TimelineEntry.Source.HANDOFF,
+            "requested",
+            OperationState.REQUESTED,
+            Disposition.APPLIED,
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            ProviderEvidence.NONE);
+    return new Operation(
+        id,
+        OperationKind.of(command),
+        provider,
+        command,
+        idempotencyKey,
+        command.operationContext().orElse(id.value()),
+        submission,
+        OperationState.REQUESTED,
+        Optional.empty(),
+        Optional.empty(),
+        Map.of(),
+        List.of(requested),
+        now,
+        now,
+        now.plus(timeToOutcome),
+        1);
+  }
+
+  /**
+   * @return the id of the call the operation acts on
+   */
+  public String callId() {
+    return command.callId();
+  }
+
+  /**
+   * @param eventId a provider event id
+   * @return whether that event is already in the timeline
+   */
+  public boolean hasRecorded(String eventId) {
+    for (TimelineEntry entry : timeline) {
+      if (entry.eventId().filter(eventId::equals).isPresent()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Records the provider's synchronous answer to the submission.
+   *
+   * @param result the answer
+   * @param at when it came
+   * @return the changed operation
+   */
+  public Operation afterSubmit(SubmitResult result, Instant at) {
+    Change change =
+        new Change(at, TimelineEntry.Source.PROVIDER_RESPONSE).evidence(result.evidence());
+    if (result instanceof SubmitResult.Accepted) {
+      return change
+          .invitation(((SubmitResult.Accepted) result).invitationId())
+          .to(OperationState.SUBMITTED, "accepted by the provider");
+    }
+    if (result instanceof SubmitResult.Completed) {
+      return change.to(OperationState.COMPLETED, "completed by the provider's answer");
+    }
+    if (result instanceof SubmitResult.Rejected) {
+      return change
+          .failure(((SubmitResult.Rejected) result).failure())
+          .to(OperationState.FAILED, "rejected by the provider");
+    }
+    return change
+        .failure(((SubmitResult.Indeterminate) result).failure())
+        .to(OperationState.UNKNOWN, "the provider's answer was ambiguous");
+  }
+
+  /**
+   * Applies a provider event about this operation. A repeated delivery changes nothing; an event
+   * that arrives out of order or after the final state is recorded without moving the state.
+   *
+   * @param update the event
+   * @param receivedAt when Handoff received it
+   * @return the changed operation, or this one when the event was already recorded
+   * @throws IllegalArgumentException when the event concerns another kind of operation
+   */
+  public Operation apply(OperationUpdate update, Instant receivedAt) {
+    if (update.scope() != kind) {
+      throw new IllegalArgumentException(
+          "a " + update.scope() + " event cannot apply to a " + kind + " operation");
+    }
+    if (hasRecorded(update.meta().eventId())) {
+      return this;
+    }
+    OperationState target = stateOf(update.progress());
+    Optional<Failure> reported = update.failure();
+    if (target == OperationState.CANCELLED && reported.isEmpty()) {
+      reported =
+          Optional.of(
+              Failure.of(
+                  FailureReason.CANCELLED,
+                  "cancelled, as the provider reports",
+                  update.evidence()));
+    }
+    return new Change(receivedAt, TimelineEntry.Source.PROVIDER_EVENT)
+        .event(update.meta().eventId(), update.meta().occurredAt())
+        .evidence(update.evidence())
+        .invitation(update.invitationId())
+        .failure(reported.orElse(null))
+        .to(target, update.meta().type());
+  }
+
+  /**
+   * Notes a change of the call in the timeline without moving the state.
+   *
+   * @param event the call event
+   * @param receivedAt when Handoff received it
+   * @return the changed operation, or this one when the event was already recorded
+   */
+  public Operation note(CallLifecycleEvent event, Instant receivedAt) {
+    if (hasRecorded(event.meta().eventId())) {
+      return this;
+    }
+    return new Change(receivedAt, TimelineEntry.Source.PROVIDER_EVENT)
+        .event(event.meta().eventId(), event.meta().occurredAt())
+        .evidence(event.evidence())
+        .to(null, event.meta().type());
+  }
+
+  /**
+   * Marks an add operation cancelled because a cancel operation withdrew its invitation.
+   *
+   * @param by the cancel operation
+   * @param at when
+   * @return the changed operation
+   */
+  public Operation cancelledBy(OperationId by, Instant at) {
+    return new Change(at, TimelineEntry.Source.HANDOFF)
+        .failure(Failure.of(FailureReason.CANCELLED, "invitation withdrawn by operation " + by))
+        .to(OperationState.CANCELLED, "cancelled by operation " + by);
+  }
+
+  /**
+   * Moves an active operation whose deadline has passed to UNKNOWN.
+   *
+   * @param now the time now
+   * @return the changed operation, or this one when it is not overdue
+   */
+  public Operation expireIfOverdue(Instant now) {
+    if (!state.isActive() || now.isBefore(deadline)) {
+      return this;
+    }
+    return new Change(now, TimelineEntry.Source.HANDOFF)
+        .failure(
+            Failure.of(
+                FailureReason.TIMEOUT,
+                "no final word from the provider by the deadline " + deadline))
+        .to(OperationState.UNKNOWN, "deadline passed");
+  }
+
+  /**
+   * Notes that the submission is being sent again after an interruption, with the same token.
+   *
+   * @param at when
+   * @return the changed operation
+   */
+  public Operation noteResubmission(Instant at) {
+    return new Change(at, TimelineEntry.Source.HANDOFF)
+        .to(null, "sent again after an interruption, with the same submission token");
+  }
+
+  /** Whether moving to {@code target}, which differs from the current state, goes forward. */
+  private boolean advances(OperationState target) {
+    if (target == OperationState.UNKNOWN) {
+      return true;
+    }
+    if (state == OperationState.UNKNOWN) {
+      return target.isTerminal();
+    }
+    return target.rank() > state.rank();
+  }
+
+  private static boolean carriesFailure(OperationState state) {
+    return state == OperationState.FAILED
+        || state == OperationState.CANCELLED
+        || state == OperationState.UNKNOWN;
+  }
+
+  private static OperationState stateOf(Progress progress) {
+    switch (progress) {
+      case IN_PROGRESS:
+        return OperationState.IN_PROGRESS;
+      case ACCEPTED:
+        return OperationState.ACCEPTED;
+      case COMPLETED:
+        return OperationState.COMPLETED;
+      case FAILED:
+        return OperationState.FAILED;
+      default:
+        return OperationState.CANCELLED;
+    }
+  }
+
+  /** One change in the making: collects what a timeline entry says, then applies the rules. */
+  private final class Change {
+    private final Instant at;
+    private final TimelineEntry.Source source;
+    private Optional<String> eventId = Optional.empty();
+    private Optional<Instant> providerTime = Optional.empty();
+    private Optional<Failure> reported = Optional.empty();
+    private ProviderEvidence evidence = ProviderEvidence.NONE;
+    private Optional<String> invitation = Optional.empty();
+
+    private Change(Instant at, TimelineEntry.Source source) {
+      this.at = Objects.requireNonNull(at, "at");
+      this.source = source;
+    }
+
+    private Change event(String id, Instant occurredAt) {
+      eventId = Optional.of(id);
+      providerTime = Optional.of(occurredAt);
+      return this;
+    }
+
+    private Change failure(Failure value) {
+      reported = Optional.ofNullable(value);
+      return this;
+    }
+
+    private Change evidence(ProviderEvidence value) {
+      evidence = value;
+      return this;
+    }
+
+    private Change invitation(Optional<String> value) {
+      invitation = value;
+      return this;
+    }
+
+    /**
+     * @param target the state the entry asks for; null for an entry that only informs
+     * @param what what happened
+     */
+    private Operation to(OperationState target, String what) {
+      Disposition disposition;
+      OperationState newState = state;
+      Optional<Failure> newFailure = failure;
+      if (state.isTerminal()) {
+        disposition = Disposition.AFTER_TERMINAL;
+      } else if (target == null || target == state) {
+        disposition = Disposition.RECORDED;
+      } else if (advances(target)) {
+        disposition = Disposition.APPLIED;
+        newState = target;
+        newFailure = carriesFailure(target) ? reported : Optional.empty();
+      } else {
+        disposition = Disposition.LATE;
+      }
+      Map<String, String> mergedReferences = new LinkedHashMap<>(references);
+      evidence.references().forEach(mergedReferences::putIfAbsent);
+      List<TimelineEntry> longer = new ArrayList<>(timeline.size() + 1);
+      longer.addAll(timeline);
+      longer.add(
+          new TimelineEntry(
+              at, source, what, newState, disposition, eventId, providerTime, reported, evidence));
+      return new Operation(
+          id,
+          kind,
+          provider,
+          command,
+          idempotencyKey,
+          correlation,
+          submission,
+          newState,
+          newFailure,
+          invitationId.isPresent() ? invitationId : invitation,
+          mergedReferences,
+          longer,
+          createdAt,
+          at.isAfter(updatedAt) ? at : updatedAt,
+          deadline,
+          version + 1);
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package dev.handoff.domain.operation;
+
+import dev.handoff.domain.failure.Failure;
+import dev.handoff.domain.failure.ProviderEvidence;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One dated thing that happened to an operation.
+ *
+ * @param at when Handoff recorded it
+ * @param source who said it
+ * @param what what happened, e.g. {@code requested} or a provider event type
+ * @param state the operation's state after it
+ * @param disposition what it did to the operation
+ * @param eventId the provider event's id, for events
+ * @param providerTime when the provider says it happened, for events
+ * @param failure the failure it reported, if any
+ * @param evidence what the provider said
+ */
+public record TimelineEntry(
+    Instant at,
+    Source source,
+    String what,
+    OperationState state,
+    Disposition disposition,
+    Optional<String> eventId,
+    Optional<Instant> providerTime,
+    Optional<Failure> failure,
+    ProviderEvidence evidence) {
+
+  /** Who said it. */
+  public enum Source {
+    /** Handoff itself: the request, a deadline, a cancellation. */
+    HANDOFF,
+    /** The provider's synchronous answer to the request. */
+    PROVIDER_RESPONSE,
+    /** A provider event (callback). */
+    PROVIDER_EVENT
+  }
+
+  /** Validates the parts. */
+  public TimelineEntry {
+    Objects.requireNonNull(at, "at");
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(what, "what");
+    Objects.requireNonNull(state, "state");
+    Objects.requireNonNull(disposition, "disposition");
+    eventId = eventId == null ? Optional.empty() : eventId;
+    providerTime = providerTime == null ? Optional.empty() : providerTime;
+    failure = failure == null ? Optional.empty() : failure;
+    evidence = evidence == null ? ProviderEvidence.NONE : evidence;
+  }
+}

@@ -1,0 +1,307 @@
+package dev.handoff.domain.provider;
+
+import dev.handoff.domain.command.AddParticipant;
+import dev.handoff.domain.command.CallCommand;
+import dev.handoff.domain.command.CallTransfer;
+import dev.handoff.domain.command.CancelAddParticipant;
+import dev.handoff.domain.command.RedirectCall;
+import dev.handoff.domain.context.CallingContext;
+import dev.handoff.domain.participant.Participant;
+import dev.handoff.domain.participant.ParticipantKind;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What one provider can carry, declared truthfully by its adapter, and the check of a command
+ * against it.
+ *
+ * @param provider the provider
+ * @param features the features it supports
+ * @param addressable the kinds of participant it can address
+ * @param maxRedirectTargets the most targets one redirect may name (0 when it cannot redirect)
+ * @param redirectRingTimeout the ring timeouts it accepts on redirect, when it has one
+ */
+public record ProviderCapabilities(
+    ProviderId provider,
+    Set<Capability> features,
+    Set<ParticipantKind> addressable,
+    int maxRedirectTargets,
+    Optional<SecondsRange> redirectRingTimeout) {
+
+  /**
+   * An inclusive range of whole seconds.
+   *
+   * @param min the least
+   * @param max the most
+   */
+  public record SecondsRange(long min, long max) {
+    /** Validates the range. */
+    public SecondsRange {
+      if (min < 0 || max < min) {
+        throw new IllegalArgumentException("invalid range " + min + ".." + max);
+      }
+    }
+
+    /**
+     * @param duration a duration
+     * @return whether it lies in the range
+     */
+    public boolean contains(Duration duration) {
+      return duration.getSeconds() >= min && duration.getSeconds() <= max;
+    }
+  }
+
+  /** Copies the sets, unmodifiable. */
+  public ProviderCapabilities {
+    Objects.requireNonNull(provider, "provider");
+    features =
+        Collections.unmodifiableSet(
+            features.isEmpty() ? EnumSet.noneOf(Capability.class) : EnumSet.copyOf(features));
+    addressable =
+        Collections.unmodifiableSet(
+            addressable.isEmpty()
+                ? EnumSet.noneOf(ParticipantKind.class)
+                : EnumSet.copyOf(addressable));
+    redirectRingTimeout = redirectRingTimeout == null ? Optional.empty() : redirectRingTimeout;
+    if (maxRedirectTargets < 0) {
+      throw new IllegalArgumentException("maxRedirectTargets must not be negative");
+    }
+  }
+
+  /**
+   * @param feature a feature
+   * @return whether the provider supports it
+   */
+  public boolean supports(Capability feature) {
+    return features.contains(feature);
+  }
+
+  /**
+   * @param command a command
+   * @return everything in it the provider cannot carry; empty when it can carry all of it
+   */
+  public List<CapabilityViolation> check(CallCommand command) {
+    Check check = new Check();
+    if (command instanceof CallTransfer) {
+      check.transfer((CallTransfer) command);
+    } else if (command instanceof AddParticipant) {
+      check.add((AddParticipant) command);
+    } else if (command instanceof CancelAddParticipant) {
+      check.cancel((CancelAddParticipant) command);
+    } else if (command instanceof RedirectCall) {
+      check.redirect((RedirectCall) command);
+    }
+    return check.found;
+  }
+
+  /**
+   * @param command a command
+   * @throws UnsupportedByProviderException naming everything the provider cannot carry
+   */
+  public void requireSupported(CallCommand command) {
+    List<CapabilityViolation> violations = check(command);
+    if (!violations.isEmpty()) {
+      throw new UnsupportedByProviderException(provider, violations);
+    }
+  }
+
+  private final class Check {
+    private final List<CapabilityViolation> found = new ArrayList<>();
+
+    private void need(Capability feature, String path) {
+      if (!features.contains(feature)) {
+        found.add(new CapabilityViolation(path, "does not support " + feature.description()));
+      }
+    }
+
+    private void participant(Participant participant, String path) {
+      if (!addressable.contains(participant.kind())) {
+        found.add(
+            new CapabilityViolation(
+                path, "cannot address " + participant.kind() + " participants"));
+      }
+      if (participant.displayName().isPresent()) {
+        need(Capability.PARTICIPANT_DISPLAY_NAME, path + ".displayName");
+      }
+    }
+
+    private void context(CallingContext context, String path) {
+      if (context.userToUser().isPresent()) {
+        need(Capability.USER_TO_USER, path + ".userToUser");
+      }
+      if (!context.sipHeaders().isEmpty()) {
+        need(Capability.SIP_HEADERS, path + ".sipHeaders");
+      }
+      if (!context.voipHeaders().isEmpty()) {
+        need(Capability.VOIP_HEADERS, path + ".voipHeaders");
+      }
+      if (context.teamsPhoneCallDetails().isPresent()) {
+        need(Capability.TEAMS_PHONE_CALL_DETAILS, path + ".teamsPhoneCallDetails");
+      }
+    }
+
+    private void transfer(CallTransfer transfer) {
+      need(Capability.TRANSFER, "CallTransfer");
+      participant(transfer.target(), "target");
+      transfer
+          .transferee()
+          .ifPresent(
+              transferee -> {
+                need(Capability.TRANSFEREE, "transferee");
+                participant(transferee.participant(), "transferee.participant");
+                if (transferee.callParticipantId().isPresent()) {
+                  need(Capability.TRANSFEREE_PARTICIPANT_ID, "transferee.callParticipantId");
+                }
+              });
+      if (transfer.consultative()) {
+        need(Capability.CONSULTATIVE_TRANSFER, "mode");
+      }
+      if (transfer.sourceCallerId().isPresent()) {
+        need(Capability.TRANSFER_SOURCE_CALLER_ID, "sourceCallerId");
+      }
+      if (transfer.callbackUri().isPresent()) {
+        need(Capability.TRANSFER_CALLBACK_OVERRIDE, "callbackUri");
+      }
+      context(transfer.callingContext(), "callingContext");
+    }
+
+    private void add(AddParticipant add) {
+      need(Capability.ADD_PARTICIPANT, "AddParticipant");
+      participant(add.participant(), "participant");
+      if (add.invitationTimeout().isPresent()) {
+        need(Capability.INVITATION_TIMEOUT, "invitationTimeout");
+      }
+      if (add.sourceCallerId().isPresent()) {
+        need(Capability.ADD_SOURCE_CALLER_ID, "sourceCallerId");
+      }
+      if (add.sourceDisplayName().isPresent()) {
+        need(Capability.SOURCE_DISPLAY_NAME, "sourceDisplayName");
+      }
+      if (add.callbackUri().isPresent()) {
+        need(Capability.ADD_CALLBACK_OVERRIDE, "callbackUri");
+      }
+      context(add.callingContext(), "callingContext");
+    }
+
+    private void cancel(CancelAddParticipant cancel) {
+      need(Capability.CANCEL_ADD_PARTICIPANT, "CancelAddParticipant");
+      if (cancel.callbackUri().isPresent()) {
+        need(Capability.CANCEL_CALLBACK_OVERRIDE, "callbackUri");
+      }
+    }
+
+    private void redirect(RedirectCall redirect) {
+      need(Capability.REDIRECT, "RedirectCall");
+      for (int i = 0; i < redirect.targets().size(); i++) {
+        participant(redirect.targets().get(i), "targets[" + i + "]");
+      }
+      if (redirect.targets().size() > maxRedirectTargets) {
+        found.add(
+            new CapabilityViolation(
+                "targets",
+                "accepts at most "
+                    + maxRedirectTargets
+                    + " redirect target(s), got "
+                    + redirect.targets().size()));
+      }
+      redirect
+          .ringTimeout()
+          .ifPresent(
+              timeout -> {
+                need(Capability.REDIRECT_RING_TIMEOUT, "ringTimeout");
+                redirectRingTimeout
+                    .filter(range -> !range.contains(timeout))
+                    .ifPresent(
+                        range ->
+                            found.add(
+                                new CapabilityViolation(
+                                    "ringTimeout",
+                                    "accepts ring timeouts of "
+                                        + range.min()
+                                        + " to "
+                                        + range.max()
+                                        + " seconds, got "
+                                        + timeout.getSeconds())));
+              });
+      if (redirect.callbackUri().isPresent()) {
+        need(Capability.REDIRECT_CALLBACK_OVERRIDE, "callbackUri");
+      }
+    }
+  }
+
+  /**
+   * @param provider the provider
+   * @return a builder that starts with nothing supported
+   */
+  public static Builder builder(ProviderId provider) {
+    return new Builder(provider);
+  }
+
+  /** Builds {@link ProviderCapabilities}. */
+  public static final class Builder {
+    private final ProviderId provider;
+    private final Set<Capability> features = EnumSet.noneOf(Capability.class);
+    private final Set<ParticipantKind> addressable = EnumSet.noneOf(ParticipantKind.class);
+    private int maxRedirectTargets;
+    private SecondsRange redirectRingTimeout;
+
+    private Builder(ProviderId provider) {
+      this.provider = provider;
+    }
+
+    /**
+     * @param supported the features supported
+     * @return this builder
+     */
+    public Builder supports(Capability... supported) {
+      features.addAll(List.of(supported));
+      return this;
+    }
+
+    /**
+     * @param kinds the participant kinds the provider can address
+     * @return this builder
+     */
+    public Builder addresses(ParticipantKind... kinds) {
+      addressable.addAll(List.of(kinds));
+      return this;
+    }
+
+    /**
+     * @param value the most targets one redirect may name
+     * @return this builder
+     */
+    public Builder maxRedirectTargets(int value) {
+      maxRedirectTargets = value;
+      return this;
+    }
+
+    /**
+     * @param minSeconds the shortest ring timeout
+     * @param maxSeconds the longest ring timeout
+     * @return this builder
+     */
+    public Builder redirectRingTimeout(long minSeconds, long maxSeconds) {
+      redirectRingTimeout = new SecondsRange(minSeconds, maxSeconds);
+      return this;
+    }
+
+    /**
+     * @return the capabilities
+     */
+    public ProviderCapabilities build() {
+      return new ProviderCapabilities(
+          provider,
+          features,
+          addressable,
+          maxRedirectTargets,
+          Optional.ofNullable(redirectRingTimeout));
+    }
+  }
+}

@@ -1,0 +1,24 @@
+package dev.handoff.ports.in;
+
+import dev.handoff.domain.command.CancelAddParticipant;
+import dev.handoff.domain.operation.Operation;
+
+/**
+ * Withdraw an unanswered invitation. When the provider confirms, the add operation becomes
+ * CANCELLED.
+ */
+public interface CancelAddParticipantUseCase {
+  /**
+   * Records the command, submits it to the provider and returns the operation as it stands after
+   * the provider's synchronous answer.
+   *
+   * @param command the command
+   * @param options idempotency
+   * @return the operation
+   * @throws dev.handoff.domain.provider.UnsupportedByProviderException when the provider cannot
+   *     carry the command; nothing was sent
+   * @throws IdempotencyConflictException when the key was used for another command
+   * @throws OperationConflictException when a conflicting operation is under way on the call
+   */
+  Operation cancelAddParticipant(CancelAddParticipant command, SubmitOptions options);
+}

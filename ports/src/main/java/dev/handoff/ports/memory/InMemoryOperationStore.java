@@ -1,0 +1,262 @@
+package dev.handoff.ports.memory;
+
+import dev.handoff.domain.operation.IdempotencyKey;
+import dev.handoff.domain.operation.Operation;
+import dev.handoff.domain.operation.OperationId;
+import dev.handoff.domain.operation.OperationState;
+import dev.handoff.domain.provider.ProviderId;
+import dev.handoff.ports.in.OperationPage;
+import dev.handoff.ports.in.OperationQuery;
+import dev.handoff.ports.out.OperationStore;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * An {@link OperationStore} in memory: thread-safe and bounded. Operations that finished (final or
+ * UNKNOWN) are evicted once older than the retention, and the oldest finished ones first when the
+ * store is full; unfinished operations are never evicted, so a store full of them refuses new ones.
+ */
+public final class InMemoryOperationStore implements OperationStore {
+  /** Default capacity. */
+  public static final int DEFAULT_CAPACITY = 100_000;
+
+  /** Default retention of finished operations. */
+  public static final Duration DEFAULT_RETENTION = Duration.ofHours(24);
+
+  /** Where an operation stands in the newest-first order: creation time, then id. */
+  private record Position(Instant createdAt, String id) {
+    static final Comparator<Position> NEWEST_FIRST =
+        Comparator.comparing(Position::createdAt).thenComparing(Position::id).reversed();
+
+    static Position of(Operation operation) {
+      return new Position(operation.createdAt(), operation.id().value());
+    }
+  }
+
+  private static final Comparator<Operation> NEWEST_FIRST =
+      Comparator.comparing(Position::of, Position.NEWEST_FIRST);
+
+  private record CallKey(ProviderId provider, String callId) {}
+
+  private final int capacity;
+  private final Duration retention;
+  private final Clock clock;
+  private final ConcurrentHashMap<OperationId, Operation> byId = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<IdempotencyKey, OperationId> byKey = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<CallKey, Set<OperationId>> byCall = new ConcurrentHashMap<>();
+  private final Set<OperationId> active = ConcurrentHashMap.newKeySet();
+  private final ConcurrentLinkedQueue<OperationId> finished = new ConcurrentLinkedQueue<>();
+  private final Object admission = new Object();
+
+  /** A store with the default capacity and retention on the system clock. */
+  public InMemoryOperationStore() {
+    this(DEFAULT_CAPACITY, DEFAULT_RETENTION, Clock.systemUTC());
+  }
+
+  /**
+   * @param capacity the most operations held at once
+   * @param retention how long finished operations are kept
+   * @param clock the clock
+   */
+  public InMemoryOperationStore(int capacity, Duration retention, Clock clock) {
+    if (capacity < 1) {
+      throw new IllegalArgumentException("capacity must be at least 1");
+    }
+    this.capacity = capacity;
+    this.retention = Objects.requireNonNull(retention, "retention");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /**
+   * @return how many operations are held
+   */
+  public int size() {
+    return byId.size();
+  }
+
+  @Override
+  public Operation insertIfAbsent(Operation operation) {
+    synchronized (admission) {
+      Optional<Operation> holder = operation.idempotencyKey().flatMap(this::findByIdempotencyKey);
+      if (holder.isPresent()) {
+        return holder.get();
+      }
+      if (byId.containsKey(operation.id())) {
+        throw new IllegalStateException("operation " + operation.id() + " already exists");
+      }
+      makeRoom();
+      byId.put(operation.id(), operation);
+      operation.idempotencyKey().ifPresent(key -> byKey.put(key, operation.id()));
+      byCall
+          .computeIfAbsent(callKey(operation), key -> ConcurrentHashMap.newKeySet())
+          .add(operation.id());
+      track(operation);
+      return operation;
+    }
+  }
+
+  private void makeRoom() {
+    Instant expiry = clock.instant().minus(retention);
+    while (true) {
+      OperationId oldest = finished.peek();
+      if (oldest == null) {
+        break;
+      }
+      Operation operation = byId.get(oldest);
+      if (operation != null && operation.updatedAt().isAfter(expiry) && byId.size() < capacity) {
+        break;
+      }
+      finished.poll();
+      if (operation != null && !operation.state().isActive()) {
+        evict(operation);
+      }
+    }
+    if (byId.size() >= capacity) {
+      throw new IllegalStateException(
+          "the in-memory operation store is full: "
+              + byId.size()
+              + " operations, none of them finished");
+    }
+  }
+
+  private void evict(Operation operation) {
+    byId.remove(operation.id());
+    active.remove(operation.id());
+    operation.idempotencyKey().ifPresent(key -> byKey.remove(key, operation.id()));
+    byCall.computeIfPresent(
+        callKey(operation),
+        (key, ids) -> {
+          ids.remove(operation.id());
+          return ids.isEmpty() ? null : ids;
+        });
+  }
+
+  private void track(Operation operation) {
+    if (operation.state().isActive()) {
+      active.add(operation.id());
+    } else if (active.remove(operation.id()) || operation.version() == 1) {
+      finished.add(operation.id());
+    }
+  }
+
+  private static CallKey callKey(Operation operation) {
+    return new CallKey(operation.provider(), operation.callId());
+  }
+
+  @Override
+  public Optional<Operation> find(OperationId id) {
+    return Optional.ofNullable(byId.get(id));
+  }
+
+  @Override
+  public Optional<Operation> findByIdempotencyKey(IdempotencyKey key) {
+    return Optional.ofNullable(byKey.get(key)).map(byId::get);
+  }
+
+  @Override
+  public boolean update(Operation next) {
+    Operation stored =
+        byId.computeIfPresent(
+            next.id(), (id, current) -> current.version() == next.version() - 1 ? next : current);
+    if (stored != next) {
+      return false;
+    }
+    synchronized (admission) {
+      track(next);
+    }
+    return true;
+  }
+
+  @Override
+  public List<Operation> findByCall(ProviderId provider, String callId) {
+    Set<OperationId> ids = byCall.getOrDefault(new CallKey(provider, callId), Set.of());
+    return resolve(ids.stream()).sorted(NEWEST_FIRST).collect(Collectors.toList());
+  }
+
+  @Override
+  public OperationPage list(OperationQuery query) {
+    Optional<Position> after = query.cursor().map(Cursor::decode);
+    List<Operation> page =
+        byId.values().stream()
+            .filter(o -> query.callId().map(o.callId()::equals).orElse(true))
+            .filter(o -> query.state().map(s -> o.state() == s).orElse(true))
+            .filter(o -> query.kind().map(k -> o.kind() == k).orElse(true))
+            .filter(
+                o ->
+                    after
+                        .map(cursor -> Position.NEWEST_FIRST.compare(Position.of(o), cursor) > 0)
+                        .orElse(true))
+            .sorted(NEWEST_FIRST)
+            .limit(query.limit() + 1L)
+            .collect(Collectors.toList());
+    if (page.size() <= query.limit()) {
+      return new OperationPage(page, Optional.empty());
+    }
+    List<Operation> shown = page.subList(0, query.limit());
+    return new OperationPage(shown, Optional.of(Cursor.encode(shown.get(shown.size() - 1))));
+  }
+
+  @Override
+  public List<Operation> findOverdue(Instant now, int limit) {
+    return resolve(active.stream())
+        .filter(o -> o.state().isActive() && !o.deadline().isAfter(now))
+        .limit(limit)
+        .collect(Collectors.toList());
+  }
+
+  @Override
+  public List<Operation> findRequestedBefore(Instant cutoff, int limit) {
+    return resolve(active.stream())
+        .filter(o -> o.state() == OperationState.REQUESTED && o.updatedAt().isBefore(cutoff))
+        .limit(limit)
+        .collect(Collectors.toList());
+  }
+
+  private Stream<Operation> resolve(Stream<OperationId> ids) {
+    return ids.map(byId::get).filter(Objects::nonNull);
+  }
+
+  /**
+   * A page cursor: the position of the last operation shown, so that paging is stable while
+   * operations are added. Encoded base64url.
+   */
+  private static final class Cursor {
+    private Cursor() {}
+
+    static String encode(Operation last) {
+      String position =
+          last.createdAt().getEpochSecond()
+              + ":"
+              + last.createdAt().getNano()
+              + ":"
+              + last.id().value();
+      return Base64.getUrlEncoder()
+          .withoutPadding()
+          .encodeToString(position.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static Position decode(String cursor) {
+      try {
+        String[] parts =
+            new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(":", 3);
+        Instant createdAt =
+            Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
+        return new Position(createdAt, OperationId.of(parts[2]).value());
+      } catch (RuntimeException malformed) {
+        throw new IllegalArgumentException("cursor is not one this store issued", malformed);
+      }
+    }
+  }
+}

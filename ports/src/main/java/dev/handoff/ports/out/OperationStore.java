@@ -1,0 +1,77 @@
+package dev.handoff.ports.out;
+
+import dev.handoff.domain.operation.IdempotencyKey;
+import dev.handoff.domain.operation.Operation;
+import dev.handoff.domain.operation.OperationId;
+import dev.handoff.domain.provider.ProviderId;
+import dev.handoff.ports.in.OperationPage;
+import dev.handoff.ports.in.OperationQuery;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where operations are kept. Updates compare-and-set on the version so that several service
+ * instances can share one store. Implementations are thread-safe.
+ */
+public interface OperationStore {
+
+  /**
+   * Stores a new operation unless its idempotency key already names one.
+   *
+   * @param operation a new operation, version 1
+   * @return the stored operation: {@code operation} itself when it was stored, or the operation
+   *     that already holds its idempotency key
+   * @throws IllegalStateException when an operation with the same id exists, or the store is full
+   */
+  Operation insertIfAbsent(Operation operation);
+
+  /**
+   * @param id an operation id
+   * @return the operation, if stored
+   */
+  Optional<Operation> find(OperationId id);
+
+  /**
+   * @param key an idempotency key
+   * @return the operation that holds it, if any
+   */
+  Optional<Operation> findByIdempotencyKey(IdempotencyKey key);
+
+  /**
+   * Replaces the stored operation by {@code next} if the stored one's version is {@code
+   * next.version() - 1}.
+   *
+   * @param next the changed operation
+   * @return whether it was stored; false when another change came first (re-read and retry)
+   */
+  boolean update(Operation next);
+
+  /**
+   * @param provider the provider
+   * @param callId the call
+   * @return the stored operations on that call, newest first
+   */
+  List<Operation> findByCall(ProviderId provider, String callId);
+
+  /**
+   * @param query which operations
+   * @return one page, newest first
+   * @throws IllegalArgumentException when the cursor is not one this store issued
+   */
+  OperationPage list(OperationQuery query);
+
+  /**
+   * @param now the time now
+   * @param limit the most to return
+   * @return active operations whose deadline is not after {@code now}
+   */
+  List<Operation> findOverdue(Instant now, int limit);
+
+  /**
+   * @param cutoff the time before which they were last changed
+   * @param limit the most to return
+   * @return operations still REQUESTED that were last changed before {@code cutoff}
+   */
+  List<Operation> findRequestedBefore(Instant cutoff, int limit);
+}

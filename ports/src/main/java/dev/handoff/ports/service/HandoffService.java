@@ -1,0 +1,475 @@
+package dev.handoff.ports.service;
+
+import dev.handoff.domain.HandoffException;
+import dev.handoff.domain.command.AddParticipant;
+import dev.handoff.domain.command.CallCommand;
+import dev.handoff.domain.command.CallTransfer;
+import dev.handoff.domain.command.CancelAddParticipant;
+import dev.handoff.domain.command.OperationKind;
+import dev.handoff.domain.command.RedirectCall;
+import dev.handoff.domain.event.CallLifecycleEvent;
+import dev.handoff.domain.event.IncomingCall;
+import dev.handoff.domain.event.OperationUpdate;
+import dev.handoff.domain.event.Progress;
+import dev.handoff.domain.event.ProviderEvent;
+import dev.handoff.domain.failure.Failure;
+import dev.handoff.domain.failure.FailureReason;
+import dev.handoff.domain.operation.Disposition;
+import dev.handoff.domain.operation.IdempotencyKey;
+import dev.handoff.domain.operation.Operation;
+import dev.handoff.domain.operation.OperationId;
+import dev.handoff.domain.operation.SubmissionToken;
+import dev.handoff.domain.operation.SubmitResult;
+import dev.handoff.domain.provider.Capability;
+import dev.handoff.domain.provider.ProviderCapabilities;
+import dev.handoff.ports.Subscription;
+import dev.handoff.ports.in.AddParticipantUseCase;
+import dev.handoff.ports.in.CancelAddParticipantUseCase;
+import dev.handoff.ports.in.EventOutcome;
+import dev.handoff.ports.in.EventReport;
+import dev.handoff.ports.in.ExpireOverdueOperationsUseCase;
+import dev.handoff.ports.in.GetOperationQuery;
+import dev.handoff.ports.in.IdempotencyConflictException;
+import dev.handoff.ports.in.ListOperationsQuery;
+import dev.handoff.ports.in.OperationConflictException;
+import dev.handoff.ports.in.OperationListener;
+import dev.handoff.ports.in.OperationNotFoundException;
+import dev.handoff.ports.in.OperationPage;
+import dev.handoff.ports.in.OperationQuery;
+import dev.handoff.ports.in.RecordProviderEventsUseCase;
+import dev.handoff.ports.in.RedirectCallUseCase;
+import dev.handoff.ports.in.ResumeInterruptedOperationsUseCase;
+import dev.handoff.ports.in.SubmitOptions;
+import dev.handoff.ports.in.SubscribeToOperationChangesUseCase;
+import dev.handoff.ports.in.TransferCallUseCase;
+import dev.handoff.ports.out.CallControl;
+import dev.handoff.ports.out.OperationChangeBus;
+import dev.handoff.ports.out.OperationStore;
+import dev.handoff.ports.out.SubmitContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+/**
+ * Implements every use case on one provider, one store and one change bus.
+ *
+ * <p>A submission goes: capability check (nothing is sent for a command the provider cannot carry)
+ * → idempotency check → conflict check → the operation is stored as REQUESTED with a submission
+ * token fixed for its whole life → the provider is called → SUBMITTED, COMPLETED, FAILED or UNKNOWN
+ * by its answer. Provider events then drive it to a final state; a periodic sweep moves silent ones
+ * to UNKNOWN. Every stored change is published on the bus.
+ *
+ * <p>Thread-safe. Changes are compare-and-set on the operation's version and retried, so several
+ * instances may share one store.
+ */
+public final class HandoffService
+    implements TransferCallUseCase,
+        AddParticipantUseCase,
+        CancelAddParticipantUseCase,
+        RedirectCallUseCase,
+        GetOperationQuery,
+        ListOperationsQuery,
+        RecordProviderEventsUseCase,
+        SubscribeToOperationChangesUseCase,
+        ExpireOverdueOperationsUseCase,
+        ResumeInterruptedOperationsUseCase {
+
+  private static final Logger LOG = Logger.getLogger(HandoffService.class.getName());
+  private static final int MAX_CHANGE_ATTEMPTS = 64;
+  private static final int SWEEP_BATCH = 500;
+
+  private final CallControl provider;
+  private final OperationStore store;
+  private final OperationChangeBus bus;
+  private final Clock clock;
+  private final DeadlinePolicy deadlines;
+  private final Supplier<OperationId> ids;
+
+  private HandoffService(Builder builder) {
+    this.provider = Objects.requireNonNull(builder.provider, "provider");
+    this.store = Objects.requireNonNull(builder.store, "store");
+    this.bus = Objects.requireNonNull(builder.bus, "bus");
+    this.clock = Objects.requireNonNull(builder.clock, "clock");
+    this.deadlines = Objects.requireNonNull(builder.deadlines, "deadlines");
+    this.ids = Objects.requireNonNull(builder.ids, "ids");
+  }
+
+  /**
+   * @param provider the provider every command goes to
+   * @param store where operations are kept
+   * @param bus where changes are published
+   * @return a builder; clock, deadlines and id generation have defaults
+   */
+  public static Builder builder(
+      CallControl provider, OperationStore store, OperationChangeBus bus) {
+    return new Builder(provider, store, bus);
+  }
+
+  /**
+   * @return what the provider can carry
+   */
+  public ProviderCapabilities capabilities() {
+    return provider.capabilities();
+  }
+
+  @Override
+  public Operation transfer(CallTransfer command, SubmitOptions options) {
+    return submit(command, options);
+  }
+
+  @Override
+  public Operation addParticipant(AddParticipant command, SubmitOptions options) {
+    return submit(command, options);
+  }
+
+  @Override
+  public Operation cancelAddParticipant(CancelAddParticipant command, SubmitOptions options) {
+    return submit(command, options);
+  }
+
+  @Override
+  public Operation redirect(RedirectCall command, SubmitOptions options) {
+    return submit(command, options);
+  }
+
+  private Operation submit(CallCommand command, SubmitOptions options) {
+    Objects.requireNonNull(command, "command");
+    Objects.requireNonNull(options, "options");
+    ProviderCapabilities capabilities = provider.capabilities();
+    capabilities.requireSupported(command);
+    Optional<IdempotencyKey> key = options.idempotencyKey();
+    if (key.isPresent()) {
+      Optional<Operation> earlier = store.findByIdempotencyKey(key.get());
+      if (earlier.isPresent()) {
+        return replay(key.get(), earlier.get(), command);
+      }
+    }
+    rejectConflicts(command, capabilities);
+    Instant now = clock.instant();
+    Operation requested =
+        Operation.request(
+            ids.get(),
+            capabilities.provider(),
+            command,
+            key,
+            SubmissionToken.create(now),
+            now,
+            deadlines.timeToOutcome(command));
+    Operation stored = store.insertIfAbsent(requested);
+    if (!stored.id().equals(requested.id())) {
+      return replay(key.orElseThrow(), stored, command);
+    }
+    bus.publish(stored);
+    return dispatch(stored);
+  }
+
+  private Operation replay(IdempotencyKey key, Operation earlier, CallCommand command) {
+    if (!earlier.command().equals(command)) {
+      throw new IdempotencyConflictException(key, earlier.id());
+    }
+    return store.find(earlier.id()).orElse(earlier);
+  }
+
+  private void rejectConflicts(CallCommand command, ProviderCapabilities capabilities) {
+    OperationKind kind = OperationKind.of(command);
+    for (Operation active : activeOn(capabilities, command.callId())) {
+      boolean exclusive = kind == OperationKind.TRANSFER || kind == OperationKind.REDIRECT;
+      if (exclusive && active.kind() == kind) {
+        throw new OperationConflictException(
+            "Call " + command.callId() + " already has " + kind + " " + active.id() + " under way",
+            active.id());
+      }
+      if (command.operationContext().filter(active.correlation()::equals).isPresent()) {
+        throw new OperationConflictException(
+            "Operation context '"
+                + active.correlation()
+                + "' is already in use by operation "
+                + active.id()
+                + " on call "
+                + command.callId(),
+            active.id());
+      }
+    }
+  }
+
+  private List<Operation> activeOn(ProviderCapabilities capabilities, String callId) {
+    return store.findByCall(capabilities.provider(), callId).stream()
+        .filter(operation -> operation.state().isActive())
+        .collect(Collectors.toList());
+  }
+
+  private Operation dispatch(Operation operation) {
+    SubmitResult result = send(operation);
+    return change(operation.id(), current -> current.afterSubmit(result, clock.instant()))
+        .operation();
+  }
+
+  private SubmitResult send(Operation operation) {
+    SubmitContext context =
+        new SubmitContext(operation.id(), operation.correlation(), operation.submission());
+    try {
+      return Objects.requireNonNull(
+          provider.submit(operation.command(), context), "the provider answered null");
+    } catch (HandoffException refused) {
+      return new SubmitResult.Rejected(
+          Failure.of(FailureReason.INVALID_REQUEST, refused.getMessage()));
+    } catch (RuntimeException failure) {
+      LOG.log(Level.WARNING, "Provider adapter failed on operation " + operation.id(), failure);
+      return new SubmitResult.Indeterminate(
+          Failure.of(
+              FailureReason.UNKNOWN,
+              "the provider adapter failed unexpectedly, so it is not known whether the request"
+                  + " was sent: "
+                  + failure));
+    }
+  }
+
+  /** The result of a compare-and-set change. */
+  private record Changed(Operation operation, boolean changed) {}
+
+  private Changed change(OperationId id, UnaryOperator<Operation> transition) {
+    for (int attempt = 0; attempt < MAX_CHANGE_ATTEMPTS; attempt++) {
+      Operation current = store.find(id).orElseThrow(() -> new OperationNotFoundException(id));
+      Operation next = transition.apply(current);
+      if (next == current) {
+        return new Changed(current, false);
+      }
+      if (store.update(next)) {
+        bus.publish(next);
+        return new Changed(next, true);
+      }
+    }
+    throw new IllegalStateException(
+        "Operation " + id + " kept changing; gave up after " + MAX_CHANGE_ATTEMPTS + " attempts");
+  }
+
+  @Override
+  public Optional<Operation> find(OperationId id) {
+    return store.find(id);
+  }
+
+  @Override
+  public OperationPage list(OperationQuery query) {
+    return store.list(query);
+  }
+
+  @Override
+  public EventReport record(List<ProviderEvent> events) {
+    List<EventOutcome> outcomes = new ArrayList<>(events.size());
+    for (ProviderEvent event : events) {
+      outcomes.add(recordOne(event));
+    }
+    return new EventReport(outcomes);
+  }
+
+  private EventOutcome recordOne(ProviderEvent event) {
+    if (event instanceof OperationUpdate) {
+      return applyUpdate((OperationUpdate) event);
+    }
+    if (event instanceof CallLifecycleEvent) {
+      return noteLifecycle((CallLifecycleEvent) event);
+    }
+    if (event instanceof IncomingCall) {
+      return new EventOutcome(
+          event, EventOutcome.Result.INCOMING_CALL, List.of(), Optional.empty());
+    }
+    return new EventOutcome(
+        event,
+        EventOutcome.Result.UNRECOGNIZED,
+        List.of(),
+        Optional.of("the adapter did not recognise this event"));
+  }
+
+  private EventOutcome applyUpdate(OperationUpdate update) {
+    Instant now = clock.instant();
+    Optional<Operation> target;
+    try {
+      target =
+          EventMatcher.match(update, store.findByCall(update.meta().provider(), update.callId()));
+    } catch (EventMatcher.AmbiguousMatchException ambiguous) {
+      return new EventOutcome(
+          update, EventOutcome.Result.UNMATCHED, List.of(), Optional.of(ambiguous.getMessage()));
+    }
+    if (target.isEmpty()) {
+      return new EventOutcome(
+          update,
+          EventOutcome.Result.UNMATCHED,
+          List.of(),
+          Optional.of(
+              "no " + update.scope() + " operation on call " + update.callId() + " matches"));
+    }
+    Changed changed = change(target.get().id(), current -> current.apply(update, now));
+    List<OperationId> touched = new ArrayList<>(List.of(changed.operation().id()));
+    if (changed.changed()
+        && update.scope() == OperationKind.CANCEL_ADD_PARTICIPANT
+        && update.progress() == Progress.COMPLETED
+        && lastDisposition(changed.operation()) == Disposition.APPLIED) {
+      cancelInvitation(changed.operation(), now).ifPresent(touched::add);
+    }
+    return new EventOutcome(update, resultOf(changed), touched, Optional.empty());
+  }
+
+  private Optional<OperationId> cancelInvitation(Operation cancel, Instant now) {
+    String invitation = ((CancelAddParticipant) cancel.command()).invitationId();
+    return store.findByCall(cancel.provider(), cancel.callId()).stream()
+        .filter(operation -> operation.kind() == OperationKind.ADD_PARTICIPANT)
+        .filter(operation -> operation.invitationId().filter(invitation::equals).isPresent())
+        .findFirst()
+        .map(add -> change(add.id(), current -> current.cancelledBy(cancel.id(), now)))
+        .map(changed -> changed.operation().id());
+  }
+
+  private EventOutcome noteLifecycle(CallLifecycleEvent event) {
+    Instant now = clock.instant();
+    List<OperationId> touched = new ArrayList<>();
+    boolean anyChanged = false;
+    for (Operation operation : store.findByCall(event.meta().provider(), event.callId())) {
+      if (!operation.state().isTerminal()) {
+        Changed changed = change(operation.id(), current -> current.note(event, now));
+        touched.add(operation.id());
+        anyChanged |= changed.changed();
+      }
+    }
+    EventOutcome.Result result =
+        touched.isEmpty()
+            ? EventOutcome.Result.UNMATCHED
+            : anyChanged ? EventOutcome.Result.RECORDED : EventOutcome.Result.DUPLICATE;
+    return new EventOutcome(
+        event,
+        result,
+        touched,
+        touched.isEmpty()
+            ? Optional.of("no unfinished operation on call " + event.callId())
+            : Optional.empty());
+  }
+
+  private static Disposition lastDisposition(Operation operation) {
+    return operation.timeline().get(operation.timeline().size() - 1).disposition();
+  }
+
+  private static EventOutcome.Result resultOf(Changed changed) {
+    if (!changed.changed()) {
+      return EventOutcome.Result.DUPLICATE;
+    }
+    switch (lastDisposition(changed.operation())) {
+      case APPLIED:
+        return EventOutcome.Result.APPLIED;
+      case LATE:
+        return EventOutcome.Result.LATE;
+      case AFTER_TERMINAL:
+        return EventOutcome.Result.AFTER_TERMINAL;
+      default:
+        return EventOutcome.Result.RECORDED;
+    }
+  }
+
+  @Override
+  public Subscription subscribe(OperationId id, OperationListener listener) {
+    VersionGate gate = new VersionGate(listener);
+    Subscription subscription = bus.subscribe(id, gate::offer);
+    gate.attach(subscription);
+    Optional<Operation> current = store.find(id);
+    if (current.isEmpty()) {
+      subscription.close();
+      throw new OperationNotFoundException(id);
+    }
+    gate.offer(current.get());
+    return gate;
+  }
+
+  @Override
+  public int expireOverdue() {
+    Instant now = clock.instant();
+    int expired = 0;
+    for (Operation overdue : store.findOverdue(now, SWEEP_BATCH)) {
+      if (change(overdue.id(), current -> current.expireIfOverdue(now)).changed()) {
+        expired++;
+      }
+    }
+    return expired;
+  }
+
+  @Override
+  public int resumeInterrupted(Duration olderThan) {
+    Instant now = clock.instant();
+    boolean repeatable = provider.capabilities().supports(Capability.REPEATABLE_REQUESTS);
+    int resumed = 0;
+    for (Operation interrupted : store.findRequestedBefore(now.minus(olderThan), SWEEP_BATCH)) {
+      if (repeatable) {
+        Changed noted = change(interrupted.id(), current -> current.noteResubmission(now));
+        dispatch(noted.operation());
+      } else {
+        SubmitResult unknown =
+            new SubmitResult.Indeterminate(
+                Failure.of(
+                    FailureReason.UNKNOWN,
+                    "the submission was interrupted before the provider's answer was recorded;"
+                        + " it is not sent again because provider '"
+                        + interrupted.provider()
+                        + "' has no repeatable requests"));
+        change(interrupted.id(), current -> current.afterSubmit(unknown, now));
+      }
+      resumed++;
+    }
+    return resumed;
+  }
+
+  /** Builds a {@link HandoffService}. */
+  public static final class Builder {
+    private final CallControl provider;
+    private final OperationStore store;
+    private final OperationChangeBus bus;
+    private Clock clock = Clock.systemUTC();
+    private DeadlinePolicy deadlines = DeadlinePolicy.defaults();
+    private Supplier<OperationId> ids = OperationId::random;
+
+    private Builder(CallControl provider, OperationStore store, OperationChangeBus bus) {
+      this.provider = provider;
+      this.store = store;
+      this.bus = bus;
+    }
+
+    /**
+     * @param value the clock; default the system UTC clock
+     * @return this builder
+     */
+    public Builder clock(Clock value) {
+      clock = value;
+      return this;
+    }
+
+    /**
+     * @param value the deadline policy; default {@link DeadlinePolicy#defaults()}
+     * @return this builder
+     */
+    public Builder deadlines(DeadlinePolicy value) {
+      deadlines = value;
+      return this;
+    }
+
+    /**
+     * @param value the operation id generator; default random UUIDs
+     * @return this builder
+     */
+    public Builder operationIds(Supplier<OperationId> value) {
+      ids = value;
+      return this;
+    }
+
+    /**
+     * @return the service
+     */
+    public HandoffService build() {
+      return new HandoffService(this);
+    }
+  }
+}
