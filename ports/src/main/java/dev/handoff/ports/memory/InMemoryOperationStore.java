@@ -167,10 +167,14 @@ public final class InMemoryOperationStore implements OperationStore {
 
   @Override
   public boolean update(Operation next) {
-    Operation stored =
-        byId.computeIfPresent(
-            next.id(), (id, current) -> current.version() == next.version() - 1 ? next : current);
-    if (stored != next) {
+    boolean[] swapped = new boolean[1];
+    byId.computeIfPresent(
+        next.id(),
+        (id, current) -> {
+          swapped[0] = current.version() == next.version() - 1;
+          return swapped[0] ? next : current;
+        });
+    if (!swapped[0]) {
       return false;
     }
     synchronized (admission) {

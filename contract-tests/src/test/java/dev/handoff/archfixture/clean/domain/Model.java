@@ -1,0 +1,6 @@
+package dev.handoff.archfixture.clean.domain;
+
+import java.util.List;
+
+/** A domain class using the JDK only. */
+public record Model(List<String> names) {}

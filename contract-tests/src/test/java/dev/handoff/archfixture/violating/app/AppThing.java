@@ -1,0 +1,4 @@
+package dev.handoff.archfixture.violating.app;
+
+/** An application class (allowed to use anything). */
+public class AppThing {}

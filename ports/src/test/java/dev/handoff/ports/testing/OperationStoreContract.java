@@ -1,0 +1,219 @@
+package dev.handoff.ports.testing;
+
+import static dev.handoff.ports.testing.Operations.PROVIDER;
+import static dev.handoff.ports.testing.Operations.accepted;
+import static dev.handoff.ports.testing.Operations.add;
+import static dev.handoff.ports.testing.Operations.completed;
+import static dev.handoff.ports.testing.Operations.requested;
+import static dev.handoff.ports.testing.Operations.transfer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.handoff.domain.command.OperationKind;
+import dev.handoff.domain.operation.IdempotencyKey;
+import dev.handoff.domain.operation.Operation;
+import dev.handoff.domain.operation.OperationId;
+import dev.handoff.domain.operation.OperationState;
+import dev.handoff.domain.provider.ProviderId;
+import dev.handoff.ports.in.OperationPage;
+import dev.handoff.ports.in.OperationQuery;
+import dev.handoff.ports.out.OperationStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The behaviour every {@link OperationStore} must have. A store's test extends this class and
+ * supplies a fresh, empty store.
+ */
+public abstract class OperationStoreContract {
+  /** A fixed instant the fixtures start from. */
+  protected static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
+
+  /**
+   * @return a new, empty store
+   */
+  protected abstract OperationStore newStore();
+
+  @Test
+  void storesAndFindsAnOperationExactly() {
+    OperationStore store = newStore();
+    Operation operation = requested("op-1", transfer("call-1"), T0);
+    assertThat(store.insertIfAbsent(operation)).isEqualTo(operation);
+    assertThat(store.find(OperationId.of("op-1"))).contains(operation);
+    assertThat(store.find(OperationId.of("op-2"))).isEmpty();
+  }
+
+  @Test
+  void anIdempotencyKeyNamesOneOperation() {
+    OperationStore store = newStore();
+    IdempotencyKey key = IdempotencyKey.of("key-1");
+    Operation first = requested("op-1", transfer("call-1"), key, T0);
+    Operation second = requested("op-2", transfer("call-1"), key, T0.plusSeconds(1));
+    store.insertIfAbsent(first);
+    assertThat(store.insertIfAbsent(second).id()).isEqualTo(first.id());
+    assertThat(store.find(second.id())).isEmpty();
+    assertThat(store.findByIdempotencyKey(key)).map(Operation::id).contains(first.id());
+    assertThat(store.findByIdempotencyKey(IdempotencyKey.of("other"))).isEmpty();
+  }
+
+  @Test
+  void theSameIdTwiceIsRefused() {
+    OperationStore store = newStore();
+    store.insertIfAbsent(requested("op-1", transfer("call-1"), T0));
+    assertThatThrownBy(() -> store.insertIfAbsent(requested("op-1", transfer("call-2"), T0)))
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void updatesCompareAndSetOnTheVersion() {
+    OperationStore store = newStore();
+    Operation requested = requested("op-1", transfer("call-1"), T0);
+    store.insertIfAbsent(requested);
+    Operation accepted = accepted(requested, T0.plusSeconds(1));
+    Operation completed = completed(requested, T0.plusSeconds(1));
+    assertThat(store.update(accepted)).isTrue();
+    assertThat(store.update(completed)).isFalse();
+    assertThat(store.find(requested.id())).contains(accepted);
+    assertThat(store.update(accepted)).isFalse();
+    assertThat(store.update(accepted(requested("op-9", transfer("call-9"), T0), T0))).isFalse();
+  }
+
+  @Test
+  void concurrentChangesAreNeverLost() throws Exception {
+    OperationStore store = newStore();
+    Operation start = requested("op-1", transfer("call-1"), T0);
+    store.insertIfAbsent(start);
+    int writers = 8;
+    int notesEach = 25;
+    AtomicInteger conflicts = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(writers);
+    try {
+      List<Callable<Void>> tasks = new ArrayList<>();
+      for (int w = 0; w < writers; w++) {
+        tasks.add(
+            () -> {
+              for (int n = 0; n < notesEach; n++) {
+                while (true) {
+                  Operation current = store.find(start.id()).orElseThrow();
+                  if (store.update(current.noteResubmission(T0.plusSeconds(1)))) {
+                    break;
+                  }
+                  conflicts.incrementAndGet();
+                }
+              }
+              return null;
+            });
+      }
+      for (Future<Void> done : pool.invokeAll(tasks)) {
+        done.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    Operation end = store.find(start.id()).orElseThrow();
+    assertThat(end.version()).isEqualTo(1 + writers * notesEach);
+    assertThat(end.timeline()).hasSize(1 + writers * notesEach);
+  }
+
+  @Test
+  void findsTheOperationsOfACallNewestFirst() {
+    OperationStore store = newStore();
+    store.insertIfAbsent(requested("a", transfer("call-1"), T0));
+    store.insertIfAbsent(requested("b", add("call-1"), T0.plusSeconds(2)));
+    store.insertIfAbsent(requested("c", transfer("call-2"), T0.plusSeconds(1)));
+    assertThat(store.findByCall(PROVIDER, "call-1"))
+        .extracting(o -> o.id().value())
+        .containsExactly("b", "a");
+    assertThat(store.findByCall(ProviderId.of("other"), "call-1")).isEmpty();
+  }
+
+  @Test
+  void listsPagesNewestFirstWithFiltersAndAStableCursor() {
+    OperationStore store = newStore();
+    for (int i = 0; i < 7; i++) {
+      String call = i % 2 == 0 ? "even" : "odd";
+      Operation operation =
+          requested("op-" + i, i < 5 ? transfer(call) : add(call), T0.plusSeconds(i));
+      store.insertIfAbsent(operation);
+      if (i == 3) {
+        store.update(completed(operation, T0.plusSeconds(10)));
+      }
+    }
+    OperationPage first = store.list(OperationQuery.all().limit(3));
+    assertThat(first.operations())
+        .extracting(o -> o.id().value())
+        .containsExactly("op-6", "op-5", "op-4");
+    store.insertIfAbsent(requested("op-new", transfer("odd"), T0.plusSeconds(60)));
+    OperationPage second =
+        store.list(OperationQuery.all().limit(3).after(first.nextCursor().orElseThrow()));
+    assertThat(second.operations())
+        .extracting(o -> o.id().value())
+        .containsExactly("op-3", "op-2", "op-1");
+    OperationPage third =
+        store.list(OperationQuery.all().limit(3).after(second.nextCursor().orElseThrow()));
+    assertThat(third.operations()).extracting(o -> o.id().value()).containsExactly("op-0");
+    assertThat(third.nextCursor()).isEmpty();
+
+    assertThat(
+            store
+                .list(OperationQuery.all().onCall("odd").ofKind(OperationKind.TRANSFER))
+                .operations())
+        .extracting(o -> o.id().value())
+        .containsExactly("op-new", "op-3", "op-1");
+    assertThat(store.list(OperationQuery.all().inState(OperationState.COMPLETED)).operations())
+        .extracting(o -> o.id().value())
+        .containsExactly("op-3");
+  }
+
+  @Test
+  void aCursorItDidNotIssueIsRefused() {
+    OperationStore store = newStore();
+    assertThatThrownBy(() -> store.list(OperationQuery.all().after("not-a-cursor")))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void findsActiveOperationsPastTheirDeadline() {
+    OperationStore store = newStore();
+    Operation overdue = requested("late", transfer("call-1"), T0);
+    Operation fresh = requested("fresh", transfer("call-2"), T0.plusSeconds(100));
+    Operation done = requested("done", transfer("call-3"), T0);
+    store.insertIfAbsent(overdue);
+    store.insertIfAbsent(fresh);
+    store.insertIfAbsent(done);
+    store.update(completed(done, T0.plusSeconds(1)));
+    Instant now = T0.plus(Duration.ofMinutes(2));
+    assertThat(store.findOverdue(now, 10)).extracting(o -> o.id().value()).containsExactly("late");
+    assertThat(store.findOverdue(now.minusSeconds(1), 10)).isEmpty();
+  }
+
+  @Test
+  void findsOperationsStuckInRequested() {
+    OperationStore store = newStore();
+    Operation stuck = requested("stuck", transfer("call-1"), T0);
+    Operation moved = requested("moved", transfer("call-2"), T0);
+    Operation recent = requested("recent", transfer("call-3"), T0.plusSeconds(50));
+    store.insertIfAbsent(stuck);
+    store.insertIfAbsent(moved);
+    store.insertIfAbsent(recent);
+    store.update(accepted(moved, T0.plusSeconds(1)));
+    assertThat(store.findRequestedBefore(T0.plusSeconds(30), 10))
+        .extracting(o -> o.id().value())
+        .containsExactly("stuck");
+    assertThat(
+            store.findRequestedBefore(T0.plusSeconds(60), 10).stream()
+                .map(o -> o.id().value())
+                .collect(Collectors.toSet()))
+        .containsExactlyInAnyOrder("stuck", "recent");
+    assertThat(store.findRequestedBefore(T0.plusSeconds(60), 1)).hasSize(1);
+  }
+}

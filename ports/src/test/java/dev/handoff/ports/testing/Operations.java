@@ -1,0 +1,93 @@
+package dev.handoff.ports.testing;
+
+import dev.handoff.domain.command.AddParticipant;
+import dev.handoff.domain.command.CallCommand;
+import dev.handoff.domain.command.CallTransfer;
+import dev.handoff.domain.operation.IdempotencyKey;
+import dev.handoff.domain.operation.Operation;
+import dev.handoff.domain.operation.OperationId;
+import dev.handoff.domain.operation.SubmissionToken;
+import dev.handoff.domain.operation.SubmitResult;
+import dev.handoff.domain.participant.PhoneNumber;
+import dev.handoff.domain.provider.ProviderId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Ready-made operations for store and service tests. */
+public final class Operations {
+  /** The provider the fixtures use. */
+  public static final ProviderId PROVIDER = ProviderId.of("fake");
+
+  private Operations() {}
+
+  /**
+   * @param callId the call
+   * @return a blind transfer to a phone number
+   */
+  public static CallTransfer transfer(String callId) {
+    return CallTransfer.builder(callId, PhoneNumber.of("+14255550123")).build();
+  }
+
+  /**
+   * @param callId the call
+   * @return an add of a phone number
+   */
+  public static AddParticipant add(String callId) {
+    return AddParticipant.builder(callId, PhoneNumber.of("+14255550199")).build();
+  }
+
+  /**
+   * @param id the id
+   * @param command the command
+   * @param at when it was requested
+   * @return a REQUESTED operation with a two-minute deadline
+   */
+  public static Operation requested(String id, CallCommand command, Instant at) {
+    return Operation.request(
+        OperationId.of(id),
+        PROVIDER,
+        command,
+        Optional.empty(),
+        SubmissionToken.create(at),
+        at,
+        Duration.ofMinutes(2));
+  }
+
+  /**
+   * @param id the id
+   * @param command the command
+   * @param key the idempotency key
+   * @param at when it was requested
+   * @return a REQUESTED operation holding the key
+   */
+  public static Operation requested(
+      String id, CallCommand command, IdempotencyKey key, Instant at) {
+    return Operation.request(
+        OperationId.of(id),
+        PROVIDER,
+        command,
+        Optional.of(key),
+        SubmissionToken.create(at),
+        at,
+        Duration.ofMinutes(2));
+  }
+
+  /**
+   * @param operation an operation
+   * @param at when
+   * @return the operation accepted by the provider
+   */
+  public static Operation accepted(Operation operation, Instant at) {
+    return operation.afterSubmit(new SubmitResult.Accepted(Optional.empty(), null), at);
+  }
+
+  /**
+   * @param operation an operation
+   * @param at when
+   * @return the operation completed by the provider's answer
+   */
+  public static Operation completed(Operation operation, Instant at) {
+    return operation.afterSubmit(new SubmitResult.Completed(null), at);
+  }
+}
