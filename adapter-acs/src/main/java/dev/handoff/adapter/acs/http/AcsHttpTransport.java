@@ -96,7 +96,9 @@ public final class AcsHttpTransport {
         }
       }
       if (attempts >= settings.maxAttempts()) {
-        return stop(last, attempts, unknownFate, "all " + attempts + " attempts were used");
+        return settings.maxAttempts() == 1
+            ? last
+            : stop(last, attempts, unknownFate, "all " + attempts + " attempts were used");
       }
       Duration delay = delayBefore(attempts, last);
       Instant now = settings.clock().instant();
