@@ -72,6 +72,7 @@ public final class FakeAcsServer implements AutoCloseable {
   private final Deque<Answer> answers = new ArrayDeque<>();
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final List<String> signatureProblems = new ArrayList<>();
+  private final Map<String, String> documents = new java.util.concurrent.ConcurrentHashMap<>();
   private Answer last = Answer.of(202, "{}");
 
   private FakeAcsServer() throws IOException {
@@ -116,6 +117,19 @@ public final class FakeAcsServer implements AutoCloseable {
   }
 
   /**
+   * Serves a fixed JSON document to GET requests on a path (e.g. an OpenID configuration); such
+   * requests are not recorded.
+   *
+   * @param path the path
+   * @param json the document
+   * @return this server
+   */
+  public FakeAcsServer serve(String path, String json) {
+    documents.put(path, json);
+    return this;
+  }
+
+  /**
    * @return the requests received so far
    */
   public synchronized List<Recorded> requests() {
@@ -131,6 +145,16 @@ public final class FakeAcsServer implements AutoCloseable {
 
   private void handle(HttpExchange exchange) throws IOException {
     byte[] body = exchange.getRequestBody().readAllBytes();
+    String document = documents.get(exchange.getRequestURI().getPath());
+    if (document != null && exchange.getRequestMethod().equals("GET")) {
+      byte[] out = document.getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().add("Content-Type", "application/json");
+      exchange.sendResponseHeaders(200, out.length);
+      try (OutputStream stream = exchange.getResponseBody()) {
+        stream.write(out);
+      }
+      return;
+    }
     Map<String, String> headers = new LinkedHashMap<>();
     exchange
         .getRequestHeaders()

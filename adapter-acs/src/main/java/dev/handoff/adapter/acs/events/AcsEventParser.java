@@ -1,8 +1,10 @@
 package dev.handoff.adapter.acs.events;
 
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.handoff.adapter.acs.AcsProvider;
 import dev.handoff.adapter.acs.mapping.WireFormatException;
 import dev.handoff.adapter.acs.wire.AcsJson;
@@ -16,6 +18,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -233,12 +236,53 @@ public final class AcsEventParser {
   static <T> T data(Envelope envelope, Class<T> type) {
     try {
       return AcsJson.mapper().treeToValue(envelope.data(), type);
+    } catch (MismatchedInputException e) {
+      JsonNode actual = envelope.data().at(pointer(e));
+      throw MalformedEventException.ofEvent(
+          envelope.index(),
+          "data"
+              + path(e)
+              + ": must be "
+              + expected(e.getTargetType())
+              + ", got "
+              + Envelope.kind(actual)
+              + (actual.isValueNode() ? " " + actual : ""));
     } catch (JsonMappingException e) {
       throw MalformedEventException.ofEvent(
           envelope.index(), "data" + path(e) + ": " + e.getOriginalMessage());
     } catch (IOException e) {
       throw MalformedEventException.ofEvent(envelope.index(), "data: " + e.getMessage());
     }
+  }
+
+  private static String expected(Class<?> type) {
+    if (type == null) {
+      return "of another type";
+    }
+    if (type == String.class) {
+      return "a string";
+    }
+    if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+      return "an integer";
+    }
+    if (type == Boolean.class || type == boolean.class) {
+      return "a boolean";
+    }
+    if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+      return "an array";
+    }
+    return "an object";
+  }
+
+  private static JsonPointer pointer(JsonMappingException e) {
+    JsonPointer pointer = JsonPointer.empty();
+    for (JsonMappingException.Reference reference : e.getPath()) {
+      pointer =
+          reference.getFieldName() != null
+              ? pointer.appendProperty(reference.getFieldName())
+              : pointer.appendIndex(reference.getIndex());
+    }
+    return pointer;
   }
 
   private static String path(JsonMappingException e) {
