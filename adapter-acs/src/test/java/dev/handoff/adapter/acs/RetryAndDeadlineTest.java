@@ -213,6 +213,42 @@ class RetryAndDeadlineTest {
   }
 
   @Test
+  void aNotFoundAfterAnUnansweredAttemptMayBeThatAttemptsEffect() {
+    server.answer(
+        Answer.hang(),
+        Answer.of(404, "{\"error\":{\"code\":\"8522\",\"message\":\"Call not found.\"}}"));
+
+    SubmitResult result = twoQuickAttempts().transfer(TRANSFER, CONTEXT);
+
+    assertThat(server.requests()).hasSize(2);
+    Failure failure = ((SubmitResult.Indeterminate) result).failure();
+    assertThat(failure.reason()).isEqualTo(FailureReason.NOT_FOUND);
+    assertThat(failure.message()).contains("an earlier attempt got no answer");
+  }
+
+  @Test
+  void anInvalidRequestAfterAnUnansweredAttemptIsStillRejected() {
+    server.answer(
+        Answer.hang(), Answer.of(400, "{\"error\":{\"code\":\"8523\",\"message\":\"Invalid.\"}}"));
+
+    SubmitResult result = twoQuickAttempts().transfer(TRANSFER, CONTEXT);
+
+    assertThat(((SubmitResult.Rejected) result).failure().reason())
+        .isEqualTo(FailureReason.INVALID_REQUEST);
+  }
+
+  private AcsCallControl twoQuickAttempts() {
+    return AcsCallControl.builder()
+        .connectionString(server.connectionString())
+        .options(
+            AcsOptions.builder()
+                .retryPolicy(new RetryPolicy(2, Duration.ofMillis(1), Duration.ofMillis(1), 0))
+                .attemptTimeout(Duration.ofMillis(200))
+                .build())
+        .build();
+  }
+
+  @Test
   void aRefusedConnectionIsRejectedAsNotExecuted() throws IOException {
     int closedPort;
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

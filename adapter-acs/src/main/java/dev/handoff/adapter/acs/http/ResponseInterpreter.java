@@ -27,8 +27,10 @@ import java.util.stream.Collectors;
  *       request was executed.
  *   <li>Other statuses are {@link SubmitResult.Rejected}, the reason per {@link SyncErrorTable}; a
  *       retryable status (408, 429, 5xx) that was still answered when retries ran out is rejected
- *       as retryable. If an earlier attempt may have reached the service unanswered, it is {@link
- *       SubmitResult.Indeterminate} instead: only the repeatability of a re-send can tell.
+ *       as retryable. If an earlier attempt may have reached the service unanswered and the answer
+ *       is retryable, not found or a conflict (which that attempt's execution could have caused),
+ *       it is {@link SubmitResult.Indeterminate} instead: only a re-send with the same
+ *       repeatability headers can tell.
  *   <li>No answer: {@link SubmitResult.Indeterminate} (retryable, since a re-send with the same
  *       repeatability headers is safe) when an attempt may have reached the service, else {@link
  *       SubmitResult.Rejected}.
@@ -131,13 +133,20 @@ public final class ResponseInterpreter {
       message.append(" after ").append(answered.attempts()).append(" attempts");
     }
     boolean retryable = reason.retryableByDefault() || retryableStatus;
-    if (retryableStatus && answered.earlierAttemptUnknown()) {
+    if (answered.earlierAttemptUnknown() && (retryableStatus || dependsOnCallState(reason))) {
       message.append("; an earlier attempt got no answer and may have been executed");
       return new SubmitResult.Indeterminate(
           new Failure(reason, true, message.toString(), evidence.build()));
     }
     return new SubmitResult.Rejected(
         new Failure(reason, retryable, message.toString(), evidence.build()));
+  }
+
+  // Not found or conflicting may be the effect of an earlier attempt that did execute (the call
+  // was transferred away, the action is still under way); an invalid, unauthorised or unsupported
+  // request would have failed the earlier attempt the same way.
+  private static boolean dependsOnCallState(FailureReason reason) {
+    return reason == FailureReason.NOT_FOUND || reason == FailureReason.CONFLICT;
   }
 
   private static void describe(CommunicationError error, ProviderEvidence.Builder evidence) {
