@@ -39,6 +39,6 @@ class HandoffArchitectureTest {
             .filter(name -> name.startsWith("dev.handoff."))
             .map(name -> name.substring("dev.handoff.".length()).split("\\.")[0])
             .collect(Collectors.toSet());
-    assertThat(layers).contains("domain", "ports", "contract");
+    assertThat(layers).contains("domain", "ports", "adapter", "contract");
   }
 }

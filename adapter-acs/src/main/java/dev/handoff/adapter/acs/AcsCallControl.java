@@ -1,0 +1,283 @@
+package dev.handoff.adapter.acs;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.handoff.adapter.acs.http.AcsHttpTransport;
+import dev.handoff.adapter.acs.http.ConnectionString;
+import dev.handoff.adapter.acs.http.Endpoints;
+import dev.handoff.adapter.acs.http.Exchange;
+import dev.handoff.adapter.acs.http.HttpDates;
+import dev.handoff.adapter.acs.http.RequestAuthenticator;
+import dev.handoff.adapter.acs.http.ResponseInterpreter;
+import dev.handoff.adapter.acs.http.TransportSettings;
+import dev.handoff.adapter.acs.mapping.AcsRequestMapper;
+import dev.handoff.adapter.acs.mapping.WireStyle;
+import dev.handoff.adapter.acs.wire.AcsJson;
+import dev.handoff.domain.command.AddParticipant;
+import dev.handoff.domain.command.CallCommand;
+import dev.handoff.domain.command.CallTransfer;
+import dev.handoff.domain.command.CancelAddParticipant;
+import dev.handoff.domain.command.OperationKind;
+import dev.handoff.domain.command.RedirectCall;
+import dev.handoff.domain.operation.SubmitResult;
+import dev.handoff.domain.provider.ProviderCapabilities;
+import dev.handoff.ports.out.CallControl;
+import dev.handoff.ports.out.SubmitContext;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The {@link CallControl} port on Azure Communication Services Call Automation.
+ *
+ * <pre>{@code
+ * CallControl acs = AcsCallControl.builder()
+ *     .connectionString("endpoint=https://contoso.communication.azure.com/;accesskey=...")
+ *     .options(AcsOptions.builder().deadline(Duration.ofSeconds(20)).build())
+ *     .build();
+ * SubmitResult result = acs.transfer(transfer, SubmitContext.standalone(transfer, clock));
+ * }</pre>
+ *
+ * <p>Operations and their answers:
+ *
+ * <ul>
+ *   <li>transfer: {@code POST /calling/callConnections/{callId}:transferToParticipant}, 202 →
+ *       {@link SubmitResult.Accepted}; {@code CallTransferAccepted} or {@code CallTransferFailed}
+ *       follow.
+ *   <li>add: {@code POST /calling/callConnections/{callId}/participants:add}, 202 → {@link
+ *       SubmitResult.Accepted} with the invitation id.
+ *   <li>cancel add: {@code POST
+ *       /calling/callConnections/{callId}/participants:cancelAddParticipant}, 202 → {@link
+ *       SubmitResult.Accepted}.
+ *   <li>redirect: {@code POST /calling/callConnections:redirect}, 204 → {@link
+ *       SubmitResult.Completed} (ACS publishes no redirect events). The command's call id is not
+ *       sent: ACS identifies the call by the incoming call context.
+ * </ul>
+ *
+ * <p>Each method first checks the command against {@link AcsProvider#CAPABILITIES} and throws
+ * {@link dev.handoff.domain.provider.UnsupportedByProviderException} without sending anything when
+ * ACS cannot carry it. The wire {@code operationContext} is {@link SubmitContext#correlation()}.
+ * The repeatability headers come from {@link SubmitContext#submission()} and are the same on every
+ * attempt; see {@link AcsHttpTransport} for retries and {@link ResponseInterpreter} for how answers
+ * become results. Provider failures are returned, never thrown. Thread-safe.
+ */
+public final class AcsCallControl implements CallControl {
+  private final URI endpoint;
+  private final AcsOptions options;
+  private final WireStyle style;
+  private final AcsHttpTransport transport;
+
+  private AcsCallControl(URI endpoint, RequestAuthenticator authenticator, AcsOptions options) {
+    this.endpoint = endpoint;
+    this.options = options;
+    this.style = new WireStyle(options.rawIdsInRequests());
+    HttpClient client =
+        options
+            .httpClient()
+            .orElseGet(
+                () ->
+                    HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(options.attemptTimeout())
+                        .followRedirects(HttpClient.Redirect.NEVER)
+                        .build());
+    RetryPolicy retry = options.retryPolicy();
+    this.transport =
+        new AcsHttpTransport(
+            client,
+            authenticator,
+            new TransportSettings(
+                retry.maxAttempts(),
+                retry.backoff(),
+                options.attemptTimeout(),
+                options.deadline(),
+                options.clock(),
+                options.sleeper(),
+                () -> ThreadLocalRandom.current().nextDouble()));
+  }
+
+  /**
+   * @return a builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * @return the resource endpoint requests go to
+   */
+  public URI endpoint() {
+    return endpoint;
+  }
+
+  /**
+   * @return the options in use
+   */
+  public AcsOptions options() {
+    return options;
+  }
+
+  @Override
+  public ProviderCapabilities capabilities() {
+    return AcsProvider.CAPABILITIES;
+  }
+
+  @Override
+  public SubmitResult transfer(CallTransfer command, SubmitContext context) {
+    check(command, context);
+    return send(
+        OperationKind.TRANSFER,
+        callPath(command.callId()) + ":transferToParticipant",
+        AcsRequestMapper.INSTANCE.transfer(command, context.correlation(), style),
+        context);
+  }
+
+  @Override
+  public SubmitResult addParticipant(AddParticipant command, SubmitContext context) {
+    check(command, context);
+    return send(
+        OperationKind.ADD_PARTICIPANT,
+        callPath(command.callId()) + "/participants:add",
+        AcsRequestMapper.INSTANCE.add(command, context.correlation(), style),
+        context);
+  }
+
+  @Override
+  public SubmitResult cancelAddParticipant(CancelAddParticipant command, SubmitContext context) {
+    check(command, context);
+    return send(
+        OperationKind.CANCEL_ADD_PARTICIPANT,
+        callPath(command.callId()) + "/participants:cancelAddParticipant",
+        AcsRequestMapper.INSTANCE.cancel(command, context.correlation()),
+        context);
+  }
+
+  @Override
+  public SubmitResult redirect(RedirectCall command, SubmitContext context) {
+    check(command, context);
+    return send(
+        OperationKind.REDIRECT,
+        "/calling/callConnections:redirect",
+        AcsRequestMapper.INSTANCE.redirect(command, style),
+        context);
+  }
+
+  private void check(CallCommand command, SubmitContext context) {
+    Objects.requireNonNull(command, "command");
+    Objects.requireNonNull(context, "context");
+    capabilities().requireSupported(command);
+  }
+
+  private static String callPath(String callId) {
+    return "/calling/callConnections/" + PathSegment.encode(callId);
+  }
+
+  private SubmitResult send(OperationKind kind, String path, Object body, SubmitContext context) {
+    URI uri = URI.create(endpoint + path + "?api-version=" + options.apiVersion());
+    byte[] json;
+    try {
+      json = AcsJson.mapper().writeValueAsBytes(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("the request body could not be written as JSON", e);
+    }
+    String clientRequestId = UUID.randomUUID().toString();
+    Map<String, String> sent = new LinkedHashMap<>();
+    sent.put(AcsHttpTransport.CLIENT_REQUEST_ID, clientRequestId);
+    sent.put(
+        AcsHttpTransport.REPEATABILITY_REQUEST_ID, context.submission().requestId().toString());
+    sent.put(
+        AcsHttpTransport.REPEATABILITY_FIRST_SENT,
+        HttpDates.format(context.submission().firstSent()));
+    Exchange exchange = transport.post(uri, json, context.submission(), clientRequestId);
+    return ResponseInterpreter.interpret(kind, exchange, sent);
+  }
+
+  @Override
+  public String toString() {
+    return "AcsCallControl[" + endpoint + ", api-version " + options.apiVersion() + "]";
+  }
+
+  /**
+   * Builds an {@link AcsCallControl} from either a connection string (HMAC-SHA256 with the access
+   * key) or an endpoint and a Microsoft Entra token supplier (bearer tokens for the scope {@code
+   * https://communication.azure.com//.default}; obtaining and caching them is the caller's
+   * business). Plain {@code http} endpoints are refused unless the host is loopback.
+   */
+  public static final class Builder {
+    private String connectionString;
+    private URI endpoint;
+    private RequestAuthenticator.TokenSupplier tokenSupplier;
+    private AcsOptions options = AcsOptions.defaults();
+
+    private Builder() {}
+
+    /**
+     * @param value {@code endpoint=https://...;accesskey=...}
+     * @return this builder
+     */
+    public Builder connectionString(String value) {
+      connectionString = value;
+      return this;
+    }
+
+    /**
+     * @param value the resource endpoint, for token authentication
+     * @return this builder
+     */
+    public Builder endpoint(URI value) {
+      endpoint = value;
+      return this;
+    }
+
+    /**
+     * @param value supplies Microsoft Entra access tokens; called on every attempt
+     * @return this builder
+     */
+    public Builder tokenSupplier(RequestAuthenticator.TokenSupplier value) {
+      tokenSupplier = value;
+      return this;
+    }
+
+    /**
+     * @param value the options
+     * @return this builder
+     */
+    public Builder options(AcsOptions value) {
+      options = Objects.requireNonNull(value, "options");
+      return this;
+    }
+
+    /**
+     * @return the adapter
+     * @throws IllegalArgumentException when the credentials are missing, mixed or malformed, or the
+     *     endpoint is not https (or http to loopback)
+     */
+    public AcsCallControl build() {
+      boolean byKey = connectionString != null;
+      boolean byToken = endpoint != null || tokenSupplier != null;
+      if (byKey == byToken) {
+        throw new IllegalArgumentException(
+            "give either connectionString(...) or endpoint(...) with tokenSupplier(...), not "
+                + (byKey ? "both" : "neither"));
+      }
+      if (byKey) {
+        ConnectionString parsed = ConnectionString.parse(connectionString);
+        return new AcsCallControl(
+            parsed.endpoint(), RequestAuthenticator.hmac(parsed.accessKey()), options);
+      }
+      if (endpoint == null) {
+        throw new IllegalArgumentException("endpoint: is required with a token supplier");
+      }
+      if (tokenSupplier == null) {
+        throw new IllegalArgumentException("tokenSupplier: is required with an endpoint");
+      }
+      return new AcsCallControl(
+          Endpoints.requireServiceEndpoint(endpoint, "endpoint"),
+          RequestAuthenticator.bearer(tokenSupplier),
+          options);
+    }
+  }
+}
