@@ -139,6 +139,13 @@ public interface HandoffConfig {
     @WithDefault(
         "https://acscallautomation.communication.azure.com/calling/.well-known/acsopenidconfiguration")
     URI openidConfigurationUrl();
+
+    /**
+     * @return the secret Event Grid deliveries (IncomingCall, the validation handshake) must carry
+     *     as the {@code secret} query parameter of the subscription's webhook URL; without it they
+     *     are refused
+     */
+    Optional<Secret> eventGridSecret();
   }
 
   /** How ACS callbacks are authenticated. */
