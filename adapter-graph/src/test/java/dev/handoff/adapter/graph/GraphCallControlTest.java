@@ -2,7 +2,6 @@ package dev.handoff.adapter.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.handoff.adapter.graph.support.Fixtures;
 import dev.handoff.adapter.graph.support.Json;
 import dev.handoff.adapter.graph.support.LocalServer;
@@ -388,9 +387,5 @@ class GraphCallControlTest {
   private LocalServer.Recorded only() {
     assertThat(graph.requests()).hasSize(1);
     return graph.requests().get(0);
-  }
-
-  static JsonNode tree(String json) {
-    return Json.tree(json);
   }
 }

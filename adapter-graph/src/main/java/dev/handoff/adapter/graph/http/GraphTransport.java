@@ -1,6 +1,5 @@
 package dev.handoff.adapter.graph.http;
 
-import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -197,9 +196,7 @@ public final class GraphTransport {
       if (cause instanceof HttpTimeoutException) {
         throw new AmbiguousException(Exchange.Ambiguous.Kind.TIMEOUT, cause);
       }
-      if (cause instanceof IOException) {
-        throw new AmbiguousException(Exchange.Ambiguous.Kind.BROKEN, cause);
-      }
+      // Any other failure may have come after the request left: never assume it did not.
       throw new AmbiguousException(Exchange.Ambiguous.Kind.BROKEN, cause);
     } catch (TimeoutException e) {
       future.cancel(true);

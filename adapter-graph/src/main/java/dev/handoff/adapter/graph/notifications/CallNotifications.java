@@ -26,6 +26,10 @@ import java.util.OptionalInt;
 final class CallNotifications {
   static final String TYPE = "microsoft.graph.call";
 
+  /** What a notification without resource data says about the call: nothing. */
+  private static final CallResource NO_DATA =
+      new CallResource(null, null, null, null, null, null, null, null, null, null, null, null);
+
   private final IdentityReader identities;
 
   CallNotifications(IdentityReader identities) {
@@ -35,8 +39,7 @@ final class CallNotifications {
   List<ProviderEvent> map(Item item) {
     CallResource call =
         item.resourceData() == null
-            ? new CallResource(
-                null, null, null, null, null, null, null, null, null, null, null, null)
+            ? NO_DATA
             : item.read(item.resourceData(), CallResource.class, ".resourceData");
     String state = Item.lower(call.state());
     String type = TYPE + ":" + item.changeType() + (state.isEmpty() ? "" : ":" + state);

@@ -1,6 +1,7 @@
 package dev.handoff.adapter.graph.notifications;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -47,7 +48,7 @@ final class EventIds {
         if (i > 0) {
           out.append(',');
         }
-        out.append(com.fasterxml.jackson.databind.node.TextNode.valueOf(names.get(i))).append(':');
+        out.append(TextNode.valueOf(names.get(i))).append(':');
         write(node.get(names.get(i)), out);
       }
       out.append('}');
