@@ -43,6 +43,7 @@ public final class NotificationAuthenticationException extends RuntimeException 
     MISSING_TENANT
   }
 
+  /** Why the token was refused. */
   private final Reason reason;
 
   /**

@@ -12,12 +12,23 @@ import java.util.OptionalInt;
 public final class TokenAcquisitionException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  private final OptionalInt httpStatus;
-  private final Optional<String> error;
-  private final Optional<String> errorDescription;
+  /** The endpoint's HTTP status, null when it did not answer. */
+  private final Integer httpStatus;
+
+  /** The OAuth error code, or null. */
+  private final String error;
+
+  /** The endpoint's description, or null. */
+  private final String errorDescription;
+
+  /** Entra's error codes, possibly empty. */
   private final List<Long> errorCodes;
-  private final Optional<String> traceId;
-  private final Optional<String> correlationId;
+
+  /** Entra's trace id, or null. */
+  private final String traceId;
+
+  /** Entra's correlation id, or null. */
+  private final String correlationId;
 
   /**
    * An answer from the token endpoint that is not a token.
@@ -39,12 +50,12 @@ public final class TokenAcquisitionException extends RuntimeException {
       String traceId,
       String correlationId) {
     super(message);
-    this.httpStatus = OptionalInt.of(httpStatus);
-    this.error = Optional.ofNullable(error);
-    this.errorDescription = Optional.ofNullable(errorDescription);
+    this.httpStatus = httpStatus;
+    this.error = error;
+    this.errorDescription = errorDescription;
     this.errorCodes = errorCodes == null ? List.of() : List.copyOf(errorCodes);
-    this.traceId = Optional.ofNullable(traceId);
-    this.correlationId = Optional.ofNullable(correlationId);
+    this.traceId = traceId;
+    this.correlationId = correlationId;
   }
 
   /**
@@ -55,33 +66,33 @@ public final class TokenAcquisitionException extends RuntimeException {
    */
   public TokenAcquisitionException(String message, Throwable cause) {
     super(message, cause);
-    this.httpStatus = OptionalInt.empty();
-    this.error = Optional.empty();
-    this.errorDescription = Optional.empty();
+    this.httpStatus = null;
+    this.error = null;
+    this.errorDescription = null;
     this.errorCodes = List.of();
-    this.traceId = Optional.empty();
-    this.correlationId = Optional.empty();
+    this.traceId = null;
+    this.correlationId = null;
   }
 
   /**
    * @return the token endpoint's HTTP status, when it answered
    */
   public OptionalInt httpStatus() {
-    return httpStatus;
+    return httpStatus == null ? OptionalInt.empty() : OptionalInt.of(httpStatus);
   }
 
   /**
    * @return the OAuth error code, e.g. {@code invalid_client}
    */
   public Optional<String> error() {
-    return error;
+    return Optional.ofNullable(error);
   }
 
   /**
    * @return the endpoint's description of the error
    */
   public Optional<String> errorDescription() {
-    return errorDescription;
+    return Optional.ofNullable(errorDescription);
   }
 
   /**
@@ -95,20 +106,20 @@ public final class TokenAcquisitionException extends RuntimeException {
    * @return Entra's trace id
    */
   public Optional<String> traceId() {
-    return traceId;
+    return Optional.ofNullable(traceId);
   }
 
   /**
    * @return Entra's correlation id
    */
   public Optional<String> correlationId() {
-    return correlationId;
+    return Optional.ofNullable(correlationId);
   }
 
   /**
    * @return whether asking again later may succeed: no answer, throttling or a server error
    */
   public boolean retryable() {
-    return httpStatus.isEmpty() || httpStatus.getAsInt() == 429 || httpStatus.getAsInt() >= 500;
+    return httpStatus == null || httpStatus == 429 || httpStatus >= 500;
   }
 }

@@ -11,7 +11,8 @@ import java.util.OptionalInt;
 public final class MalformedNotificationException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  private final OptionalInt itemIndex;
+  /** The offending item's index, or -1 when the envelope is at fault. */
+  private final int itemIndex;
 
   /**
    * @param itemIndex the index of the offending item in {@code value}, when one item is at fault
@@ -20,13 +21,13 @@ public final class MalformedNotificationException extends RuntimeException {
    */
   public MalformedNotificationException(OptionalInt itemIndex, String reason, Throwable cause) {
     super("Malformed Graph notification: " + reason, cause);
-    this.itemIndex = itemIndex;
+    this.itemIndex = itemIndex.orElse(-1);
   }
 
   /**
    * @return the index of the offending item in {@code value}, empty when the envelope is at fault
    */
   public OptionalInt itemIndex() {
-    return itemIndex;
+    return itemIndex < 0 ? OptionalInt.empty() : OptionalInt.of(itemIndex);
   }
 }

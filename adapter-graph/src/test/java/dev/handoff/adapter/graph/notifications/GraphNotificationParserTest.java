@@ -317,6 +317,21 @@ class GraphNotificationParserTest {
     assertThat(event.evidence().references()).containsEntry("unidentified", "p-6");
   }
 
+  @Test
+  void aSingleParticipantObjectIsARosterOfOne() {
+    String one =
+        "{\"changeType\":\"updated\",\"resourceUrl\":\"/communications/calls/"
+            + CALL
+            + "/participants/p-1\",\"resourceData\":{\"@odata.type\":\"#microsoft.graph.participant\","
+            + "\"id\":\"p-1\",\"info\":{\"identity\":{\"user\":{\"id\":\"u-1\"}}}}}";
+
+    CallLifecycleEvent event = (CallLifecycleEvent) single(batch(one));
+
+    assertThat(event.change()).isEqualTo(CallLifecycleEvent.Change.PARTICIPANTS_UPDATED);
+    assertThat(event.participants()).containsExactly(TeamsUser.of("u-1"));
+    assertThat(event.evidence().references()).doesNotContainKey("unidentified");
+  }
+
   // ---- redirect and termination ------------------------------------------------------------
 
   @Test
