@@ -93,7 +93,8 @@ public final class GraphCallControl implements CallControl {
    * @param command a command
    * @return the violations; empty when Graph can carry all of it
    */
-  public List<CapabilityViolation> violations(CallCommand command) {
+  @Override
+  public List<CapabilityViolation> check(CallCommand command) {
     List<CapabilityViolation> all = new ArrayList<>(capabilities().check(command));
     all.addAll(rules.check(command));
     return all;

@@ -161,9 +161,7 @@ class GraphCallControlRejectionTest {
               assertThat(e.provider()).isEqualTo(GraphCapabilities.PROVIDER);
               assertThat(e.violations()).extracting(CapabilityViolation::path).containsAll(paths);
             });
-    assertThat(control.violations(command))
-        .extracting(CapabilityViolation::path)
-        .containsAll(paths);
+    assertThat(control.check(command)).extracting(CapabilityViolation::path).containsAll(paths);
     assertThat(graph.requests()).isEmpty();
   }
 
@@ -180,7 +178,7 @@ class GraphCallControlRejectionTest {
               .ringTimeout(Duration.ofSeconds(seconds))
               .callbackUri(URI.create("http://127.0.0.1:8080/cb"))
               .build();
-      assertThat(control.violations(redirect)).isEmpty();
+      assertThat(control.check(redirect)).isEmpty();
       control.redirect(redirect, Fixtures.context("c"));
     }
     assertThat(graph.requests()).hasSize(2);
@@ -199,8 +197,8 @@ class GraphCallControlRejectionTest {
         CallTransfer.builder("call-1", TeamsUser.of("u-1").withCloud(Cloud.GCCH)).build();
     CallTransfer inPublic = CallTransfer.builder("call-1", TeamsUser.of("u-1")).build();
 
-    assertThat(gcch.violations(inGcch)).isEmpty();
-    assertThat(gcch.violations(inPublic))
+    assertThat(gcch.check(inGcch)).isEmpty();
+    assertThat(gcch.check(inPublic))
         .extracting(CapabilityViolation::path)
         .containsExactly("target.cloud");
   }
