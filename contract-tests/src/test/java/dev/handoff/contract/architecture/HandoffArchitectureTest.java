@@ -40,5 +40,7 @@ class HandoffArchitectureTest {
             .map(name -> name.substring("dev.handoff.".length()).split("\\.")[0])
             .collect(Collectors.toSet());
     assertThat(layers).contains("domain", "ports", "adapter", "contract");
+    assertThat(HANDOFF.containPackage("dev.handoff.adapter.acs")).isTrue();
+    assertThat(HANDOFF.containPackage("dev.handoff.adapter.graph")).isTrue();
   }
 }

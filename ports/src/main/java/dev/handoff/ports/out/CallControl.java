@@ -6,7 +6,9 @@ import dev.handoff.domain.command.CallTransfer;
 import dev.handoff.domain.command.CancelAddParticipant;
 import dev.handoff.domain.command.RedirectCall;
 import dev.handoff.domain.operation.SubmitResult;
+import dev.handoff.domain.provider.CapabilityViolation;
 import dev.handoff.domain.provider.ProviderCapabilities;
+import java.util.List;
 
 /**
  * A call-control provider: submits commands and declares what it can carry.
@@ -14,9 +16,10 @@ import dev.handoff.domain.provider.ProviderCapabilities;
  * <p>Contract for implementations:
  *
  * <ul>
- *   <li>Each method first checks the command against {@link #capabilities()} and throws {@link
+ *   <li>Each method first checks the command with {@link #check(CallCommand)} and throws {@link
  *       dev.handoff.domain.provider.UnsupportedByProviderException} without sending anything when
- *       the provider cannot carry it; nothing is ever dropped silently.
+ *       the provider cannot carry it; nothing is ever dropped silently. Callers may run {@link
+ *       #check(CallCommand)} themselves before recording anything.
  *   <li>Provider failures are returned, not thrown: {@link SubmitResult.Rejected} when the request
  *       certainly did not execute (or failed definitely), {@link SubmitResult.Indeterminate} when
  *       it may have executed.
@@ -32,6 +35,18 @@ public interface CallControl {
    * @return what this provider can carry
    */
   ProviderCapabilities capabilities();
+
+  /**
+   * Everything in a command this provider cannot carry: by default what {@link #capabilities()}
+   * rules out; an adapter adds the limits of its wire that capabilities cannot express (e.g. an
+   * identity form the provider has no field for).
+   *
+   * @param command a command
+   * @return the violations; empty when the provider can carry all of it
+   */
+  default List<CapabilityViolation> check(CallCommand command) {
+    return capabilities().check(command);
+  }
 
   /**
    * @param command the transfer

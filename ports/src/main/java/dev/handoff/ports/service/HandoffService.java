@@ -21,7 +21,9 @@ import dev.handoff.domain.operation.OperationId;
 import dev.handoff.domain.operation.SubmissionToken;
 import dev.handoff.domain.operation.SubmitResult;
 import dev.handoff.domain.provider.Capability;
+import dev.handoff.domain.provider.CapabilityViolation;
 import dev.handoff.domain.provider.ProviderCapabilities;
+import dev.handoff.domain.provider.UnsupportedByProviderException;
 import dev.handoff.ports.Subscription;
 import dev.handoff.ports.in.AddParticipantUseCase;
 import dev.handoff.ports.in.CancelAddParticipantUseCase;
@@ -145,7 +147,10 @@ public final class HandoffService
     Objects.requireNonNull(command, "command");
     Objects.requireNonNull(options, "options");
     ProviderCapabilities capabilities = provider.capabilities();
-    capabilities.requireSupported(command);
+    List<CapabilityViolation> unsupported = provider.check(command);
+    if (!unsupported.isEmpty()) {
+      throw new UnsupportedByProviderException(capabilities.provider(), unsupported);
+    }
     Optional<IdempotencyKey> key = options.idempotencyKey();
     if (key.isPresent()) {
       Optional<Operation> earlier = store.findByIdempotencyKey(key.get());

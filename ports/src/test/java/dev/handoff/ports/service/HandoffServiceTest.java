@@ -115,6 +115,29 @@ class HandoffServiceTest {
   }
 
   @Test
+  void anAdaptersOwnWireLimitsAreCheckedBeforeAnythingIsStored() {
+    HandoffService strict =
+        HandoffService.builder(
+                new FakeCallControl() {
+                  @Override
+                  public List<dev.handoff.domain.provider.CapabilityViolation> check(
+                      dev.handoff.domain.command.CallCommand command) {
+                    return List.of(
+                        new dev.handoff.domain.provider.CapabilityViolation(
+                            "target", "has no wire form here"));
+                  }
+                },
+                store,
+                bus)
+            .clock(clock)
+            .build();
+    assertThatThrownBy(() -> strict.transfer(transfer("call-1"), SubmitOptions.none()))
+        .isInstanceOf(UnsupportedByProviderException.class)
+        .hasMessageContaining("target: has no wire form here");
+    assertThat(store.size()).isZero();
+  }
+
+  @Test
   void theProvidersAnswerDecidesTheStateAfterSubmission() {
     provider.answering(
         command ->

@@ -20,7 +20,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 /** A provider whose answers a test scripts, recording every submission. */
-public final class FakeCallControl implements CallControl {
+public class FakeCallControl implements CallControl {
 
   /**
    * One submission the provider received.

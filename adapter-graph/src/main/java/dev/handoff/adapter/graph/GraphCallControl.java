@@ -1,0 +1,366 @@
+package dev.handoff.adapter.graph;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.handoff.adapter.graph.http.AccessTokenSupplier;
+import dev.handoff.adapter.graph.http.ClientCredentialsTokenProvider;
+import dev.handoff.adapter.graph.http.Endpoints;
+import dev.handoff.adapter.graph.http.Exchange;
+import dev.handoff.adapter.graph.http.GraphHttpOptions;
+import dev.handoff.adapter.graph.http.GraphTransport;
+import dev.handoff.adapter.graph.mapping.GraphRequestMapper;
+import dev.handoff.adapter.graph.wire.GraphJson;
+import dev.handoff.domain.command.AddParticipant;
+import dev.handoff.domain.command.CallCommand;
+import dev.handoff.domain.command.CallTransfer;
+import dev.handoff.domain.command.CancelAddParticipant;
+import dev.handoff.domain.command.RedirectCall;
+import dev.handoff.domain.operation.SubmitResult;
+import dev.handoff.domain.participant.Cloud;
+import dev.handoff.domain.provider.CapabilityViolation;
+import dev.handoff.domain.provider.ProviderCapabilities;
+import dev.handoff.domain.provider.UnsupportedByProviderException;
+import dev.handoff.ports.out.CallControl;
+import dev.handoff.ports.out.SubmitContext;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * The {@link CallControl} port on Microsoft Graph cloud communications.
+ *
+ * <ul>
+ *   <li>{@link #transfer}: {@code POST /{version}/communications/calls/{id}/transfer} with {@code
+ *       transferTarget} (and {@code replacesCallId} for a consultative transfer) and, for group
+ *       calls, {@code transferee} with its {@code participantId}. Graph answers {@code 202} with no
+ *       body: {@link SubmitResult.Accepted}; notifications tell the outcome.
+ *   <li>{@link #addParticipant}: {@code POST .../participants/invite} with one participant and
+ *       {@code clientContext} = {@link SubmitContext#correlation()}. Any 2xx, with or without a
+ *       body, is accepted; the {@code inviteParticipantsOperation}'s id (else the operation id in
+ *       {@code Location}) becomes the invitation id, which the operation's notifications carry. A
+ *       status already {@code completed} or {@code failed} in the answer is final: {@link
+ *       SubmitResult.Completed} or {@link SubmitResult.Rejected}.
+ *   <li>{@link #redirect}: {@code POST .../redirect} with the targets, {@code timeout} and {@code
+ *       callbackUri}; {@code 202}: {@link SubmitResult.Accepted}. The operation context is not
+ *       sent: Graph's redirect has no client context.
+ *   <li>{@link #cancelAddParticipant}: Graph has no way to withdraw an invitation; the capability
+ *       is not declared, so the command is always refused before anything is sent.
+ * </ul>
+ *
+ * <p>Each method first checks the command against {@link #capabilities()}, then against what
+ * Graph's identities cannot hold (anonymous Teams users, a cloud other than the adapter's, a tenant
+ * on a bot, an asserted phone id; a redirect's incoming-call context other than the call id, a
+ * plain-http callback URI off loopback): both throw {@link UnsupportedByProviderException} and
+ * nothing is sent. Every submission carries a fresh {@code client-request-id} GUID, kept with
+ * Graph's {@code request-id} in the result's {@link
+ * dev.handoff.domain.failure.ProviderEvidence#references() evidence}.
+ *
+ * <p>Graph has no repeatable requests, so requests are sent again only when they certainly did not
+ * execute; an ambiguous failure is {@link SubmitResult.Indeterminate} (see {@link GraphTransport}
+ * and the README's retry policy). Thread-safe.
+ */
+public final class GraphCallControl implements CallControl {
+  private final URI calls;
+  private final GraphTransport transport;
+  private final GraphCommandRules rules;
+  private final GraphRequestMapper mapper = GraphRequestMapper.INSTANCE;
+
+  private GraphCallControl(URI calls, GraphTransport transport, Cloud cloud) {
+    this.calls = calls;
+    this.transport = transport;
+    this.rules = new GraphCommandRules(cloud);
+  }
+
+  /**
+   * @return a builder; set either {@link Builder#clientCredentials} or {@link
+   *     Builder#tokenSupplier}
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  public ProviderCapabilities capabilities() {
+    return GraphCapabilities.get();
+  }
+
+  /**
+   * Everything in a command Graph cannot carry: the capability check and Graph's own limits.
+   *
+   * @param command a command
+   * @return the violations; empty when Graph can carry all of it
+   */
+  @Override
+  public List<CapabilityViolation> check(CallCommand command) {
+    List<CapabilityViolation> all = new ArrayList<>(capabilities().check(command));
+    all.addAll(rules.check(command));
+    return all;
+  }
+
+  /**
+   * @return the URL calls are addressed under, e.g. {@code
+   *     https://graph.microsoft.com/v1.0/communications/calls}
+   */
+  public URI callsUrl() {
+    return calls;
+  }
+
+  @Override
+  public SubmitResult transfer(CallTransfer command, SubmitContext context) {
+    require(command, context);
+    String clientRequestId = newClientRequestId();
+    Exchange exchange =
+        post(command.callId(), "/transfer", mapper.transferRequest(command), clientRequestId);
+    return SubmitResults.accepted(exchange, clientRequestId, "transfer");
+  }
+
+  @Override
+  public SubmitResult addParticipant(AddParticipant command, SubmitContext context) {
+    require(command, context);
+    String clientRequestId = newClientRequestId();
+    Exchange exchange =
+        post(
+            command.callId(),
+            "/participants/invite",
+            mapper.inviteRequest(command, context.correlation()),
+            clientRequestId);
+    return SubmitResults.invite(exchange, clientRequestId);
+  }
+
+  /**
+   * Always throws: Graph cannot withdraw an invitation.
+   *
+   * @throws UnsupportedByProviderException always, before anything is sent
+   */
+  @Override
+  public SubmitResult cancelAddParticipant(CancelAddParticipant command, SubmitContext context) {
+    require(command, context);
+    throw new IllegalStateException(
+        "unreachable: cancelling an invitation is not among Graph's capabilities");
+  }
+
+  @Override
+  public SubmitResult redirect(RedirectCall command, SubmitContext context) {
+    require(command, context);
+    String clientRequestId = newClientRequestId();
+    Exchange exchange =
+        post(command.callId(), "/redirect", mapper.redirectRequest(command), clientRequestId);
+    return SubmitResults.accepted(exchange, clientRequestId, "redirect");
+  }
+
+  private void require(CallCommand command, SubmitContext context) {
+    Objects.requireNonNull(command, "command");
+    Objects.requireNonNull(context, "context");
+    capabilities().requireSupported(command);
+    rules.require(command);
+  }
+
+  private static String newClientRequestId() {
+    return UUID.randomUUID().toString();
+  }
+
+  private Exchange post(String callId, String action, Object body, String clientRequestId) {
+    String json;
+    try {
+      json = GraphJson.mapper().writeValueAsString(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(
+          "could not serialise a " + body.getClass().getSimpleName(), e);
+    }
+    URI uri = URI.create(calls + "/" + pathSegment(callId) + action);
+    return transport.post(uri, json, clientRequestId);
+  }
+
+  /** Percent-encodes everything but RFC 3986 unreserved characters. */
+  static String pathSegment(String value) {
+    StringBuilder out = new StringBuilder();
+    for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+      int c = b & 0xFF;
+      boolean unreserved =
+          (c >= 'A' && c <= 'Z')
+              || (c >= 'a' && c <= 'z')
+              || (c >= '0' && c <= '9')
+              || c == '-'
+              || c == '.'
+              || c == '_'
+              || c == '~';
+      if (unreserved) {
+        out.append((char) c);
+      } else {
+        out.append('%').append(String.format("%02X", c));
+      }
+    }
+    return out.toString();
+  }
+
+  /**
+   * Builds a {@link GraphCallControl}.
+   *
+   * <p>Defaults: API version {@link GraphApiVersion#V1_0}, the {@link Cloud#PUBLIC} cloud (base URL
+   * {@code https://graph.microsoft.com}, token endpoint {@code
+   * https://login.microsoftonline.com/{tenant}/oauth2/v2.0/token}, scope {@code
+   * https://graph.microsoft.com/.default}), {@link GraphHttpOptions#defaults()}. For the US
+   * government clouds: {@link Cloud#GCCH} uses {@code https://graph.microsoft.us} and {@link
+   * Cloud#DOD} {@code https://dod-graph.microsoft.us}, both with {@code
+   * https://login.microsoftonline.us}.
+   */
+  public static final class Builder {
+    private String tenantId;
+    private String clientId;
+    private String clientSecret;
+    private URI tokenEndpoint;
+    private AccessTokenSupplier tokenSupplier;
+    private URI baseUrl;
+    private GraphApiVersion apiVersion = GraphApiVersion.V1_0;
+    private Cloud cloud = Cloud.PUBLIC;
+    private GraphHttpOptions options = GraphHttpOptions.defaults();
+
+    private Builder() {}
+
+    /**
+     * Authenticates with OAuth 2.0 client credentials (application permissions {@code
+     * Calls.Initiate.All}, and {@code Calls.InitiateGroupCall.All} for invite).
+     *
+     * @param tenantId the tenant (GUID or domain) that consented
+     * @param clientId the application (client) id
+     * @param clientSecret the client secret
+     * @return this builder
+     */
+    public Builder clientCredentials(String tenantId, String clientId, String clientSecret) {
+      this.tenantId = tenantId;
+      this.clientId = clientId;
+      this.clientSecret = clientSecret;
+      return this;
+    }
+
+    /**
+     * @param value the token endpoint for client credentials; default the cloud's {@code
+     *     /{tenant}/oauth2/v2.0/token}
+     * @return this builder
+     */
+    public Builder tokenEndpoint(URI value) {
+      tokenEndpoint = value;
+      return this;
+    }
+
+    /**
+     * Authenticates with tokens from elsewhere (a managed identity, a certificate flow, a test).
+     *
+     * @param value the supplier
+     * @return this builder
+     */
+    public Builder tokenSupplier(AccessTokenSupplier value) {
+      tokenSupplier = value;
+      return this;
+    }
+
+    /**
+     * @param value Graph's base URL, without the version; default the cloud's Graph endpoint. Must
+     *     be https; plain http is accepted for loopback hosts (an emulator)
+     * @return this builder
+     */
+    public Builder baseUrl(URI value) {
+      baseUrl = value;
+      return this;
+    }
+
+    /**
+     * @param value the API version; default {@link GraphApiVersion#V1_0}
+     * @return this builder
+     */
+    public Builder apiVersion(GraphApiVersion value) {
+      apiVersion = Objects.requireNonNull(value, "apiVersion");
+      return this;
+    }
+
+    /**
+     * @param value the cloud the bot lives in; default {@link Cloud#PUBLIC}. Teams identities of
+     *     other clouds are refused, as Graph identities carry no cloud
+     * @return this builder
+     */
+    public Builder cloud(Cloud value) {
+      cloud = Objects.requireNonNull(value, "cloud");
+      return this;
+    }
+
+    /**
+     * @param value timeouts, retry bounds, HTTP client, clock and sleeper
+     * @return this builder
+     */
+    public Builder options(GraphHttpOptions value) {
+      options = Objects.requireNonNull(value, "options");
+      return this;
+    }
+
+    /**
+     * @return the adapter
+     * @throws IllegalArgumentException naming every invalid or missing setting
+     */
+    public GraphCallControl build() {
+      List<String> problems = new ArrayList<>();
+      boolean credentials = tenantId != null || clientId != null || clientSecret != null;
+      if (credentials == (tokenSupplier != null)) {
+        problems.add("set exactly one of clientCredentials(...) and tokenSupplier(...)");
+      }
+      if (tokenEndpoint != null && !credentials) {
+        problems.add("tokenEndpoint applies only to clientCredentials(...)");
+      }
+      if (tokenEndpoint != null && Endpoints.problem(tokenEndpoint) != null) {
+        problems.add("tokenEndpoint " + Endpoints.problem(tokenEndpoint) + ": " + tokenEndpoint);
+      }
+      if (!apiVersion.availableIn(cloud)) {
+        problems.add(
+            "apiVersion "
+                + apiVersion.pathSegment()
+                + " serves cloud communications in the public cloud only, not "
+                + cloud.wireName());
+      }
+      URI base = baseUrl != null ? baseUrl : URI.create(graphRoot(cloud));
+      String baseProblem = Endpoints.problem(base);
+      if (baseProblem != null) {
+        problems.add("baseUrl " + baseProblem + ": " + base);
+      } else if (base.getRawQuery() != null) {
+        problems.add("baseUrl must not carry a query: " + base);
+      }
+      if (!problems.isEmpty()) {
+        throw new IllegalArgumentException(
+            "Invalid GraphCallControl configuration: " + String.join("; ", problems));
+      }
+      HttpClient client = options.clientOrDefault();
+      AccessTokenSupplier tokens =
+          tokenSupplier != null
+              ? tokenSupplier
+              : ClientCredentialsTokenProvider.builder(tenantId, clientId, clientSecret)
+                  .authority(authority(cloud))
+                  .tokenEndpoint(tokenEndpoint)
+                  .scope(graphRoot(cloud) + "/.default")
+                  .httpClient(client)
+                  .clock(options.clock())
+                  .requestTimeout(options.attemptTimeout())
+                  .build();
+      String root = base.toString().replaceAll("/+$", "");
+      URI calls = URI.create(root + "/" + apiVersion.pathSegment() + "/communications/calls");
+      return new GraphCallControl(calls, new GraphTransport(client, tokens, options), cloud);
+    }
+
+    private static String graphRoot(Cloud cloud) {
+      switch (cloud) {
+        case GCCH:
+          return "https://graph.microsoft.us";
+        case DOD:
+          return "https://dod-graph.microsoft.us";
+        default:
+          return "https://graph.microsoft.com";
+      }
+    }
+
+    private static String authority(Cloud cloud) {
+      return cloud == Cloud.PUBLIC
+          ? "https://login.microsoftonline.com"
+          : "https://login.microsoftonline.us";
+    }
+  }
+}

@@ -1,0 +1,66 @@
+package dev.handoff.adapter.graph;
+
+import dev.handoff.domain.participant.ParticipantKind;
+import dev.handoff.domain.provider.Capability;
+import dev.handoff.domain.provider.ProviderCapabilities;
+import dev.handoff.domain.provider.ProviderId;
+
+/**
+ * What Microsoft Graph can carry, declared exactly.
+ *
+ * <p>Supported: transfer (blind and consultative via {@code replacesCallId}), a transferee with its
+ * {@code participantId} (group calls), invite, redirect to up to 25 targets with a 15 to 90 second
+ * ring timeout and a callback URI, display names on identities. Addressable: Teams users ({@code
+ * user}), Teams apps ({@code application} for bots, {@code applicationInstance} for resource
+ * accounts) and phone numbers ({@code phone}).
+ *
+ * <p>Not supported, and why: SIP, User-To-User and VoIP headers and Teams phone call details (no
+ * such members in Graph's bodies); an invitation timeout, a source caller id or source display name
+ * (none in the invite or transfer bodies); per-operation callbacks on transfer and invite (only
+ * redirect has {@code callbackUri}); cancelling an invitation (Graph has no such action);
+ * repeatable requests (Graph has no idempotency key, hence the no-ambiguous-retry policy). Azure
+ * Communication Services users: Graph's {@code azureCommunicationServicesUser} describes ACS
+ * participants that joined, and its id form for addressing one is not documented, so they are not
+ * addressable; nor are Teams-extension users or raw ids (no Graph identity denotes them).
+ */
+public final class GraphCapabilities {
+
+  /** The provider id, {@code graph}. */
+  public static final ProviderId PROVIDER = ProviderId.of("graph");
+
+  /** The most targets one redirect may name. */
+  public static final int MAX_REDIRECT_TARGETS = 25;
+
+  /** The shortest redirect ring timeout, in seconds. */
+  public static final int MIN_REDIRECT_TIMEOUT_SECONDS = 15;
+
+  /** The longest redirect ring timeout, in seconds. */
+  public static final int MAX_REDIRECT_TIMEOUT_SECONDS = 90;
+
+  private static final ProviderCapabilities CAPABILITIES =
+      ProviderCapabilities.builder(PROVIDER)
+          .supports(
+              Capability.TRANSFER,
+              Capability.CONSULTATIVE_TRANSFER,
+              Capability.TRANSFEREE,
+              Capability.TRANSFEREE_PARTICIPANT_ID,
+              Capability.ADD_PARTICIPANT,
+              Capability.REDIRECT,
+              Capability.REDIRECT_RING_TIMEOUT,
+              Capability.REDIRECT_CALLBACK_OVERRIDE,
+              Capability.PARTICIPANT_DISPLAY_NAME)
+          .addresses(
+              ParticipantKind.TEAMS_USER, ParticipantKind.TEAMS_APP, ParticipantKind.PHONE_NUMBER)
+          .maxRedirectTargets(MAX_REDIRECT_TARGETS)
+          .redirectRingTimeout(MIN_REDIRECT_TIMEOUT_SECONDS, MAX_REDIRECT_TIMEOUT_SECONDS)
+          .build();
+
+  private GraphCapabilities() {}
+
+  /**
+   * @return Graph's capabilities
+   */
+  public static ProviderCapabilities get() {
+    return CAPABILITIES;
+  }
+}

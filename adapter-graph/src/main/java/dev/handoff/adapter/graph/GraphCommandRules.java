@@ -1,0 +1,115 @@
+package dev.handoff.adapter.graph;
+
+import dev.handoff.adapter.graph.http.Endpoints;
+import dev.handoff.domain.command.AddParticipant;
+import dev.handoff.domain.command.CallCommand;
+import dev.handoff.domain.command.CallTransfer;
+import dev.handoff.domain.command.RedirectCall;
+import dev.handoff.domain.participant.Cloud;
+import dev.handoff.domain.participant.Participant;
+import dev.handoff.domain.participant.PhoneNumber;
+import dev.handoff.domain.participant.TeamsApp;
+import dev.handoff.domain.participant.TeamsUser;
+import dev.handoff.domain.provider.CapabilityViolation;
+import dev.handoff.domain.provider.UnsupportedByProviderException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What Graph's wire cannot carry beyond what {@link GraphCapabilities} expresses: details of
+ * addressable participants that no Graph identity holds, and redirect details Graph fixes.
+ */
+final class GraphCommandRules {
+  private final Cloud cloud;
+
+  GraphCommandRules(Cloud cloud) {
+    this.cloud = cloud;
+  }
+
+  /**
+   * @param command a command that passed the capability check
+   * @throws UnsupportedByProviderException naming everything Graph cannot carry
+   */
+  void require(CallCommand command) {
+    List<CapabilityViolation> found = check(command);
+    if (!found.isEmpty()) {
+      throw new UnsupportedByProviderException(GraphCapabilities.PROVIDER, found);
+    }
+  }
+
+  List<CapabilityViolation> check(CallCommand command) {
+    List<CapabilityViolation> found = new ArrayList<>();
+    if (command instanceof CallTransfer) {
+      CallTransfer transfer = (CallTransfer) command;
+      participant(found, transfer.target(), "target");
+      transfer
+          .transferee()
+          .ifPresent(t -> participant(found, t.participant(), "transferee.participant"));
+    } else if (command instanceof AddParticipant) {
+      participant(found, ((AddParticipant) command).participant(), "participant");
+    } else if (command instanceof RedirectCall) {
+      redirect(found, (RedirectCall) command);
+    }
+    return found;
+  }
+
+  private void redirect(List<CapabilityViolation> found, RedirectCall redirect) {
+    for (int i = 0; i < redirect.targets().size(); i++) {
+      participant(found, redirect.targets().get(i), "targets[" + i + "]");
+    }
+    if (!redirect.incomingCallContext().equals(redirect.callId())) {
+      found.add(
+          new CapabilityViolation(
+              "incomingCallContext",
+              "must equal callId: Graph redirects a call by its id and reports the call id as the"
+                  + " incoming-call context"));
+    }
+    redirect
+        .callbackUri()
+        .map(Endpoints::problem)
+        .ifPresent(problem -> found.add(new CapabilityViolation("callbackUri", problem)));
+  }
+
+  private void participant(List<CapabilityViolation> found, Participant participant, String path) {
+    if (participant instanceof TeamsUser) {
+      TeamsUser user = (TeamsUser) participant;
+      if (user.anonymous()) {
+        found.add(
+            new CapabilityViolation(
+                path,
+                "cannot address anonymous Teams users (visitors): no Graph identity denotes them"));
+      }
+      sameCloud(found, user.cloud(), path);
+    } else if (participant instanceof TeamsApp) {
+      TeamsApp app = (TeamsApp) participant;
+      sameCloud(found, app.cloud(), path);
+      if (app.type() == TeamsApp.Type.APPLICATION && app.tenantId().isPresent()) {
+        found.add(
+            new CapabilityViolation(
+                path + ".tenantId",
+                "cannot carry a tenant on an application (bot) identity: Graph's application"
+                    + " identity has none; address a resource account as APPLICATION_INSTANCE"));
+      }
+    } else if (participant instanceof PhoneNumber) {
+      PhoneNumber phone = (PhoneNumber) participant;
+      if (phone.assertedId().isPresent()) {
+        found.add(
+            new CapabilityViolation(
+                path + ".assertedId", "cannot carry a phone number's asserted id"));
+      }
+    }
+  }
+
+  private void sameCloud(List<CapabilityViolation> found, Cloud participantCloud, String path) {
+    if (participantCloud != cloud) {
+      found.add(
+          new CapabilityViolation(
+              path + ".cloud",
+              "is in the "
+                  + participantCloud.wireName()
+                  + " cloud; this Graph adapter serves the "
+                  + cloud.wireName()
+                  + " cloud and Graph identities carry no cloud"));
+    }
+  }
+}

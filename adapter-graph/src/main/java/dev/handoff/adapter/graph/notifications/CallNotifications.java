@@ -1,0 +1,204 @@
+package dev.handoff.adapter.graph.notifications;
+
+import dev.handoff.adapter.graph.mapping.ResultInfoFailures;
+import dev.handoff.adapter.graph.wire.CallResource;
+import dev.handoff.adapter.graph.wire.InvitationParticipantInfo;
+import dev.handoff.adapter.graph.wire.ResultInfo;
+import dev.handoff.domain.command.OperationKind;
+import dev.handoff.domain.event.CallLifecycleEvent;
+import dev.handoff.domain.event.IncomingCall;
+import dev.handoff.domain.event.OperationUpdate;
+import dev.handoff.domain.event.Progress;
+import dev.handoff.domain.event.ProviderEvent;
+import dev.handoff.domain.failure.Failure;
+import dev.handoff.domain.failure.FailureReason;
+import dev.handoff.domain.failure.ProviderEvidence;
+import dev.handoff.domain.participant.Participant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Call-resource notifications ({@code /communications/calls/{id}}) to events; see {@link
+ * GraphNotificationParser} for the table.
+ */
+final class CallNotifications {
+  static final String TYPE = "microsoft.graph.call";
+
+  /** What a notification without resource data says about the call: nothing. */
+  private static final CallResource NO_DATA =
+      new CallResource(null, null, null, null, null, null, null, null, null, null, null, null);
+
+  private final IdentityReader identities;
+
+  CallNotifications(IdentityReader identities) {
+    this.identities = identities;
+  }
+
+  List<ProviderEvent> map(Item item) {
+    CallResource call =
+        item.resourceData() == null
+            ? NO_DATA
+            : item.read(item.resourceData(), CallResource.class, ".resourceData");
+    String state = Item.lower(call.state());
+    String type = TYPE + ":" + item.changeType() + (state.isEmpty() ? "" : ":" + state);
+    switch (state) {
+      case "incoming":
+        return item.is("created") ? incoming(item, call, type) : unrecognized(item);
+      case "transferring":
+        return List.of(transfer(item, call, "", type, Progress.IN_PROGRESS, Optional.empty()));
+      case "transferaccepted":
+        return List.of(transfer(item, call, "", type, Progress.ACCEPTED, Optional.empty()));
+      case "established":
+        return established(item, call, type);
+      case "terminated":
+        return ended(item, call, type);
+      default:
+        return item.is("deleted") ? ended(item, call, type) : unrecognized(item);
+    }
+  }
+
+  private static List<ProviderEvent> unrecognized(Item item) {
+    return List.of(item.unrecognized(TYPE + ":" + item.changeType()));
+  }
+
+  private List<ProviderEvent> established(Item item, CallResource call, String type) {
+    if (ResultInfoFailures.isError(call.resultInfo())) {
+      ProviderEvidence evidence = evidence(call);
+      Failure failure =
+          ResultInfoFailures.failure(call.resultInfo(), evidence, "transfer").orElseThrow();
+      return List.of(transfer(item, call, "", type, Progress.FAILED, Optional.of(failure)));
+    }
+    return List.of(
+        new CallLifecycleEvent(
+            item.meta("", type),
+            item.callId(),
+            CallLifecycleEvent.Change.CONNECTED,
+            List.of(),
+            evidence(call)));
+  }
+
+  private List<ProviderEvent> ended(Item item, CallResource call, String type) {
+    CallLifecycleEvent disconnected =
+        new CallLifecycleEvent(
+            item.meta("lifecycle", type),
+            item.callId(),
+            CallLifecycleEvent.Change.DISCONNECTED,
+            List.of(),
+            evidence(call));
+    if (transferCompleted(call)) {
+      return List.of(
+          transfer(item, call, "transfer", type, Progress.COMPLETED, Optional.empty()),
+          disconnected);
+    }
+    ProviderEvidence evidence = evidence(call);
+    Optional<Failure> failure =
+        ResultInfoFailures.failure(call.resultInfo(), evidence, "redirected call");
+    OperationUpdate redirect =
+        new OperationUpdate(
+            item.meta("redirect", type),
+            item.callId(),
+            OperationKind.REDIRECT,
+            failure.isPresent() ? Progress.FAILED : Progress.COMPLETED,
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            failure,
+            evidence);
+    return List.of(redirect, disconnected);
+  }
+
+  /** Blind: resultInfo 0/7015 (GracefulTransferCompleted); consultative: AppTransferred. */
+  private static boolean transferCompleted(CallResource call) {
+    if ("apptransferred".equals(Item.lower(call.terminationReason()))) {
+      return true;
+    }
+    ResultInfo info = call.resultInfo();
+    if (info == null) {
+      return false;
+    }
+    OptionalInt code = ResultInfoFailures.number(info.code());
+    OptionalInt subcode =
+        info.effectiveSubcode().map(ResultInfoFailures::number).orElse(OptionalInt.empty());
+    return code.isPresent()
+        && code.getAsInt() == 0
+        && subcode.isPresent()
+        && subcode.getAsInt() == 7015;
+  }
+
+  private static OperationUpdate transfer(
+      Item item,
+      CallResource call,
+      String role,
+      String type,
+      Progress progress,
+      Optional<Failure> failure) {
+    return new OperationUpdate(
+        item.meta(role, type),
+        item.callId(),
+        OperationKind.TRANSFER,
+        progress,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        failure,
+        failure.map(Failure::evidence).orElseGet(() -> evidence(call)));
+  }
+
+  static ProviderEvidence evidence(CallResource call) {
+    ProviderEvidence.Builder evidence =
+        ResultInfoFailures.describe(call.resultInfo(), ProviderEvidence.builder());
+    return evidence
+        .reference("terminationReason", call.terminationReason())
+        .reference("replacesContext", call.replacesContext())
+        .reference("callChainId", call.callChainId())
+        .build();
+  }
+
+  private List<ProviderEvent> incoming(Item item, CallResource call, String type) {
+    String callId = item.path().callId().orElse(call.id());
+    Optional<Participant> from =
+        call.source() == null
+            ? Optional.empty()
+            : identities.read(item, call.source().identity(), ".resourceData.source.identity");
+    List<InvitationParticipantInfo> targets = call.targets() == null ? List.of() : call.targets();
+    Optional<Participant> to =
+        targets.isEmpty() || targets.get(0) == null
+            ? Optional.empty()
+            : identities.read(item, targets.get(0).identity(), ".resourceData.targets[0].identity");
+    if (from.isEmpty() || to.isEmpty()) {
+      // Without a caller and a callee there is no IncomingCall to report; keep it visible instead.
+      return List.of(item.unrecognized(type));
+    }
+    Optional<Participant> transferor =
+        call.incomingContext() == null
+            ? Optional.empty()
+            : identities.read(
+                item,
+                call.incomingContext().transferor(),
+                ".resourceData.incomingContext.transferor");
+    return List.of(
+        item.build(
+            ".resourceData",
+            () ->
+                new IncomingCall(
+                    item.meta("", type),
+                    callId,
+                    callId,
+                    from.get(),
+                    to.get(),
+                    from.get().displayName(),
+                    Map.of(),
+                    Map.of(),
+                    transferor,
+                    Optional.ofNullable(call.callChainId()))));
+  }
+
+  static Failure unknownFailure(String what, ProviderEvidence evidence) {
+    return Failure.of(
+        FailureReason.UNKNOWN,
+        "Microsoft Graph reports the " + what + " failed without a result",
+        evidence);
+  }
+}

@@ -1,0 +1,246 @@
+package dev.handoff.adapter.graph.notifications;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.handoff.adapter.graph.wire.CommsNotification;
+import dev.handoff.adapter.graph.wire.GraphJson;
+import dev.handoff.domain.event.ProviderEvent;
+import dev.handoff.domain.participant.Cloud;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/**
+ * Reads a Graph {@code commsNotifications} callback body into domain events, one or more per item
+ * of the {@code value} batch, in order. Stateless and thread-safe; verify the callback's bearer
+ * token first ({@link dev.handoff.adapter.graph.auth.GraphNotificationAuthenticator}).
+ *
+ * <p>Tolerated variations (graph.md §4, §9.6): several items in one batch; {@code resourceUrl} or
+ * the legacy {@code resource}; {@code resourceData} as an object or an array; nested {@code
+ * @odata.type} missing (dispatch falls back to the shape of the URL); {@code subcode} or {@code
+ * subCode}; states, statuses and change types in any case; unknown states; unknown members.
+ *
+ * <p>Mapping, for a call resource ({@code /communications/calls/{id}} or {@code /app/calls/{id}}):
+ *
+ * <table>
+ *   <caption>call notifications</caption>
+ *   <tr><th>notification</th><th>events</th></tr>
+ *   <tr><td>{@code created}, state {@code incoming}</td><td>{@code IncomingCall}: call id (also
+ *       the incoming-call context), caller from {@code source.identity}, callee from the first
+ *       target, transferor from {@code incomingContext.transferor}, correlation id from {@code
+ *       callChainId}</td></tr>
+ *   <tr><td>{@code transferring}</td><td>{@code OperationUpdate(TRANSFER, IN_PROGRESS)}</td></tr>
+ *   <tr><td>{@code transferAccepted}</td><td>{@code OperationUpdate(TRANSFER, ACCEPTED)}</td></tr>
+ *   <tr><td>{@code established} with an error {@code resultInfo} (500/7000 blind, 500/7700
+ *       consultative)</td><td>{@code OperationUpdate(TRANSFER, FAILED)}; the evidence keeps
+ *       {@code replacesContext}</td></tr>
+ *   <tr><td>{@code established}</td><td>{@code CallLifecycleEvent(CONNECTED)}</td></tr>
+ *   <tr><td>{@code terminated} with {@code resultInfo} 0/7015 or {@code terminationReason}
+ *       {@code AppTransferred}</td><td>{@code OperationUpdate(TRANSFER, COMPLETED)}, then {@code
+ *       CallLifecycleEvent(DISCONNECTED)}</td></tr>
+ *   <tr><td>any other {@code terminated}, or {@code deleted}</td><td>{@code
+ *       OperationUpdate(REDIRECT, COMPLETED)} ({@code FAILED} when {@code resultInfo} is an
+ *       error), then {@code CallLifecycleEvent(DISCONNECTED)}. A redirect ends the bot's part in
+ *       the call, and Graph reports it only this way; the service applies the update to a redirect
+ *       of that call if there is one, else reports it unmatched</td></tr>
+ *   <tr><td>{@code establishing}, {@code incoming} not {@code created}, {@code hold}, {@code
+ *       ringing}, {@code redirecting}, {@code terminating}, no state, unknown states</td>
+ *       <td>{@code UnrecognizedEvent}. {@code establishing} means nothing in the domain (the leg is
+ *       not connected yet, and it may arrive after {@code established})</td></tr>
+ * </table>
+ *
+ * <p>An operation resource ({@code .../operations/{id}}) of type {@code
+ * inviteParticipantsOperation} or {@code commsOperation} (or untyped) becomes {@code
+ * OperationUpdate(ADD_PARTICIPANT)}: {@code notStarted}/{@code running} IN_PROGRESS, {@code
+ * completed} COMPLETED, {@code failed} FAILED with the {@code resultInfo} failure; correlation =
+ * {@code clientContext}, invitation id = the operation's {@code id}, participant = the one invitee.
+ * A roster ({@code .../participants}, an array of {@code participant}) becomes {@code
+ * CallLifecycleEvent(PARTICIPANTS_UPDATED)} with the participants. Everything else is an {@code
+ * UnrecognizedEvent} carrying the item as received: nothing is dropped.
+ *
+ * <p>Graph's notifications have no id. Each event's id is derived from the item's content ({@code
+ * graph:} + SHA-256 of the canonical JSON, plus {@code #role} when one item yields several events),
+ * so a redelivered item is recognised. {@code occurredAt} is when the body was parsed, by the
+ * injected clock: Graph does not say when a change happened.
+ *
+ * <p>A body that is not a {@code commsNotifications} object, or an item that is not readable
+ * (wrong JSON types, no resource URL, no change type), fails the whole body with {@link
+ * MalformedNotificationException} naming the item and the member.
+ */
+public final class GraphNotificationParser {
+  private static final Set<String> CHANGE_TYPES = Set.of("created", "updated", "deleted");
+
+  private final Clock clock;
+  private final CallNotifications calls;
+  private final OperationNotifications operations;
+  private final RosterNotifications rosters;
+
+  private GraphNotificationParser(Builder builder) {
+    this.clock = builder.clock;
+    IdentityReader identities = new IdentityReader(builder.cloud);
+    this.calls = new CallNotifications(identities);
+    this.operations = new OperationNotifications(identities);
+    this.rosters = new RosterNotifications(identities);
+  }
+
+  /**
+   * @return a builder: system UTC clock, public cloud
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * @param body the callback's body, UTF-8
+   * @return the events, in the order of the items
+   * @throws MalformedNotificationException when the body cannot be read
+   */
+  public List<ProviderEvent> parse(byte[] body) {
+    return parse(new String(Objects.requireNonNull(body, "body"), StandardCharsets.UTF_8));
+  }
+
+  /**
+   * @param body the callback's body
+   * @return the events, in the order of the items
+   * @throws MalformedNotificationException when the body cannot be read
+   */
+  public List<ProviderEvent> parse(String body) {
+    Objects.requireNonNull(body, "body");
+    Instant receivedAt = clock.instant();
+    JsonNode root;
+    try {
+      root = GraphJson.mapper().readTree(body);
+    } catch (JsonProcessingException e) {
+      throw envelope("the body is not JSON: " + e.getOriginalMessage(), e);
+    }
+    if (root == null || !root.isObject()) {
+      throw envelope("the body must be a commsNotifications object", null);
+    }
+    JsonNode value = root.get("value");
+    if (value == null || !value.isArray()) {
+      throw envelope("value is required and must be an array of commsNotification", null);
+    }
+    List<ProviderEvent> events = new ArrayList<>();
+    for (int i = 0; i < value.size(); i++) {
+      events.addAll(item(i, value.get(i), receivedAt));
+    }
+    return events;
+  }
+
+  private List<ProviderEvent> item(int index, JsonNode node, Instant receivedAt) {
+    if (!node.isObject()) {
+      throw new MalformedNotificationException(
+          OptionalInt.of(index),
+          "value[" + index + "] must be a commsNotification object, was " + node.getNodeType(),
+          null);
+    }
+    String eventId = EventIds.of(node);
+    Item probe = new Item(index, node, "", ResourcePath.parse(""), null, eventId, receivedAt);
+    CommsNotification notification = probe.read(node, CommsNotification.class, "");
+    if (notification.changeType() == null || notification.changeType().isBlank()) {
+      throw probe.malformed(".changeType", "is required", null);
+    }
+    Optional<String> url = notification.effectiveResourceUrl().filter(u -> !u.isBlank());
+    if (url.isEmpty()) {
+      throw probe.malformed(".resourceUrl", "is required (or the legacy resource)", null);
+    }
+    JsonNode data = notification.resourceData();
+    if (data != null && data.isNull()) {
+      data = null;
+    }
+    if (data != null && !data.isObject() && !data.isArray()) {
+      throw probe.malformed(
+          ".resourceData", "must be an object or an array, was " + data.getNodeType(), null);
+    }
+    String change = Item.lower(notification.changeType());
+    Item item =
+        new Item(
+            index,
+            node,
+            CHANGE_TYPES.contains(change) ? change : notification.changeType(),
+            ResourcePath.parse(url.get()),
+            data,
+            eventId,
+            receivedAt);
+    return dispatch(item);
+  }
+
+  private List<ProviderEvent> dispatch(Item item) {
+    if (item.path().callId().isEmpty() || !CHANGE_TYPES.contains(item.changeType())) {
+      return List.of(item.unrecognized("microsoft.graph.commsNotification"));
+    }
+    JsonNode data = item.resourceData();
+    if (data != null && data.isArray()) {
+      return rosters.map(item);
+    }
+    Optional<String> type = Item.odataType(data).map(Item::lower);
+    if (type.isPresent()) {
+      if (type.get().equals("call")) {
+        return calls.map(item);
+      }
+      if (type.get().equals("participant")) {
+        return rosters.map(item);
+      }
+      if (type.get().endsWith("operation")) {
+        return operations.map(item);
+      }
+      return List.of(item.unrecognized("microsoft.graph." + Item.odataType(data).get()));
+    }
+    switch (item.path().kind()) {
+      case CALL:
+        return calls.map(item);
+      case OPERATION:
+        return operations.map(item);
+      case PARTICIPANTS:
+        return data == null
+            ? List.of(item.unrecognized(RosterNotifications.TYPE + ":" + item.changeType()))
+            : rosters.map(item);
+      default:
+        return List.of(item.unrecognized("microsoft.graph.commsNotification"));
+    }
+  }
+
+  private static MalformedNotificationException envelope(String reason, Throwable cause) {
+    return new MalformedNotificationException(OptionalInt.empty(), reason, cause);
+  }
+
+  /** Builds a {@link GraphNotificationParser}. */
+  public static final class Builder {
+    private Clock clock = Clock.systemUTC();
+    private Cloud cloud = Cloud.PUBLIC;
+
+    private Builder() {}
+
+    /**
+     * @param value the clock that stamps {@code occurredAt} (receive time)
+     * @return this builder
+     */
+    public Builder clock(Clock value) {
+      clock = Objects.requireNonNull(value, "clock");
+      return this;
+    }
+
+    /**
+     * @param value the cloud Teams identities are placed in; Graph identities carry none. Default
+     *     {@link Cloud#PUBLIC}
+     * @return this builder
+     */
+    public Builder cloud(Cloud value) {
+      cloud = Objects.requireNonNull(value, "cloud");
+      return this;
+    }
+
+    /**
+     * @return the parser
+     */
+    public GraphNotificationParser build() {
+      return new GraphNotificationParser(this);
+    }
+  }
+}

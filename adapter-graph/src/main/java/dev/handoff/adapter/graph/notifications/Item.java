@@ -1,0 +1,118 @@
+package dev.handoff.adapter.graph.notifications;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.handoff.adapter.graph.GraphCapabilities;
+import dev.handoff.adapter.graph.wire.GraphJson;
+import dev.handoff.domain.ValidationException;
+import dev.handoff.domain.event.EventMeta;
+import dev.handoff.domain.event.UnrecognizedEvent;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.Supplier;
+
+/**
+ * One notification of a batch, as the mappers see it.
+ *
+ * @param index its index in {@code value}
+ * @param node the item as received
+ * @param changeType {@code created}, {@code updated}, {@code deleted} (lower case) or another value
+ *     as received
+ * @param path what its resource URL points at
+ * @param resourceData its resource data, null when absent or JSON null
+ * @param eventId the id derived from its content
+ * @param receivedAt when the batch was received
+ */
+record Item(
+    int index,
+    JsonNode node,
+    String changeType,
+    ResourcePath path,
+    JsonNode resourceData,
+    String eventId,
+    Instant receivedAt) {
+
+  boolean is(String change) {
+    return change.equals(changeType);
+  }
+
+  String callId() {
+    return path.callId().orElseThrow();
+  }
+
+  /**
+   * @param role empty for the item's only event; a suffix such as {@code redirect} when the item
+   *     yields several events, so that each has its own id
+   * @param type the event's type
+   */
+  EventMeta meta(String role, String type) {
+    return new EventMeta(
+        GraphCapabilities.PROVIDER,
+        role.isEmpty() ? eventId : eventId + "#" + role,
+        type,
+        receivedAt);
+  }
+
+  UnrecognizedEvent unrecognized(String type) {
+    return new UnrecognizedEvent(meta("", type), path.callId(), node.toString());
+  }
+
+  /** Reads resource data (or a part of it) into a wire type, naming the member on failure. */
+  <T> T read(JsonNode data, Class<T> type, String where) {
+    try {
+      return GraphJson.mapper().treeToValue(data, type);
+    } catch (JsonMappingException e) {
+      throw malformed(where + pathOf(e), e.getOriginalMessage(), e);
+    } catch (JsonProcessingException e) {
+      throw malformed(where, e.getOriginalMessage(), e);
+    }
+  }
+
+  /** Runs a domain construction, reporting its violations against this item. */
+  <T> T build(String where, Supplier<T> construction) {
+    try {
+      return construction.get();
+    } catch (ValidationException e) {
+      throw malformed(where, e.getMessage(), e);
+    }
+  }
+
+  MalformedNotificationException malformed(String where, String why, Throwable cause) {
+    return new MalformedNotificationException(
+        OptionalInt.of(index), "value[" + index + "]" + where + ": " + why, cause);
+  }
+
+  private static String pathOf(JsonMappingException e) {
+    StringBuilder out = new StringBuilder();
+    for (JsonMappingException.Reference reference : e.getPath()) {
+      if (reference.getFieldName() != null) {
+        out.append('.').append(reference.getFieldName());
+      } else if (reference.getIndex() >= 0) {
+        out.append('[').append(reference.getIndex()).append(']');
+      }
+    }
+    return out.toString();
+  }
+
+  /** The {@code @odata.type} of a node without {@code #} and {@code microsoft.graph.}. */
+  static Optional<String> odataType(JsonNode data) {
+    if (data == null || !data.isObject()) {
+      return Optional.empty();
+    }
+    JsonNode type = data.get("@odata.type");
+    if (type == null || !type.isTextual() || type.asText().isBlank()) {
+      return Optional.empty();
+    }
+    String text = type.asText().trim();
+    text = text.startsWith("#") ? text.substring(1) : text;
+    text = text.startsWith("microsoft.graph.") ? text.substring("microsoft.graph.".length()) : text;
+    return Optional.of(text);
+  }
+
+  static String lower(String value) {
+    return value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
+  }
+}
