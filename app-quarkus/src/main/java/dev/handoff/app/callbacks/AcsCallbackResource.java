@@ -2,10 +2,10 @@ package dev.handoff.app.callbacks;
 
 import dev.handoff.adapter.acs.events.AcsDelivery;
 import dev.handoff.app.runtime.IncomingCalls;
+import dev.handoff.app.runtime.ProviderCallbacks;
 import dev.handoff.ports.in.EventReport;
 import dev.handoff.ports.in.RecordProviderEventsUseCase;
 import io.smallrye.common.annotation.Blocking;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -27,14 +27,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "callbacks")
 @Blocking
 public class AcsCallbackResource {
-  private final Instance<AcsCallbacks> callbacks;
+  private final ProviderCallbacks callbacks;
   private final RecordProviderEventsUseCase events;
   private final IncomingCalls incoming;
   private final CallbackMetrics metrics;
 
   @Inject
   AcsCallbackResource(
-      Instance<AcsCallbacks> callbacks,
+      ProviderCallbacks callbacks,
       RecordProviderEventsUseCase events,
       IncomingCalls incoming,
       CallbackMetrics metrics) {
@@ -63,11 +63,11 @@ public class AcsCallbackResource {
       @HeaderParam("aeg-event-type") String eventGridType,
       @Context UriInfo uri,
       String body) {
-    if (!callbacks.isResolvable()) {
+    if (callbacks.acs().isEmpty()) {
       throw new CallbackRefused(404, "not-configured", "The service does not use ACS");
     }
     AcsDelivery delivery =
-        callbacks.get().read(authorization, eventGridType, uri.getRequestUri(), body);
+        callbacks.acs().get().read(authorization, eventGridType, uri.getRequestUri(), body);
     if (delivery instanceof AcsDelivery.SubscriptionValidation) {
       metrics.received("acs", 0);
       return Response.ok(((AcsDelivery.SubscriptionValidation) delivery).responseBody())

@@ -63,8 +63,11 @@ public final class AcsCallbacks {
         midCall.authenticate(request);
       }
     } catch (CallbackAuthenticationException refused) {
+      // Keys we cannot load are our trouble, not the sender's: 503 makes the provider retry.
+      int status =
+          refused.reason() == CallbackAuthenticationException.Reason.KEYS_UNAVAILABLE ? 503 : 401;
       throw new CallbackRefused(
-          401, refused.reason().name().toLowerCase(Locale.ROOT), refused.getMessage());
+          status, refused.reason().name().toLowerCase(Locale.ROOT), refused.getMessage());
     }
     try {
       return parser.parse(body);
