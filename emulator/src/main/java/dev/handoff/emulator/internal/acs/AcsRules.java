@@ -3,7 +3,6 @@ package dev.handoff.emulator.internal.acs;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -32,8 +31,7 @@ final class AcsRules {
     JsonNode sip = context.path("sipHeaders");
     if (sip.isObject()) {
       int custom = 0;
-      for (Iterator<Map.Entry<String, JsonNode>> it = sip.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> header = it.next();
+      for (Map.Entry<String, JsonNode> header : sip.properties()) {
         String key = header.getKey();
         String value = header.getValue().asText();
         String keyPath = path + ".sipHeaders['" + key + "']";
@@ -71,8 +69,7 @@ final class AcsRules {
         throw AcsException.invalid(
             path + ".voipHeaders", "has more than " + MAX_VOIP_HEADERS + " headers");
       }
-      for (Iterator<Map.Entry<String, JsonNode>> it = voip.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> header = it.next();
+      for (Map.Entry<String, JsonNode> header : voip.properties()) {
         String keyPath = path + ".voipHeaders['" + header.getKey() + "']";
         if (header.getKey().isEmpty() || header.getKey().length() > MAX_KEY_LENGTH) {
           throw AcsException.invalid(

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.handoff.emulator.internal.json.Json;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -53,8 +52,7 @@ final class GraphIdentities {
               + " #microsoft.graph.communicationsIdentitySet.");
     }
     int identities = 0;
-    for (Iterator<Map.Entry<String, JsonNode>> it = set.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = it.next();
+    for (Map.Entry<String, JsonNode> field : set.properties()) {
       if (!KINDS.contains(field.getKey()) || field.getValue().isNull()) {
         continue;
       }

@@ -168,8 +168,7 @@ public final class SwaggerSchemas {
       }
     }
     JsonNode additional = node.get("additionalProperties");
-    for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = it.next();
+    for (Map.Entry<String, JsonNode> field : value.properties()) {
       String name = field.getKey();
       JsonNode fieldValue = field.getValue();
       String fieldPath = child(path, name);
