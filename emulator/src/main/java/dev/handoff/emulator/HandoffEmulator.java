@@ -111,7 +111,7 @@ public final class HandoffEmulator implements AutoCloseable {
     AcsService acs = new AcsService(simulation, SwaggerSchemas.acsCallAutomation());
     GraphService graph = new GraphService(simulation);
     IdentityPlatform identity = new IdentityPlatform(settings, tokens, ids.child());
-    engine = new EmulatorEngine(acs, graph, script, faults, journal);
+    engine = new EmulatorEngine(acs, graph, script, faults, journal, simulation);
     ControlApi control = new ControlApi(engine, this::info, trust);
     Pipeline pipeline =
         new Pipeline(

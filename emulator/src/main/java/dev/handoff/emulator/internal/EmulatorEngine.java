@@ -17,6 +17,7 @@ import dev.handoff.emulator.internal.graph.GraphService;
 import dev.handoff.emulator.internal.state.FaultEngine;
 import dev.handoff.emulator.internal.state.JournalStore;
 import dev.handoff.emulator.internal.state.OutcomeScript;
+import dev.handoff.emulator.internal.state.Simulation;
 import dev.handoff.emulator.journal.Journal;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,6 +31,7 @@ public final class EmulatorEngine implements EmulatorControl {
   private final OutcomeScript script;
   private final FaultEngine faults;
   private final JournalStore journal;
+  private final Simulation simulation;
 
   /** Wires the engine. */
   public EmulatorEngine(
@@ -37,7 +39,9 @@ public final class EmulatorEngine implements EmulatorControl {
       GraphService graph,
       OutcomeScript script,
       FaultEngine faults,
-      JournalStore journal) {
+      JournalStore journal,
+      Simulation simulation) {
+    this.simulation = simulation;
     this.acs = acs;
     this.graph = graph;
     this.script = script;
@@ -146,6 +150,7 @@ public final class EmulatorEngine implements EmulatorControl {
 
   @Override
   public void reset() {
+    simulation.reset();
     acs.reset();
     graph.reset();
     script.clear();

@@ -140,8 +140,13 @@ class FaultInjectionTest {
         http.acsPost(path, BODY, repeatability, emulator.acs().accessKey());
     assertThat(retry.statusCode()).isEqualTo(202);
     assertThat(last(emulator).note()).contains("replayed");
-    receiver.await(r -> r.path().equals("/faults"), 2, Duration.ofSeconds(5));
-    assertThat(emulator.journal().awaitCallbacks(c -> true, 2, Duration.ofSeconds(5))).hasSize(2);
+    String callId = path.substring("/calling/callConnections/".length(), path.indexOf(':'));
+    assertThat(
+            emulator
+                .journal()
+                .awaitCallbacks(c -> callId.equals(c.callId()), 2, Duration.ofSeconds(5)))
+        .extracting(c -> c.event())
+        .containsExactly("CallTransferAccepted", "CallDisconnected");
   }
 
   @Test

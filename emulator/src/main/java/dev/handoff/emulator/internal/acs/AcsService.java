@@ -803,6 +803,7 @@ public final class AcsService implements Endpoint {
     calls.clear();
     incoming.clear();
     repeatability.clear();
+    eventGrid.reset();
   }
 
   private Response openIdConfiguration(Request request) {

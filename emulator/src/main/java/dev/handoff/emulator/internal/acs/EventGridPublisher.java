@@ -51,6 +51,12 @@ final class EventGridPublisher {
     this.baseUrl = baseUrl;
   }
 
+  /** Forgets every handshake, so that the next event validates its webhook again. */
+  synchronized void reset() {
+    validations.clear();
+    byCode.clear();
+  }
+
   /** Completes the handshake for a validation code fetched through the validation URL. */
   synchronized boolean validateByUrl(String code) {
     CompletableFuture<Boolean> pending = byCode.get(code);

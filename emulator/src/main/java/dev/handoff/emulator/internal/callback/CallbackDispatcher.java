@@ -127,6 +127,17 @@ public final class CallbackDispatcher {
     return delivery.done;
   }
 
+  /** Drops every queued or held callback; attempts already under way finish. */
+  public synchronized void clear() {
+    for (Lane lane : lanes.values()) {
+      lane.queue.clear();
+      if (lane.held != null) {
+        lane.holdRelease.cancel(false);
+        lane.held = null;
+      }
+    }
+  }
+
   /**
    * Journals a callback that is not sent at all (e.g. its Event Grid subscription never validated).
    */

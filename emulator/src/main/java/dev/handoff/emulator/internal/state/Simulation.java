@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -21,6 +22,7 @@ import java.util.logging.Logger;
  * @param dispatcher callback delivery
  * @param tokens the signing key
  * @param script the scripted outcomes
+ * @param generation incremented by each reset; steps scheduled in an earlier one are skipped
  */
 public record Simulation(
     EmulatorSettings settings,
@@ -28,15 +30,40 @@ public record Simulation(
     ScheduledExecutorService scheduler,
     CallbackDispatcher dispatcher,
     TokenService tokens,
-    OutcomeScript script) {
+    OutcomeScript script,
+    AtomicLong generation) {
 
   private static final Logger LOG = Logger.getLogger(Simulation.class.getName());
+
+  /** Creates a simulation at generation 0. */
+  public Simulation(
+      EmulatorSettings settings,
+      IdSource ids,
+      ScheduledExecutorService scheduler,
+      CallbackDispatcher dispatcher,
+      TokenService tokens,
+      OutcomeScript script) {
+    this(settings, ids, scheduler, dispatcher, tokens, script, new AtomicLong());
+  }
+
+  /**
+   * Abandons every step scheduled so far and every callback not yet being delivered, so that a
+   * reset emulator does not keep playing out the calls it forgot.
+   */
+  public void reset() {
+    generation.incrementAndGet();
+    dispatcher.clear();
+  }
 
   /** Runs a task on the simulation thread after a simulated delay (scaled by the time scale). */
   public Future<?> after(Duration simulated, Runnable task) {
     long millis = settings.scaled(simulated).toMillis();
+    long scheduledIn = generation.get();
     return scheduler.schedule(
         () -> {
+          if (generation.get() != scheduledIn) {
+            return;
+          }
           try {
             task.run();
           } catch (RuntimeException e) {
