@@ -105,6 +105,44 @@ class LifecycleTest {
   }
 
   @Test
+  void servesHttpsWithASuppliedKeyStore(@TempDir Path directory) throws Exception {
+    Path keyStore = directory.resolve("server.p12");
+    String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+    Process process =
+        new ProcessBuilder(
+                keytool,
+                "-genkeypair",
+                "-alias",
+                "server",
+                "-keyalg",
+                "RSA",
+                "-keysize",
+                "2048",
+                "-dname",
+                "CN=supplied",
+                "-ext",
+                "SAN=ip:127.0.0.1",
+                "-validity",
+                "2",
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                keyStore.toString(),
+                "-storepass",
+                "secret")
+            .redirectErrorStream(true)
+            .start();
+    assertThat(process.waitFor()).as(new String(process.getInputStream().readAllBytes())).isZero();
+    try (HandoffEmulator emulator =
+        HandoffEmulator.builder().tlsKeyStore(keyStore, "secret").build().start()) {
+      assertThat(emulator.trust().certificate().getSubjectX500Principal().getName())
+          .isEqualTo("CN=supplied");
+      EmulatorHttp https = new EmulatorHttp(emulator, true);
+      assertThat(https.get(emulator.acs().jwks().toString()).statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
   void rejectsBadSettingsNamingThem() {
     assertThatThrownBy(() -> HandoffEmulator.builder().httpPort(70000))
         .hasMessageContaining("httpPort must be 0..65535");

@@ -476,7 +476,7 @@ class AcsOperationsTest {
   @Test
   void anIncomingCallIsNotDeliveredWhenTheSubscriptionValidationFails(HandoffEmulator emulator) {
     String grid = path("eventgrid-invalid");
-    receiver.answerValidation(false);
+    receiver.validation(CallbackReceiver.Validation.IGNORE);
     try {
       emulator.control().eventGridWebhook(receiver.url(grid));
       emulator.control().createAcsIncomingCall(AcsIncomingCallSpec.of(CALLER, "4:+18005550100"));
@@ -487,11 +487,25 @@ class AcsOperationsTest {
       assertThat(sent)
           .extracting(SentCallback::event)
           .containsExactly("SubscriptionValidation", "IncomingCall");
-      assertThat(sent)
-          .allSatisfy(c -> assertThat(c.status()).isEqualTo(SentCallback.Status.FAILED));
+      assertThat(sent.get(1).status()).isEqualTo(SentCallback.Status.FAILED);
+      assertThat(sent.get(1).attempts().get(0).error()).contains("validation handshake failed");
       assertThat(receiver.received().stream().filter(r -> r.path().equals(grid))).hasSize(1);
     } finally {
-      receiver.answerValidation(true);
+      receiver.validation(CallbackReceiver.Validation.ECHO);
+    }
+  }
+
+  @Test
+  void anEndpointCanValidateThroughTheValidationUrl(HandoffEmulator emulator) {
+    String grid = path("eventgrid-url");
+    receiver.validation(CallbackReceiver.Validation.URL);
+    try {
+      emulator.control().eventGridWebhook(receiver.url(grid));
+      emulator.control().createAcsIncomingCall(AcsIncomingCallSpec.of(CALLER, "4:+18005550100"));
+      assertThat(receiver.await(grid, 2).get(1).json().get(0).get("eventType").asText())
+          .isEqualTo("Microsoft.Communication.IncomingCall");
+    } finally {
+      receiver.validation(CallbackReceiver.Validation.ECHO);
     }
   }
 

@@ -504,6 +504,29 @@ class GraphOperationsTest {
   }
 
   @Test
+  void anIncomingCallCanNoLongerBeRedirectedAfterItsTimeout() {
+    try (HandoffEmulator strict =
+            HandoffEmulator.builder().graphIncomingCallTimeout(Duration.ZERO).build().start();
+        CallbackReceiver local = new CallbackReceiver()) {
+      GraphIncomingCall call =
+          strict
+              .control()
+              .createGraphIncomingCall(
+                  new GraphIncomingCallSpec(local.url("/in"), "phone:+14255550100", null));
+      local.await("/in", 1);
+      EmulatorHttp http = new EmulatorHttp(strict, false);
+      HttpResponse<String> late =
+          http.graphPost(
+              "/v1.0/communications/calls/" + call.callId() + "/redirect",
+              "{\"targets\":[{\"identity\":{\"user\":{\"id\":\"agent\"}}}]}",
+              http.graphToken());
+      assertThat(late.statusCode()).isEqualTo(404);
+      assertThat(json(late).get("error").get("code").asText()).isEqualTo("8522");
+      assertThat(strict.control().graphCallState(call.callId())).contains("terminated");
+    }
+  }
+
+  @Test
   void canSpellSubCodeTheWayTheDocExamplesDo() {
     try (HandoffEmulator camel =
             HandoffEmulator.builder().graphSubCodeCamelCase(true).timeScale(0.01).build().start();

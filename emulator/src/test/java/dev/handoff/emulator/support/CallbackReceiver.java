@@ -57,7 +57,17 @@ public final class CallbackReceiver implements AutoCloseable {
   private final HttpServer server;
   private final List<Received> received = new ArrayList<>();
   private final Deque<Integer> statuses = new ArrayDeque<>();
-  private boolean answerValidation = true;
+  private Validation validation = Validation.ECHO;
+
+  /** How the receiver answers an Event Grid subscription validation. */
+  public enum Validation {
+    /** Echo the code synchronously. */
+    ECHO,
+    /** Answer 200 without the code and never validate. */
+    IGNORE,
+    /** Answer 200 without the code, then GET the validation URL. */
+    URL
+  }
 
   /** Starts a receiver on a free loopback port. */
   public CallbackReceiver() {
@@ -77,19 +87,25 @@ public final class CallbackReceiver implements AutoCloseable {
                   Map.copyOf(exchange.getRequestHeaders()),
                   text);
           int status;
-          boolean validation;
+          Validation mode;
           synchronized (this) {
             status = statuses.isEmpty() ? 200 : statuses.poll();
-            validation = answerValidation;
+            mode = validation;
             received.add(r);
             notifyAll();
           }
           byte[] response = new byte[0];
-          if (validation && "SubscriptionValidation".equals(r.header("aeg-event-type"))) {
-            String code = r.json().get(0).get("data").get("validationCode").asText();
-            response =
-                ("{\"validationResponse\":\"" + code + "\"}").getBytes(StandardCharsets.UTF_8);
+          if ("SubscriptionValidation".equals(r.header("aeg-event-type"))) {
             status = 200;
+            JsonNode data = r.json().get(0).get("data");
+            if (mode == Validation.ECHO) {
+              response =
+                  ("{\"validationResponse\":\"" + data.get("validationCode").asText() + "\"}")
+                      .getBytes(StandardCharsets.UTF_8);
+            } else if (mode == Validation.URL) {
+              String url = data.get("validationUrl").asText();
+              new Thread(() -> get(url)).start();
+            }
           }
           exchange.sendResponseHeaders(status, response.length == 0 ? -1 : response.length);
           if (response.length > 0) {
@@ -112,9 +128,22 @@ public final class CallbackReceiver implements AutoCloseable {
     statuses.addAll(List.of(next));
   }
 
-  /** Whether to echo Event Grid validation codes (default true). */
-  public synchronized void answerValidation(boolean answer) {
-    this.answerValidation = answer;
+  /** How to answer Event Grid validations (default: echo the code). */
+  public synchronized void validation(Validation mode) {
+    this.validation = mode;
+  }
+
+  private static void get(String url) {
+    try {
+      java.net.http.HttpClient.newHttpClient()
+          .send(
+              java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+              java.net.http.HttpResponse.BodyHandlers.discarding());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Everything received so far. */

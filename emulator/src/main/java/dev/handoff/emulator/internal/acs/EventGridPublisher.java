@@ -8,17 +8,19 @@ import dev.handoff.emulator.internal.json.Json;
 import dev.handoff.emulator.internal.state.Simulation;
 import dev.handoff.emulator.journal.SentCallback;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Delivers ACS resource events (IncomingCall) the way an Event Grid webhook subscription does: in
  * the EventGridEvent schema, after the subscription validation handshake with the endpoint (the
- * endpoint must answer 200 with {@code {"validationResponse":"<code>"}}, or GET the validation
- * URL).
+ * endpoint answers 200 with {@code {"validationResponse":"<code>"}}, or answers 200 and GETs the
+ * validation URL within a minute, scaled).
  */
 final class EventGridPublisher {
 
@@ -27,6 +29,12 @@ final class EventGridPublisher {
           + "/providers/Microsoft.Communication/communicationServices/handoff-emulator";
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSS'Z'").withZone(ZoneOffset.UTC);
+
+  /**
+   * How long (simulated, so scaled) an endpoint that answered the handshake with 200 but without
+   * the code has to GET the validation URL.
+   */
+  static final Duration ASYNC_VALIDATION_WINDOW = Duration.ofSeconds(60);
 
   private final Simulation simulation;
   private final Map<String, CompletableFuture<Boolean>> validations = new HashMap<>();
@@ -116,6 +124,7 @@ final class EventGridPublisher {
     }
     String code = simulation.ids().uuidString().toUpperCase(java.util.Locale.ROOT);
     CompletableFuture<Boolean> result = new CompletableFuture<>();
+    AtomicBoolean echoed = new AtomicBoolean();
     validations.put(url, result);
     byCode.put(code, result);
     ObjectNode data = Json.object();
@@ -143,8 +152,19 @@ final class EventGridPublisher {
                 url,
                 headers("SubscriptionValidation"),
                 Json.string(body),
-                (status, responseBody) -> status == 200 && echoes(responseBody, code)))
-        .thenAccept(status -> result.complete(status == SentCallback.Status.DELIVERED));
+                (status, responseBody) -> {
+                  echoed.set(status == 200 && echoes(responseBody, code));
+                  return status == 200;
+                }))
+        .thenAccept(
+            status -> {
+              if (status != SentCallback.Status.DELIVERED || echoed.get()) {
+                result.complete(echoed.get());
+              } else {
+                // A 200 without the code: the endpoint may still GET the validation URL.
+                simulation.after(ASYNC_VALIDATION_WINDOW, () -> result.complete(false));
+              }
+            });
     return result;
   }
 
