@@ -4,6 +4,7 @@ import dev.handoff.emulator.HandoffEmulator;
 import dev.handoff.emulator.control.EmulatorControl;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -12,7 +13,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * Starts one emulator per test class on free ports, resets it before each test, and injects it
- * ({@link HandoffEmulator} or {@link EmulatorControl} parameters).
+ * ({@link HandoffEmulator} or {@link EmulatorControl} parameters). Registered on an instance field
+ * (non-static {@code @RegisterExtension}), it starts a fresh emulator for each test instead.
  *
  * <pre>{@code
  * @ExtendWith(HandoffEmulatorExtension.class)
@@ -27,10 +29,15 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * }</pre>
  */
 public final class HandoffEmulatorExtension
-    implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, ParameterResolver {
+    implements BeforeAllCallback,
+        AfterAllCallback,
+        BeforeEachCallback,
+        AfterEachCallback,
+        ParameterResolver {
 
   private final Consumer<HandoffEmulator.Builder> configuration;
   private HandoffEmulator emulator;
+  private boolean perTest;
 
   /** An extension with the default settings (ports 0). */
   public HandoffEmulatorExtension() {
@@ -52,22 +59,46 @@ public final class HandoffEmulatorExtension
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    HandoffEmulator.Builder builder = HandoffEmulator.builder().httpPort(0).httpsPort(0);
-    configuration.accept(builder);
-    emulator = builder.build().start();
+    emulator = start();
+  }
+
+  /**
+   * Resets the class's emulator, or starts one for this test when registered on an instance field.
+   */
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    if (emulator == null) {
+      emulator = start();
+      perTest = true;
+    } else {
+      emulator.control().reset();
+    }
   }
 
   @Override
-  public void beforeEach(ExtensionContext context) {
-    emulator().control().reset();
+  public void afterEach(ExtensionContext context) {
+    if (perTest) {
+      stop();
+    }
   }
 
   @Override
   public void afterAll(ExtensionContext context) {
+    stop();
+  }
+
+  private HandoffEmulator start() {
+    HandoffEmulator.Builder builder = HandoffEmulator.builder().httpPort(0).httpsPort(0);
+    configuration.accept(builder);
+    return builder.build().start();
+  }
+
+  private void stop() {
     if (emulator != null) {
       emulator.close();
       emulator = null;
     }
+    perTest = false;
   }
 
   @Override

@@ -345,12 +345,13 @@ class AcsOperationsTest {
         .containsExactly("AddParticipantSucceeded", "ParticipantsUpdated");
   }
 
-  @Test
-  void cancelsAPendingInvitation(HandoffEmulator emulator) {
+  @ParameterizedTest(name = "https={0}")
+  @ValueSource(booleans = {false, true})
+  void cancelsAPendingInvitation(boolean https, HandoffEmulator emulator) {
     String cb = path("cancel");
     AcsCall call = emulator.control().createAcsCall(AcsCallSpec.oneToOne(receiver.url(cb), CALLER));
     emulator.control().script("8:acs:res_slow", Outcome.noAnswer());
-    EmulatorHttp http = new EmulatorHttp(emulator, false);
+    EmulatorHttp http = new EmulatorHttp(emulator, https);
     String invitationId =
         json(http.acsPost(
                 add(call.callConnectionId()),

@@ -308,8 +308,9 @@ class GraphOperationsTest {
         .containsExactly("operation.failed");
   }
 
-  @Test
-  void redirectsAnIncomingCall(HandoffEmulator emulator) {
+  @ParameterizedTest(name = "https={0}")
+  @ValueSource(booleans = {false, true})
+  void redirectsAnIncomingCall(boolean https, HandoffEmulator emulator) {
     String cb = path("incoming");
     GraphIncomingCall call =
         emulator
@@ -341,7 +342,7 @@ class GraphOperationsTest {
                 .asText())
         .isEqualTo("ra-1");
 
-    EmulatorHttp http = new EmulatorHttp(emulator, false);
+    EmulatorHttp http = new EmulatorHttp(emulator, https);
     String token = http.graphToken();
     String redirectPath = "/v1.0/communications/calls/" + call.callId() + "/redirect";
     String target = "{\"identity\":{\"user\":{\"id\":\"agent\"}}}";
