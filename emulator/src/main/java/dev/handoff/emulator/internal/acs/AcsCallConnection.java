@@ -1,7 +1,9 @@
 package dev.handoff.emulator.internal.acs;
 
 import dev.handoff.emulator.internal.state.IdSource;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,5 +86,14 @@ final class AcsCallConnection {
 
   Optional<AcsIdentifier> participant(AcsIdentifier identifier) {
     return participants.stream().filter(p -> p.rawId().equals(identifier.rawId())).findFirst();
+  }
+
+  /** A server call id: base64url of a locator URL, like the service's. */
+  static String newServerCallId(IdSource ids) {
+    String locator =
+        "https://emulator.handoff.dev/conv/" + ids.token(16) + "?i=" + ids.uuidString();
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(locator.getBytes(StandardCharsets.UTF_8));
   }
 }
