@@ -177,6 +177,27 @@ class AcsOperationsTest {
   }
 
   @Test
+  void aCallCanBeCreatedUnderAChosenIdOnce(HandoffEmulator emulator) {
+    AcsCall named =
+        emulator
+            .control()
+            .createAcsCall(
+                AcsCallSpec.oneToOne(receiver.url(path("named")), CALLER)
+                    .withCallConnectionId("demo-call"));
+    assertThat(named.callConnectionId()).isEqualTo("demo-call");
+    assertThat(emulator.control().acsCallState("demo-call")).contains("connected");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                emulator
+                    .control()
+                    .createAcsCall(
+                        AcsCallSpec.oneToOne(receiver.url(path("named")), CALLER)
+                            .withCallConnectionId("demo-call")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("already exists");
+  }
+
+  @Test
   void voicemailCountsAsASuccessfulTransfer(HandoffEmulator emulator) {
     String cb = path("voicemail");
     AcsCall call = emulator.control().createAcsCall(AcsCallSpec.oneToOne(receiver.url(cb), CALLER));
@@ -521,7 +542,8 @@ class AcsOperationsTest {
                     List.of(CALLER),
                     "4:+18005550100",
                     "2023-10-15",
-                    false));
+                    false,
+                    null));
     HttpResponse<String> response =
         new EmulatorHttp(emulator, true)
             .acsGet(
@@ -541,7 +563,7 @@ class AcsOperationsTest {
     emulator
         .control()
         .createAcsCall(
-            new AcsCallSpec(receiver.url(cb), List.of(CALLER), null, "2025-06-15", true));
+            new AcsCallSpec(receiver.url(cb), List.of(CALLER), null, "2025-06-15", true, null));
     List<Received> events = receiver.await(cb, 2);
     assertThat(events)
         .extracting(Received::acsType)

@@ -371,7 +371,11 @@ final class AcsCallFlows {
       throw new IllegalArgumentException("unknown api-version " + version);
     }
     IdSource ids = simulation.ids().child();
-    String id = ids.uuidString();
+    String generated = ids.uuidString();
+    String id = spec.callConnectionId() == null ? generated : spec.callConnectionId();
+    if (calls.containsKey(id)) {
+      throw new IllegalArgumentException("call connection " + id + " already exists");
+    }
     AcsCallConnection call =
         new AcsCallConnection(
             id,
