@@ -42,5 +42,6 @@ class HandoffArchitectureTest {
     assertThat(layers).contains("domain", "ports", "adapter", "contract");
     assertThat(HANDOFF.containPackage("dev.handoff.adapter.acs")).isTrue();
     assertThat(HANDOFF.containPackage("dev.handoff.adapter.graph")).isTrue();
+    assertThat(HANDOFF.containPackage("dev.handoff.emulator")).isTrue();
   }
 }
