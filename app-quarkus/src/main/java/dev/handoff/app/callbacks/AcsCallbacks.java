@@ -13,8 +13,8 @@ import java.util.Optional;
 
 /**
  * How ACS deliveries are authenticated and read: mid-call callbacks by their JWT (or a query
- * secret), Event Grid deliveries (IncomingCall, the validation handshake) by the Event Grid
- * secret in the webhook URL.
+ * secret), Event Grid deliveries (IncomingCall, the validation handshake) by the Event Grid secret
+ * in the webhook URL.
  */
 public final class AcsCallbacks {
   /** The query parameter that carries the Event Grid secret. */
@@ -30,7 +30,9 @@ public final class AcsCallbacks {
    * @param parser reads deliveries
    */
   public AcsCallbacks(
-      CallbackAuthenticator midCall, Optional<QuerySecretVerifier> eventGrid, AcsEventParser parser) {
+      CallbackAuthenticator midCall,
+      Optional<QuerySecretVerifier> eventGrid,
+      AcsEventParser parser) {
     this.midCall = midCall;
     this.eventGrid = eventGrid;
     this.parser = parser;

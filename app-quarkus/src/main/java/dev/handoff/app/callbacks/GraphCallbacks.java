@@ -17,7 +17,8 @@ public final class GraphCallbacks {
    * @param authenticator verifies the notification tokens
    * @param parser reads notifications
    */
-  public GraphCallbacks(GraphNotificationAuthenticator authenticator, GraphNotificationParser parser) {
+  public GraphCallbacks(
+      GraphNotificationAuthenticator authenticator, GraphNotificationParser parser) {
     this.authenticator = authenticator;
     this.parser = parser;
   }

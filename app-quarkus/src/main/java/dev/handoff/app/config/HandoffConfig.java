@@ -222,6 +222,13 @@ public interface HandoffConfig {
      */
     @WithDefault("demo-call")
     String demoCallId();
+
+    /**
+     * @return the factor applied to the emulator's simulated durations (ringing, timeouts); below 1
+     *     makes it faster
+     */
+    @WithDefault("1.0")
+    double timeScale();
   }
 
   /** How long providers have to give an operation its final word. */

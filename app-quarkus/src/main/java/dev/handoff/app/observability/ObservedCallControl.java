@@ -7,6 +7,7 @@ import dev.handoff.domain.command.CancelAddParticipant;
 import dev.handoff.domain.command.OperationKind;
 import dev.handoff.domain.command.RedirectCall;
 import dev.handoff.domain.operation.SubmitResult;
+import dev.handoff.domain.provider.CapabilityViolation;
 import dev.handoff.domain.provider.ProviderCapabilities;
 import dev.handoff.ports.out.CallControl;
 import dev.handoff.ports.out.SubmitContext;
@@ -17,6 +18,7 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 
@@ -44,6 +46,11 @@ public final class ObservedCallControl implements CallControl {
   @Override
   public ProviderCapabilities capabilities() {
     return delegate.capabilities();
+  }
+
+  @Override
+  public List<CapabilityViolation> check(CallCommand command) {
+    return delegate.check(command);
   }
 
   @Override

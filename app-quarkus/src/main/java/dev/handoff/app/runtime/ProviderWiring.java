@@ -26,8 +26,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Builds the configured provider and its callback readers: ACS or Graph from their settings, or
- * the embedded emulator (see {@link EmbeddedEmulator}) through the real ACS adapter.
+ * Builds the configured provider and its callback readers: ACS or Graph from their settings, or the
+ * embedded emulator (see {@link EmbeddedEmulator}) through the real ACS adapter.
  */
 @ApplicationScoped
 public class ProviderWiring {
@@ -48,16 +48,18 @@ public class ProviderWiring {
   CallControl provider(HandoffConfig config, EmbeddedEmulator emulator, Clock clock) {
     switch (config.provider()) {
       case ACS:
-        return new CallbackDefaults(acs(config, clock), acsCallbackUri(config));
+        URI acsCallback = acsCallbackUri(config);
+        return new CallbackDefaults(acs(config, clock), () -> acsCallback);
       case GRAPH:
-        return new CallbackDefaults(graph(config, clock), callbackBase(config).resolve(GRAPH_CALLBACKS.substring(1)));
+        URI graphCallback = callbackBase(config).resolve(GRAPH_CALLBACKS.substring(1));
+        return new CallbackDefaults(graph(config, clock), () -> graphCallback);
       default:
         return new CallbackDefaults(
             AcsCallControl.builder()
                 .connectionString(emulator.acsConnectionString())
                 .options(acsOptions(config, clock))
                 .build(),
-            emulator.callbackUri());
+            emulator::callbackUri);
     }
   }
 
@@ -168,7 +170,8 @@ public class ProviderWiring {
                 graph.clientId().orElseThrow(),
                 graph.clientSecret().orElseThrow().reveal())
             .baseUrl(graph.baseUrl())
-            .apiVersion(graph.apiVersion().equals("beta") ? GraphApiVersion.BETA : GraphApiVersion.V1_0)
+            .apiVersion(
+                graph.apiVersion().equals("beta") ? GraphApiVersion.BETA : GraphApiVersion.V1_0)
             .options(
                 GraphHttpOptions.builder()
                     .attemptTimeout(retry.attemptTimeout())
