@@ -49,8 +49,8 @@ record Envelope(
       Instant time =
           time(event, "eventTime", index)
               .orElseThrow(() -> MalformedEventException.ofEvent(index, "is missing 'eventTime'"));
-      Optional<String> subject = optionalText(event, "subject", index);
-      Optional<String> topic = optionalText(event, "topic", index);
+      Optional<String> subject = descriptive(event, "subject", index);
+      Optional<String> topic = descriptive(event, "topic", index);
       return new Envelope(
           index,
           id,
@@ -76,7 +76,7 @@ record Envelope(
         type,
         name(type),
         source,
-        optionalText(event, "subject", index),
+        descriptive(event, "subject", index),
         time(event, "time", index),
         data(event, index),
         event);
@@ -140,6 +140,18 @@ record Envelope(
       throw MalformedEventException.ofEvent(index, "'" + field + "' must not be blank");
     }
     return Optional.of(value.asText());
+  }
+
+  /**
+   * A field that only describes the event, where an empty string means "none": Event Grid sends
+   * {@code "subject": ""} on its subscription validation event.
+   */
+  private static Optional<String> descriptive(JsonNode event, String field, int index) {
+    JsonNode value = event.get(field);
+    if (value != null && value.isTextual() && value.asText().isEmpty()) {
+      return Optional.empty();
+    }
+    return optionalText(event, field, index);
   }
 
   private static Optional<Instant> time(JsonNode event, String field, int index) {
