@@ -1,6 +1,7 @@
 package dev.handoff.app.api;
 
 import dev.handoff.app.api.json.ProblemJson;
+import dev.handoff.app.api.json.Requests;
 import dev.handoff.domain.ValidationException;
 import dev.handoff.domain.provider.UnsupportedByProviderException;
 import dev.handoff.ports.in.IdempotencyConflictException;
@@ -71,7 +72,7 @@ public class ProblemMappers {
         "Provider '" + e.provider() + "' cannot carry what the request asks for; nothing was sent",
         uri,
         e.violations().stream()
-            .map(v -> new ProblemJson.ViolationJson(v.path(), v.problem(), null))
+            .map(v -> new ProblemJson.ViolationJson(Requests.jsonPath(v.path()), v.problem(), null))
             .collect(Collectors.toList()),
         null);
   }

@@ -105,6 +105,40 @@ public class ProviderWiring {
     }
   }
 
+  /**
+   * @param config the configuration
+   * @param emulator the embedded emulator, started only when it is the provider
+   * @return where the provider is reached
+   */
+  @Produces
+  @Singleton
+  ProviderEndpoint endpoint(HandoffConfig config, EmbeddedEmulator emulator) {
+    switch (config.provider()) {
+      case ACS:
+        return new ProviderEndpoint(
+            "acs",
+            config
+                .acs()
+                .connectionString()
+                .map(secret -> acsEndpoint(secret.reveal()))
+                .orElseGet(() -> config.acs().endpoint().orElseThrow()));
+      case GRAPH:
+        return new ProviderEndpoint("graph", config.graph().baseUrl());
+      default:
+        return new ProviderEndpoint("emulator", emulator.running().httpBaseUrl());
+    }
+  }
+
+  private static URI acsEndpoint(String connectionString) {
+    for (String part : connectionString.split(";")) {
+      int equals = part.indexOf('=');
+      if (equals > 0 && part.substring(0, equals).trim().equalsIgnoreCase("endpoint")) {
+        return URI.create(part.substring(equals + 1).trim());
+      }
+    }
+    throw new IllegalArgumentException("the ACS connection string names no endpoint");
+  }
+
   static QuerySecretVerifier eventGridVerifier(Secret secret) {
     return QuerySecretVerifier.of(AcsCallbacks.EVENT_GRID_SECRET_PARAMETER, secret.reveal());
   }

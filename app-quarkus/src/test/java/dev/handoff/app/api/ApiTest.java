@@ -199,7 +199,7 @@ class ApiTest {
         .then()
         .statusCode(422)
         .body("type", equalTo("urn:handoff:problem:unsupported-by-provider"))
-        .body("violations.field", equalTo(List.of("mode", "callingContext.voipHeaders")));
+        .body("violations.field", equalTo(List.of("replacesCallId", "context.voipHeaders")));
     assertThat(provider.submissions()).isEmpty();
   }
 

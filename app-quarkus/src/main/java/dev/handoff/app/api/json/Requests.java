@@ -294,26 +294,31 @@ public final class Requests {
     return built;
   }
 
-  /** Domain field names that the JSON API spells differently. */
-  private static final java.util.Map<String, String> JSON_NAMES =
-      java.util.Map.of(
-          "mode.replacesCallId", "replacesCallId",
-          "callingContext", "context",
-          "invitationTimeout", "invitationTimeoutSeconds",
-          "ringTimeout", "ringTimeoutSeconds");
+  /** Domain field names that the JSON API spells differently, longest first. */
+  private static final List<java.util.Map.Entry<String, String>> JSON_NAMES =
+      List.of(
+          java.util.Map.entry("mode.replacesCallId", "replacesCallId"),
+          java.util.Map.entry("mode", "replacesCallId"),
+          java.util.Map.entry("callingContext", "context"),
+          java.util.Map.entry("invitationTimeout", "invitationTimeoutSeconds"),
+          java.util.Map.entry("ringTimeout", "ringTimeoutSeconds"));
 
-  private static Violation inJsonTerms(Violation violation) {
-    for (java.util.Map.Entry<String, String> name : JSON_NAMES.entrySet()) {
-      String path = violation.path();
+  /**
+   * @param path a field path in domain terms
+   * @return the same path in the JSON API's terms
+   */
+  public static String jsonPath(String path) {
+    for (java.util.Map.Entry<String, String> name : JSON_NAMES) {
       String domain = name.getKey();
       if (path.equals(domain) || path.startsWith(domain + ".") || path.startsWith(domain + "[")) {
-        return new Violation(
-            name.getValue() + path.substring(domain.length()),
-            violation.rule(),
-            violation.shownValue());
+        return name.getValue() + path.substring(domain.length());
       }
     }
-    return violation;
+    return path;
+  }
+
+  private static Violation inJsonTerms(Violation violation) {
+    return new Violation(jsonPath(violation.path()), violation.rule(), violation.shownValue());
   }
 
   static List<Violation> prune(List<Violation> found) {
