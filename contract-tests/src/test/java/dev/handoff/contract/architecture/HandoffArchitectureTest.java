@@ -43,5 +43,6 @@ class HandoffArchitectureTest {
     assertThat(HANDOFF.containPackage("dev.handoff.adapter.acs")).isTrue();
     assertThat(HANDOFF.containPackage("dev.handoff.adapter.graph")).isTrue();
     assertThat(HANDOFF.containPackage("dev.handoff.emulator")).isTrue();
+    assertThat(HANDOFF.containPackage("dev.handoff.app")).isTrue();
   }
 }

@@ -1,0 +1,92 @@
+package dev.handoff.app.api;
+
+import dev.handoff.app.api.json.IncomingCallJson;
+import dev.handoff.app.api.json.OperationJson;
+import dev.handoff.app.api.json.Requests;
+import dev.handoff.app.runtime.IncomingCalls;
+import dev.handoff.domain.command.RedirectCall;
+import dev.handoff.ports.in.RedirectCallUseCase;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Incoming calls the providers announced, and their redirection. */
+@Path("/v1/incoming-calls")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "incoming calls")
+@Blocking
+public class IncomingCallsResource {
+  private final RedirectCallUseCase redirects;
+  private final IncomingCalls incoming;
+  private final JsonBodies bodies;
+
+  @Inject
+  IncomingCallsResource(RedirectCallUseCase redirects, IncomingCalls incoming, JsonBodies bodies) {
+    this.redirects = redirects;
+    this.incoming = incoming;
+    this.bodies = bodies;
+  }
+
+  /**
+   * @return the incoming calls announced recently, newest first
+   */
+  @GET
+  @Operation(
+      summary = "Recent incoming calls",
+      description =
+          "The calls the provider announced to this service recently, newest first, with the"
+              + " incomingCallContext needed to redirect them.")
+  public List<IncomingCallJson> recent() {
+    return incoming.recent().stream().map(IncomingCallJson::of).collect(Collectors.toList());
+  }
+
+  /**
+   * Redirects an incoming call before it is answered.
+   *
+   * @param callId the incoming call's id
+   * @param idempotencyKey the client's key for safe retries
+   * @param body the redirect
+   * @param uri the request's URI info
+   * @return 202 with the operation
+   */
+  @POST
+  @Path("/{callId}/redirect")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Redirect an incoming call")
+  @RequestBody(
+      content = @Content(schema = @Schema(implementation = Requests.RedirectRequest.class)))
+  @APIResponse(
+      responseCode = "202",
+      description = "Accepted; the operation follows",
+      content = @Content(schema = @Schema(implementation = OperationJson.class)))
+  public Response redirect(
+      @PathParam("callId") String callId,
+      @HeaderParam(Submissions.IDEMPOTENCY_KEY) String idempotencyKey,
+      @Parameter(schema = @Schema(type = SchemaType.OBJECT)) String body,
+      @Context UriInfo uri) {
+    RedirectCall command =
+        bodies.read(body, Requests.RedirectRequest.class, r -> r.toCommand(callId));
+    return Submissions.accepted(
+        uri, Submissions.options(idempotencyKey), options -> redirects.redirect(command, options));
+  }
+}

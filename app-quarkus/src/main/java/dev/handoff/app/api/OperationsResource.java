@@ -1,0 +1,184 @@
+package dev.handoff.app.api;
+
+import dev.handoff.app.api.json.OperationJson;
+import dev.handoff.app.api.json.OperationPageJson;
+import dev.handoff.domain.Violations;
+import dev.handoff.domain.command.OperationKind;
+import dev.handoff.domain.operation.OperationId;
+import dev.handoff.domain.operation.OperationState;
+import dev.handoff.ports.Subscription;
+import dev.handoff.ports.in.GetOperationQuery;
+import dev.handoff.ports.in.ListOperationsQuery;
+import dev.handoff.ports.in.OperationListener;
+import dev.handoff.ports.in.OperationNotFoundException;
+import dev.handoff.ports.in.OperationQuery;
+import dev.handoff.ports.in.SubscribeToOperationChangesUseCase;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.subscription.BackPressureStrategy;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import java.util.Locale;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Reading and following operations. */
+@Path("/v1/operations")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "operations")
+public class OperationsResource {
+  private final GetOperationQuery get;
+  private final ListOperationsQuery list;
+  private final SubscribeToOperationChangesUseCase subscriptions;
+
+  @Inject
+  OperationsResource(
+      GetOperationQuery get,
+      ListOperationsQuery list,
+      SubscribeToOperationChangesUseCase subscriptions) {
+    this.get = get;
+    this.list = list;
+    this.subscriptions = subscriptions;
+  }
+
+  /**
+   * @param id the operation's id
+   * @return the operation as it stands
+   */
+  @GET
+  @Path("/{id}")
+  @Blocking
+  @Operation(summary = "Read an operation")
+  @APIResponse(
+      responseCode = "200",
+      content = @Content(schema = @Schema(implementation = OperationJson.class)))
+  @APIResponse(responseCode = "404", description = "No such operation")
+  public OperationJson operation(@PathParam("id") String id) {
+    return OperationJson.of(find(id));
+  }
+
+  /**
+   * @param callId only operations on this call
+   * @param state only operations in this state
+   * @param kind only operations of this kind
+   * @param limit page size, 1 to 500
+   * @param cursor where the previous page ended
+   * @return one page, newest first
+   */
+  @GET
+  @Blocking
+  @Operation(summary = "List operations, newest first, one page at a time")
+  public OperationPageJson operations(
+      @QueryParam("callId") String callId,
+      @QueryParam("state") String state,
+      @QueryParam("kind") String kind,
+      @QueryParam("limit") @DefaultValue("50") int limit,
+      @QueryParam("cursor") String cursor) {
+    Violations v = Violations.of("query");
+    OperationState inState = enumValue(v, "state", state, OperationState.class);
+    OperationKind ofKind = enumValue(v, "kind", kind, OperationKind.class);
+    OperationQuery query =
+        v.nested(
+            "",
+            () ->
+                new OperationQuery(
+                    Optional.ofNullable(callId),
+                    Optional.ofNullable(inState),
+                    Optional.ofNullable(ofKind),
+                    limit,
+                    Optional.ofNullable(cursor)));
+    v.throwIfAny();
+    try {
+      return OperationPageJson.of(list.list(query));
+    } catch (IllegalArgumentException foreignCursor) {
+      Violations bad = Violations.of("query");
+      bad.check(false, "cursor", "is not a cursor this service issued", cursor);
+      bad.throwIfAny();
+      throw foreignCursor;
+    }
+  }
+
+  /**
+   * Streams the operation: its current state, then each change, until a final state.
+   *
+   * @param id the operation's id
+   * @param sse the SSE context
+   * @return the stream; each event is named {@code operation}, its id is the version
+   */
+  @GET
+  @Path("/{id}/events")
+  @Produces(MediaType.SERVER_SENT_EVENTS)
+  @Blocking
+  @Operation(
+      summary = "Follow an operation",
+      description =
+          "Server-Sent Events: the operation as it stands, then one event per change, until"
+              + " COMPLETED, FAILED or CANCELLED. Each event is named 'operation'; its id is the"
+              + " operation's version.")
+  public Multi<OutboundSseEvent> events(@PathParam("id") String id, @Context Sse sse) {
+    OperationId operationId = find(id).id();
+    return Multi.createFrom()
+        .emitter(
+            emitter -> {
+              Subscription subscription =
+                  subscriptions.subscribe(
+                      operationId,
+                      new OperationListener() {
+                        @Override
+                        public void onChange(dev.handoff.domain.operation.Operation operation) {
+                          emitter.emit(
+                              sse.newEventBuilder()
+                                  .name("operation")
+                                  .id(Long.toString(operation.version()))
+                                  .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                                  .data(OperationJson.class, OperationJson.of(operation))
+                                  .build());
+                        }
+
+                        @Override
+                        public void onEnd() {
+                          emitter.complete();
+                        }
+                      });
+              emitter.onTermination(subscription::close);
+            },
+            BackPressureStrategy.BUFFER);
+  }
+
+  private dev.handoff.domain.operation.Operation find(String id) {
+    Violations v = Violations.of("path");
+    OperationId operationId = v.nested("id", () -> OperationId.of(id));
+    v.throwIfAny();
+    return get.find(operationId).orElseThrow(() -> new OperationNotFoundException(operationId));
+  }
+
+  private static <E extends Enum<E>> E enumValue(
+      Violations v, String name, String value, Class<E> type) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return Enum.valueOf(type, value.toUpperCase(Locale.ROOT).replace('-', '_'));
+    } catch (IllegalArgumentException unknown) {
+      v.check(
+          false,
+          name,
+          "must be one of " + java.util.Arrays.toString(type.getEnumConstants()),
+          value);
+      return null;
+    }
+  }
+}

@@ -1,0 +1,54 @@
+package dev.handoff.app.api.json;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.handoff.domain.event.IncomingCall;
+import java.time.Instant;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * A call the provider announced.
+ *
+ * @param callId the incoming call's id
+ * @param incomingCallContext the context needed to redirect it
+ * @param from the caller
+ * @param to who was called
+ * @param callerDisplayName the caller's display name
+ * @param sipHeaders custom SIP headers received (User-To-User included)
+ * @param voipHeaders VoIP headers received
+ * @param transferor who transferred the call here, if anyone
+ * @param provider the provider
+ * @param receivedAt when the provider says it happened
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+@Schema(name = "IncomingCall")
+public record IncomingCallJson(
+    String callId,
+    String incomingCallContext,
+    ParticipantJson from,
+    ParticipantJson to,
+    String callerDisplayName,
+    Map<String, String> sipHeaders,
+    Map<String, String> voipHeaders,
+    ParticipantJson transferor,
+    String provider,
+    Instant receivedAt) {
+
+  /**
+   * @param call the domain event
+   * @return its API form
+   */
+  public static IncomingCallJson of(IncomingCall call) {
+    return new IncomingCallJson(
+        call.callId(),
+        call.incomingCallContext(),
+        ParticipantJson.of(call.from()),
+        ParticipantJson.of(call.to()),
+        call.callerDisplayName().orElse(null),
+        call.sipHeaders(),
+        call.voipHeaders(),
+        call.transferor().map(ParticipantJson::of).orElse(null),
+        call.meta().provider().value(),
+        call.meta().occurredAt());
+  }
+}

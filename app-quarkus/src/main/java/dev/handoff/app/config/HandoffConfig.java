@@ -1,0 +1,368 @@
+package dev.handoff.app.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything the service can be configured with, under {@code handoff.*}; each property can be
+ * overridden by an environment variable ({@code HANDOFF_PROVIDER}, {@code
+ * HANDOFF_ACS_CONNECTION_STRING}, ...). Secrets are never logged: they are typed {@link Secret}.
+ */
+@ConfigMapping(prefix = "handoff")
+public interface HandoffConfig {
+
+  /** Which provider the service drives. */
+  enum Provider {
+    /** The built-in emulator, started in-process: no account needed. */
+    EMULATOR,
+    /** Azure Communication Services Call Automation. */
+    ACS,
+    /** Microsoft Graph cloud communications. */
+    GRAPH
+  }
+
+  /**
+   * @return the provider; the emulator when nothing is configured
+   */
+  @WithDefault("emulator")
+  Provider provider();
+
+  /**
+   * @return the public base URL at which the providers reach this service's {@code /callbacks/*};
+   *     required for ACS and Graph, derived from the HTTP port for the emulator
+   */
+  Optional<URI> callbackBaseUrl();
+
+  /**
+   * @return ACS settings
+   */
+  Acs acs();
+
+  /**
+   * @return Graph settings
+   */
+  Graph graph();
+
+  /**
+   * @return the embedded emulator's settings
+   */
+  Emulator emulator();
+
+  /**
+   * @return deadlines for operations
+   */
+  Deadlines deadlines();
+
+  /**
+   * @return the provider retry policy
+   */
+  Retry retry();
+
+  /**
+   * @return API authentication
+   */
+  Api api();
+
+  /**
+   * @return the periodic sweeps
+   */
+  Sweep sweep();
+
+  /**
+   * @return the operation store
+   */
+  Store store();
+
+  /** Which operation store, and its bounds. */
+  interface Store {
+    /**
+     * @return the most operations the in-memory store holds
+     */
+    @WithDefault("100000")
+    int capacity();
+
+    /**
+     * @return how long finished operations are kept
+     */
+    @WithDefault("PT24H")
+    Duration retention();
+  }
+
+  /** Azure Communication Services settings. */
+  interface Acs {
+    /**
+     * @return {@code endpoint=https://...;accesskey=...}, for HMAC authentication
+     */
+    Optional<Secret> connectionString();
+
+    /**
+     * @return the resource endpoint, for Microsoft Entra authentication with {@link #token()}
+     */
+    Optional<URI> endpoint();
+
+    /**
+     * @return a static Microsoft Entra access token (for tests and short-lived deployments)
+     */
+    Optional<Secret> token();
+
+    /**
+     * @return the Call Automation api-version
+     */
+    @WithDefault("2026-03-12")
+    String apiVersion();
+
+    /**
+     * @return the ACS resource id: the audience of the callback tokens
+     */
+    Optional<String> resourceId();
+
+    /**
+     * @return how callbacks are authenticated
+     */
+    @WithDefault("jwt")
+    CallbackAuth callbackAuth();
+
+    /**
+     * @return the pre-shared secret expected in the callback URI's query, for {@code
+     *     callback-auth=query-secret}
+     */
+    Optional<Secret> callbackSecret();
+
+    /**
+     * @return where the callback tokens' signing keys are published
+     */
+    @WithDefault(
+        "https://acscallautomation.communication.azure.com/calling/.well-known/acsopenidconfiguration")
+    URI openidConfigurationUrl();
+
+    /**
+     * @return the secret Event Grid deliveries (IncomingCall, the validation handshake) must carry
+     *     as the {@code secret} query parameter of the subscription's webhook URL; without it they
+     *     are refused
+     */
+    Optional<Secret> eventGridSecret();
+  }
+
+  /** How ACS callbacks are authenticated. */
+  enum CallbackAuth {
+    /** The bearer JWT every callback carries. */
+    JWT,
+    /** A pre-shared secret in the callback URI's query. */
+    QUERY_SECRET
+  }
+
+  /** Microsoft Graph settings. */
+  interface Graph {
+    /**
+     * @return the tenant the app is registered in
+     */
+    Optional<String> tenantId();
+
+    /**
+     * @return the app's (bot's) client id; also the audience of notification tokens
+     */
+    Optional<String> clientId();
+
+    /**
+     * @return the app's client secret
+     */
+    Optional<Secret> clientSecret();
+
+    /**
+     * @return the OAuth2 token endpoint; default the Microsoft identity platform's for the tenant
+     */
+    Optional<URI> tokenEndpoint();
+
+    /**
+     * @return the Graph base URL
+     */
+    @WithDefault("https://graph.microsoft.com")
+    URI baseUrl();
+
+    /**
+     * @return {@code v1.0} or {@code beta}
+     */
+    @WithDefault("v1.0")
+    String apiVersion();
+
+    /**
+     * @return where the notification tokens' signing keys are published
+     */
+    @WithDefault("https://api.aps.skype.com/v1/.well-known/OpenIdConfiguration")
+    URI openidConfigurationUrl();
+
+    /**
+     * @return issuers accepted on notification tokens
+     */
+    @WithDefault("https://api.botframework.com,https://graph.microsoft.com")
+    List<String> issuers();
+  }
+
+  /** The embedded emulator. */
+  interface Emulator {
+    /**
+     * @return the emulator's HTTP port; 0 picks a free one
+     */
+    @WithDefault("0")
+    int port();
+
+    /**
+     * @return the seed that makes the emulator's ids and orderings reproducible
+     */
+    @WithDefault("42")
+    long seed();
+
+    /**
+     * @return the call the emulator creates at start so a newcomer can transfer at once
+     */
+    @WithDefault("demo-call")
+    String demoCallId();
+
+    /**
+     * @return the factor applied to the emulator's simulated durations (ringing, timeouts); below 1
+     *     makes it faster
+     */
+    @WithDefault("1.0")
+    double timeScale();
+  }
+
+  /** How long providers have to give an operation its final word. */
+  interface Deadlines {
+    /**
+     * @return time for a transfer
+     */
+    @WithDefault("PT2M")
+    Duration transfer();
+
+    /**
+     * @return time for an add beyond its invitation timeout
+     */
+    @WithDefault("PT1M")
+    Duration addParticipantGrace();
+
+    /**
+     * @return the invitation timeout assumed when an add names none
+     */
+    @WithDefault("PT60S")
+    Duration defaultInvitation();
+
+    /**
+     * @return time for a cancellation
+     */
+    @WithDefault("PT1M")
+    Duration cancel();
+
+    /**
+     * @return time for a redirect beyond its ring timeout
+     */
+    @WithDefault("PT1M")
+    Duration redirectGrace();
+
+    /**
+     * @return the ring timeout assumed when a redirect names none
+     */
+    @WithDefault("PT60S")
+    Duration defaultRing();
+  }
+
+  /** Retries of provider requests (where the provider makes them safe). */
+  interface Retry {
+    /**
+     * @return attempts at most, the first included
+     */
+    @WithDefault("4")
+    int maxAttempts();
+
+    /**
+     * @return the first backoff
+     */
+    @WithDefault("PT0.8S")
+    Duration baseDelay();
+
+    /**
+     * @return the longest backoff
+     */
+    @WithDefault("PT8S")
+    Duration maxDelay();
+
+    /**
+     * @return the timeout of one attempt
+     */
+    @WithDefault("PT10S")
+    Duration attemptTimeout();
+
+    /**
+     * @return the time all attempts together may take
+     */
+    @WithDefault("PT30S")
+    Duration overallDeadline();
+  }
+
+  /** API settings. */
+  interface Api {
+    /**
+     * @return how API callers authenticate
+     */
+    @WithDefault("api-key")
+    AuthMode auth();
+
+    /**
+     * @return accepted API keys, for {@code auth=api-key}
+     */
+    Optional<List<Secret>> keys();
+
+    /**
+     * @return how bearer tokens are verified, for {@code auth=jwt}
+     */
+    Jwt jwt();
+  }
+
+  /** Verification of API bearer tokens. */
+  interface Jwt {
+    /**
+     * @return where the signing keys are published (a JWKS document)
+     */
+    Optional<URI> jwksUrl();
+
+    /**
+     * @return the required issuer
+     */
+    Optional<String> issuer();
+
+    /**
+     * @return the required audience
+     */
+    Optional<String> audience();
+  }
+
+  /** How API callers authenticate. */
+  enum AuthMode {
+    /** An API key in the {@code X-API-Key} header. */
+    API_KEY,
+    /** A bearer JWT, verified as {@code mp.jwt.verify.*} configures. */
+    JWT,
+    /** No authentication: only for the demo profile. */
+    NONE
+  }
+
+  /** Periodic sweeps. */
+  interface Sweep {
+    /**
+     * @return how often overdue operations are moved to UNKNOWN
+     */
+    @WithDefault("5s")
+    String interval();
+
+    /**
+     * @return how long an operation must stand in REQUESTED before it counts as interrupted
+     */
+    @WithName("interrupted-after")
+    @WithDefault("PT2M")
+    Duration interruptedAfter();
+  }
+}
