@@ -18,6 +18,7 @@ import dev.handoff.domain.operation.Disposition;
 import dev.handoff.domain.operation.IdempotencyKey;
 import dev.handoff.domain.operation.Operation;
 import dev.handoff.domain.operation.OperationId;
+import dev.handoff.domain.operation.OperationState;
 import dev.handoff.domain.operation.SubmissionToken;
 import dev.handoff.domain.operation.SubmitResult;
 import dev.handoff.domain.provider.Capability;
@@ -406,26 +407,43 @@ public final class HandoffService
   @Override
   public int resumeInterrupted(Duration olderThan) {
     Instant now = clock.instant();
+    Instant cutoff = now.minus(olderThan);
     boolean repeatable = provider.capabilities().supports(Capability.REPEATABLE_REQUESTS);
     int resumed = 0;
-    for (Operation interrupted : store.findRequestedBefore(now.minus(olderThan), SWEEP_BATCH)) {
-      if (repeatable) {
-        Changed noted = change(interrupted.id(), current -> current.noteResubmission(now));
-        dispatch(noted.operation());
-      } else {
-        SubmitResult unknown =
-            new SubmitResult.Indeterminate(
-                Failure.of(
-                    FailureReason.UNKNOWN,
-                    "the submission was interrupted before the provider's answer was recorded;"
-                        + " it is not sent again because provider '"
-                        + interrupted.provider()
-                        + "' has no repeatable requests"));
-        change(interrupted.id(), current -> current.afterSubmit(unknown, now));
+    for (Operation candidate : store.findRequestedBefore(cutoff, SWEEP_BATCH)) {
+      // Another instance (or an earlier pass) may have taken it since it was read: the change
+      // applies only while it is still interrupted, and only the caller whose change was stored
+      // sends it, so that it is sent at most once more.
+      UnaryOperator<Operation> resume =
+          current ->
+              !stillInterrupted(current, cutoff)
+                  ? current
+                  : repeatable
+                      ? current.noteResubmission(now)
+                      : current.afterSubmit(unsent(current), now);
+      Changed taken = change(candidate.id(), resume);
+      if (taken.changed()) {
+        if (repeatable) {
+          dispatch(taken.operation());
+        }
+        resumed++;
       }
-      resumed++;
     }
     return resumed;
+  }
+
+  private static boolean stillInterrupted(Operation operation, Instant cutoff) {
+    return operation.state() == OperationState.REQUESTED && operation.updatedAt().isBefore(cutoff);
+  }
+
+  private static SubmitResult unsent(Operation operation) {
+    return new SubmitResult.Indeterminate(
+        Failure.of(
+            FailureReason.UNKNOWN,
+            "the submission was interrupted before the provider's answer was recorded; it is not"
+                + " sent again because provider '"
+                + operation.provider()
+                + "' has no repeatable requests"));
   }
 
   /** Builds a {@link HandoffService}. */

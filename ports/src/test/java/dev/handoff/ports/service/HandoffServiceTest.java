@@ -437,6 +437,65 @@ class HandoffServiceTest {
   }
 
   @Test
+  void anInterruptedSubmissionSeenTwiceIsResentOnce() {
+    Operation interrupted = requestedButNeverSent(transfer("call-1"));
+    clock.advance(Duration.ofMinutes(5));
+    // Two instances read the same stale operation before either changed it.
+    HandoffService racing =
+        HandoffService.builder(
+                provider,
+                new dev.handoff.ports.out.OperationStore() {
+                  @Override
+                  public Operation insertIfAbsent(Operation operation) {
+                    return store.insertIfAbsent(operation);
+                  }
+
+                  @Override
+                  public Optional<Operation> find(OperationId id) {
+                    return store.find(id);
+                  }
+
+                  @Override
+                  public Optional<Operation> findByIdempotencyKey(IdempotencyKey key) {
+                    return store.findByIdempotencyKey(key);
+                  }
+
+                  @Override
+                  public boolean update(Operation next) {
+                    return store.update(next);
+                  }
+
+                  @Override
+                  public List<Operation> findByCall(
+                      dev.handoff.domain.provider.ProviderId p, String callId) {
+                    return store.findByCall(p, callId);
+                  }
+
+                  @Override
+                  public dev.handoff.ports.in.OperationPage list(OperationQuery query) {
+                    return store.list(query);
+                  }
+
+                  @Override
+                  public List<Operation> findOverdue(Instant now, int limit) {
+                    return store.findOverdue(now, limit);
+                  }
+
+                  @Override
+                  public List<Operation> findRequestedBefore(Instant cutoff, int limit) {
+                    return List.of(interrupted, interrupted);
+                  }
+                },
+                bus)
+            .clock(clock)
+            .build();
+    assertThat(racing.resumeInterrupted(Duration.ofMinutes(1))).isEqualTo(1);
+    assertThat(provider.submissions()).hasSize(1);
+    assertThat(racing.resumeInterrupted(Duration.ofMinutes(1))).isZero();
+    assertThat(provider.submissions()).hasSize(1);
+  }
+
+  @Test
   void recentRequestedOperationsAreLeftAlone() {
     requestedButNeverSent(transfer("call-1"));
     clock.advance(Duration.ofSeconds(10));
