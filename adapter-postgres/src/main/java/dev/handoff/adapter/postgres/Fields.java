@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -201,7 +202,7 @@ final class Fields {
     String value = text(field);
     try {
       UUID uuid = UUID.fromString(value);
-      if (!uuid.toString().equals(value.toLowerCase(java.util.Locale.ROOT))) {
+      if (!uuid.toString().equals(value.toLowerCase(Locale.ROOT))) {
         throw new IllegalArgumentException(value);
       }
       return uuid;
