@@ -76,7 +76,10 @@ public final class PostgresOperationChangeBus implements OperationChangeBus, Aut
   private volatile boolean closed;
   private boolean listening;
 
-  /** The database time the listening connection was last known alive; the bus thread's own. */
+  /**
+   * The database time up to which every change was either notified to a live connection or caught
+   * up: the last heartbeat, or the last LISTEN once its catch-up finished. The bus thread's own.
+   */
   private Instant lastAlive;
 
   private PostgresOperationChangeBus(Builder builder, String channel) {
@@ -180,9 +183,14 @@ public final class PostgresOperationChangeBus implements OperationChangeBus, Aut
         Instant listeningFrom = startListening(connection);
         connectionsOpened.incrementAndGet();
         setListening(true);
-        // After a lost connection, catch up from the last sign of life; a first connection
-        // catches up only for listeners that subscribed before it listened.
-        catchUp(connection, (lastAlive == null ? listeningFrom : lastAlive).minus(catchUpMargin));
+        if (lastAlive == null) {
+          // Nothing before the first LISTEN is owed, but listeners that subscribed just before it
+          // get the margin's worth of changes.
+          lastAlive = listeningFrom;
+        }
+        // lastAlive moves on only once the catch-up is done, so a connection lost during the
+        // catch-up leaves the same window to the next one.
+        catchUp(connection, lastAlive.minus(catchUpMargin));
         lastAlive = listeningFrom;
         backoff = minBackoff;
         listenUntilClosed(connection);

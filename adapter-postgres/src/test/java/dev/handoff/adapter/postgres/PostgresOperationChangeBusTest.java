@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -179,6 +180,22 @@ class PostgresOperationChangeBusTest {
     busB.subscribe(later.id(), afterwards::add);
     storeA.insertIfAbsent(later);
     assertThat(awaitState(afterwards, OperationState.REQUESTED)).isEqualTo(later);
+  }
+
+  @Test
+  void aBusCanListenOnAConnectionOfItsOwnOutsideThePool() throws Exception {
+    try (PostgresOperationChangeBus direct =
+        PostgresOperationChangeBus.builder(storeB)
+            .listenerConnections(ConnectionSource.of(TestDatabase.jdbcUrl(), new Properties()))
+            .applicationName(schema + "-direct")
+            .start()) {
+      assertThat(direct.awaitListening(PATIENCE)).isTrue();
+      Operation requested = requested("op-1", transfer("call-1"), T0);
+      BlockingQueue<Operation> seen = new LinkedBlockingQueue<>();
+      direct.subscribeAll(seen::add);
+      storeA.insertIfAbsent(requested);
+      assertThat(awaitState(seen, OperationState.REQUESTED)).isEqualTo(requested);
+    }
   }
 
   /** Ends the backends of the given application name, as a network cut or a restart would. */
