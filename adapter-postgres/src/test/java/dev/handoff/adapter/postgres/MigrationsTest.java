@@ -1,0 +1,72 @@
+package dev.handoff.adapter.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+class MigrationsTest {
+  private final DataSource dataSource = TestDatabase.dataSource();
+
+  private List<String> tables(String schema) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = ?"
+                    + " ORDER BY table_name")) {
+      ps.setString(1, schema);
+      List<String> names = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          names.add(rs.getString(1));
+        }
+      }
+      return names;
+    }
+  }
+
+  @Test
+  void migratesAnEmptyDatabaseIntoItsOwnSchemaAndARerunChangesNothing() throws Exception {
+    String schema = TestDatabase.newSchemaName("fresh");
+    assertThat(tables(schema)).isEmpty();
+
+    assertThat(PostgresOperationStore.migrate(dataSource, schema)).isEqualTo(1);
+    assertThat(tables(schema))
+        .containsExactly("handoff_schema_history", "operation", "operation_timeline");
+
+    assertThat(PostgresOperationStore.migrate(dataSource, schema)).isZero();
+    assertThat(tables(schema))
+        .containsExactly("handoff_schema_history", "operation", "operation_timeline");
+    assertThat(tables("public")).doesNotContain("flyway_schema_history", "operation");
+  }
+
+  @Test
+  void theBuilderCanMigrateBeforeItBuilds() throws Exception {
+    String schema = TestDatabase.newSchemaName("built");
+    PostgresOperationStore store =
+        PostgresOperationStore.builder(dataSource).schema(schema).migrateOnBuild(true).build();
+    assertThat(store.schema()).isEqualTo(schema);
+    assertThat(tables(schema)).contains("operation", "operation_timeline");
+    assertThat(
+            PostgresOperationStore.builder(dataSource).schema(schema).migrateOnBuild(true).build())
+        .as("building again on a migrated schema")
+        .isNotNull();
+    assertThat(PostgresOperationStore.migrate(dataSource, schema)).isZero();
+  }
+
+  @Test
+  void aSchemaNameThatIsNotALowerCaseIdentifierIsRefused() {
+    assertThatThrownBy(() -> PostgresOperationStore.migrate(dataSource, "Handoff"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "schema must be a lower-case SQL identifier: a letter or '_', then up to 62 letters,"
+                + " digits or '_'; was 'Handoff'");
+  }
+}
