@@ -44,5 +44,6 @@ class HandoffArchitectureTest {
     assertThat(HANDOFF.containPackage("dev.handoff.adapter.graph")).isTrue();
     assertThat(HANDOFF.containPackage("dev.handoff.emulator")).isTrue();
     assertThat(HANDOFF.containPackage("dev.handoff.app")).isTrue();
+    assertThat(HANDOFF.containPackage("dev.handoff.adapter.postgres")).isTrue();
   }
 }
