@@ -60,14 +60,31 @@ public class EmulatorResource {
   }
 
   /**
+   * A call to create.
+   *
+   * @param callId the id it should have; generated when absent
+   */
+  public record NewCall(String callId) {}
+
+  /**
+   * @param request optionally, the id the call should have
    * @return a new connected call whose events come to this service
    */
   @POST
   @Path("/calls")
-  @Operation(summary = "Create a call in the emulator, ready to be transferred")
-  public Response createCall() {
+  @Operation(
+      summary = "Create a call in the emulator, ready to be transferred",
+      description = "Optionally with a chosen id ({\"callId\":\"...\"}); 409 when it exists.")
+  public Response createCall(NewCall request) {
     running();
-    AcsCall call = emulator.createCall(null);
+    String id = request == null ? null : request.callId();
+    AcsCall call;
+    try {
+      call = emulator.createCall(id);
+    } catch (IllegalArgumentException refused) {
+      return ProblemMappers.problem(
+          409, "call-exists", "The call cannot be created", refused.getMessage(), null, null, null);
+    }
     return Response.status(201)
         .entity(Map.of("callId", call.callConnectionId(), "serverCallId", call.serverCallId()))
         .build();

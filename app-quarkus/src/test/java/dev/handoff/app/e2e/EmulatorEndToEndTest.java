@@ -171,6 +171,23 @@ class EmulatorEndToEndTest {
   }
 
   @Test
+  void aCallCanBeCreatedUnderAChosenIdOnce() {
+    String id = "chosen-" + UUID.randomUUID();
+    client()
+        .body("{\"callId\":\"" + id + "\"}")
+        .post("/v1/emulator/calls")
+        .then()
+        .statusCode(201)
+        .body("callId", equalTo(id));
+    client()
+        .body("{\"callId\":\"" + id + "\"}")
+        .post("/v1/emulator/calls")
+        .then()
+        .statusCode(409)
+        .body("type", equalTo("urn:handoff:problem:call-exists"));
+  }
+
+  @Test
   void theSameIdempotencyKeyTwiceSendsOneRequestToTheProvider() {
     String key = UUID.randomUUID().toString();
     String body = "{\"target\":{\"kind\":\"phoneNumber\",\"value\":\"" + AGENT + "\"}}";
