@@ -81,6 +81,13 @@ public interface HandoffConfig {
   /** Which operation store, and its bounds. */
   interface Store {
     /**
+     * @return {@code memory} (the default: one instance, lost on restart) or {@code postgres}
+     *     (durable, shared by several instances; the datasource is {@code quarkus.datasource.*})
+     */
+    @WithDefault("memory")
+    StoreKind kind();
+
+    /**
      * @return the most operations the in-memory store holds
      */
     @WithDefault("100000")
@@ -91,6 +98,33 @@ public interface HandoffConfig {
      */
     @WithDefault("PT24H")
     Duration retention();
+
+    /**
+     * @return the PostgreSQL schema of the store's tables
+     */
+    @WithDefault("handoff")
+    String schema();
+
+    /**
+     * @return whether the service brings the PostgreSQL schema up to date at start (Flyway; safe
+     *     with several instances starting at once)
+     */
+    @WithDefault("true")
+    boolean migrate();
+
+    /**
+     * @return how long an instance's sweep keeps the rows it claimed from other instances' sweeps
+     */
+    @WithDefault("PT30S")
+    Duration claimLease();
+  }
+
+  /** Where operations are kept. */
+  enum StoreKind {
+    /** In memory: bounded, one instance, lost on restart. */
+    MEMORY,
+    /** PostgreSQL: durable, shared by several instances. */
+    POSTGRES
   }
 
   /** Azure Communication Services settings. */

@@ -1,5 +1,7 @@
 package dev.handoff.app.runtime;
 
+import dev.handoff.adapter.postgres.PostgresOperationChangeBus;
+import dev.handoff.adapter.postgres.PostgresOperationStore;
 import dev.handoff.app.config.HandoffConfig;
 import dev.handoff.ports.memory.InMemoryOperationChangeBus;
 import dev.handoff.ports.memory.InMemoryOperationStore;
@@ -10,13 +12,17 @@ import dev.handoff.ports.service.DeadlinePolicy;
 import dev.handoff.ports.service.HandoffService;
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import javax.sql.DataSource;
 
 /** Produces the application service and the outbound ports it runs on. */
 @ApplicationScoped
 public class CoreProducers {
+  private static final java.time.Duration LISTENING_TIMEOUT = java.time.Duration.ofSeconds(15);
 
   /**
    * @return the system UTC clock
@@ -31,23 +37,55 @@ public class CoreProducers {
   /**
    * @param config the configuration
    * @param clock the clock
-   * @return the in-memory store, the embedded default
+   * @param dataSource the datasource, used only by the PostgreSQL store
+   * @return the configured store: in memory by default, or PostgreSQL
    */
   @Produces
   @Singleton
   @DefaultBean
-  OperationStore store(HandoffConfig config, Clock clock) {
-    return new InMemoryOperationStore(config.store().capacity(), config.store().retention(), clock);
+  OperationStore store(HandoffConfig config, Clock clock, Instance<DataSource> dataSource) {
+    HandoffConfig.Store store = config.store();
+    if (store.kind() == HandoffConfig.StoreKind.POSTGRES) {
+      return PostgresOperationStore.builder(dataSource.get())
+          .schema(store.schema())
+          .claimLease(store.claimLease())
+          .migrateOnBuild(store.migrate())
+          .build();
+    }
+    return new InMemoryOperationStore(store.capacity(), store.retention(), clock);
   }
 
   /**
-   * @return the in-process change bus
+   * @param store the store
+   * @return the change bus: in-process, or across instances on PostgreSQL LISTEN/NOTIFY
    */
   @Produces
   @Singleton
   @DefaultBean
-  OperationChangeBus bus() {
+  OperationChangeBus bus(OperationStore store) {
+    if (store instanceof PostgresOperationStore) {
+      PostgresOperationChangeBus bus =
+          PostgresOperationChangeBus.builder((PostgresOperationStore) store)
+              .applicationName("handoff-change-bus")
+              .start();
+      try {
+        if (bus.awaitListening(LISTENING_TIMEOUT)) {
+          return bus;
+        }
+      } catch (InterruptedException interrupted) {
+        Thread.currentThread().interrupt();
+      }
+      bus.close();
+      throw new IllegalStateException(
+          "the PostgreSQL change bus could not start listening within " + LISTENING_TIMEOUT);
+    }
     return new InMemoryOperationChangeBus();
+  }
+
+  void closeBus(@Disposes OperationChangeBus bus) {
+    if (bus instanceof PostgresOperationChangeBus) {
+      ((PostgresOperationChangeBus) bus).close();
+    }
   }
 
   /**

@@ -1,10 +1,12 @@
 package dev.handoff.app.runtime;
 
 import dev.handoff.app.config.HandoffConfig;
+import dev.handoff.ports.out.OperationStore;
 import dev.handoff.ports.service.HandoffService;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import org.jboss.logging.Logger;
 
 /**
@@ -17,11 +19,15 @@ public class Sweeper {
 
   private final HandoffService service;
   private final HandoffConfig config;
+  private final OperationStore store;
+  private final Clock clock;
 
   @Inject
-  Sweeper(HandoffService service, HandoffConfig config) {
+  Sweeper(HandoffService service, HandoffConfig config, OperationStore store, Clock clock) {
     this.service = service;
     this.config = config;
+    this.store = store;
+    this.clock = clock;
   }
 
   /** Runs both sweeps. */
