@@ -13,7 +13,6 @@ import dev.handoff.ports.out.CallControl;
 import dev.handoff.ports.out.SubmitContext;
 import java.net.URI;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -37,13 +36,12 @@ public final class CallbackDefaults implements CallControl {
     this.callback = callback;
   }
 
-  private boolean supports(Capability feature) {
-    ProviderCapabilities capabilities = delegate.capabilities();
-    return capabilities.supports(feature);
-  }
-
-  private Optional<URI> orDefault(Optional<URI> given, Capability feature) {
-    return given.isPresent() || !supports(feature) ? given : Optional.of(callback.get());
+  @SuppressWarnings("unchecked") // every command's withCallbackUri returns its own type
+  private <C extends CallCommand> C defaulted(C command, Capability feature) {
+    if (command.callbackUri().isPresent() || !delegate.capabilities().supports(feature)) {
+      return command;
+    }
+    return (C) command.withCallbackUri(callback.get());
   }
 
   @Override
@@ -57,56 +55,23 @@ public final class CallbackDefaults implements CallControl {
   }
 
   @Override
-  public SubmitResult transfer(CallTransfer c, SubmitContext context) {
-    return delegate.transfer(
-        new CallTransfer(
-            c.callId(),
-            c.target(),
-            c.transferee(),
-            c.mode(),
-            c.callingContext(),
-            c.operationContext(),
-            c.sourceCallerId(),
-            orDefault(c.callbackUri(), Capability.TRANSFER_CALLBACK_OVERRIDE)),
-        context);
+  public SubmitResult transfer(CallTransfer command, SubmitContext context) {
+    return delegate.transfer(defaulted(command, Capability.TRANSFER_CALLBACK_OVERRIDE), context);
   }
 
   @Override
-  public SubmitResult addParticipant(AddParticipant c, SubmitContext context) {
-    return delegate.addParticipant(
-        new AddParticipant(
-            c.callId(),
-            c.participant(),
-            c.invitationTimeout(),
-            c.sourceCallerId(),
-            c.sourceDisplayName(),
-            c.callingContext(),
-            c.operationContext(),
-            orDefault(c.callbackUri(), Capability.ADD_CALLBACK_OVERRIDE)),
-        context);
+  public SubmitResult addParticipant(AddParticipant command, SubmitContext context) {
+    return delegate.addParticipant(defaulted(command, Capability.ADD_CALLBACK_OVERRIDE), context);
   }
 
   @Override
-  public SubmitResult cancelAddParticipant(CancelAddParticipant c, SubmitContext context) {
+  public SubmitResult cancelAddParticipant(CancelAddParticipant command, SubmitContext context) {
     return delegate.cancelAddParticipant(
-        new CancelAddParticipant(
-            c.callId(),
-            c.invitationId(),
-            c.operationContext(),
-            orDefault(c.callbackUri(), Capability.CANCEL_CALLBACK_OVERRIDE)),
-        context);
+        defaulted(command, Capability.CANCEL_CALLBACK_OVERRIDE), context);
   }
 
   @Override
-  public SubmitResult redirect(RedirectCall c, SubmitContext context) {
-    return delegate.redirect(
-        new RedirectCall(
-            c.callId(),
-            c.incomingCallContext(),
-            c.targets(),
-            c.ringTimeout(),
-            c.operationContext(),
-            orDefault(c.callbackUri(), Capability.REDIRECT_CALLBACK_OVERRIDE)),
-        context);
+  public SubmitResult redirect(RedirectCall command, SubmitContext context) {
+    return delegate.redirect(defaulted(command, Capability.REDIRECT_CALLBACK_OVERRIDE), context);
   }
 }

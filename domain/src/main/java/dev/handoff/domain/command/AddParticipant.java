@@ -55,6 +55,19 @@ public record AddParticipant(
     v.throwIfAny();
   }
 
+  @Override
+  public AddParticipant withCallbackUri(URI uri) {
+    return new AddParticipant(
+        callId,
+        participant,
+        invitationTimeout,
+        sourceCallerId,
+        sourceDisplayName,
+        callingContext,
+        operationContext,
+        Optional.ofNullable(uri));
+  }
+
   /**
    * @param callId the call to add to
    * @param participant who is invited

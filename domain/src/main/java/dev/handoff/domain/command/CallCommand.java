@@ -30,4 +30,11 @@ public sealed interface CallCommand
    *     callback
    */
   Optional<URI> callbackUri();
+
+  /**
+   * @param uri where the provider should send this operation's events
+   * @return this command with that callback URI
+   * @throws dev.handoff.domain.ValidationException when the URI is not an absolute http(s) URI
+   */
+  CallCommand withCallbackUri(URI uri);
 }

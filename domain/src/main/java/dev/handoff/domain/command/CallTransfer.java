@@ -65,6 +65,19 @@ public record CallTransfer(
     v.throwIfAny();
   }
 
+  @Override
+  public CallTransfer withCallbackUri(URI uri) {
+    return new CallTransfer(
+        callId,
+        target,
+        transferee,
+        mode,
+        callingContext,
+        operationContext,
+        sourceCallerId,
+        Optional.ofNullable(uri));
+  }
+
   /**
    * @param callId the call being transferred
    * @param target the transfer target

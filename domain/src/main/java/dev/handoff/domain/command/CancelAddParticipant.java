@@ -31,6 +31,12 @@ public record CancelAddParticipant(
     v.throwIfAny();
   }
 
+  @Override
+  public CancelAddParticipant withCallbackUri(URI uri) {
+    return new CancelAddParticipant(
+        callId, invitationId, operationContext, Optional.ofNullable(uri));
+  }
+
   /**
    * @param callId the call
    * @param invitationId the invitation

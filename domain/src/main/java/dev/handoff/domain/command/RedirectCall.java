@@ -68,6 +68,17 @@ public record RedirectCall(
     v.throwIfAny();
   }
 
+  @Override
+  public RedirectCall withCallbackUri(URI uri) {
+    return new RedirectCall(
+        callId,
+        incomingCallContext,
+        targets,
+        ringTimeout,
+        operationContext,
+        Optional.ofNullable(uri));
+  }
+
   /**
    * @param callId the incoming call's id
    * @param incomingCallContext the incoming-call context

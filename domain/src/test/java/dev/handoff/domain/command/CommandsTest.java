@@ -166,6 +166,27 @@ class CommandsTest {
   }
 
   @Test
+  void aCallbackUriCanBeSetOnAnyCommandAndIsValidated() {
+    URI callback = URI.create("https://handoff.example.com/callbacks/acs");
+    CallTransfer transfer = CallTransfer.builder("call-1", TARGET).operationContext("c").build();
+    CallTransfer withCallback = transfer.withCallbackUri(callback);
+    assertThat(withCallback.callbackUri()).contains(callback);
+    assertThat(withCallback.withCallbackUri(null)).isEqualTo(transfer);
+    assertThat(AddParticipant.builder("c", TARGET).build().withCallbackUri(callback).callbackUri())
+        .contains(callback);
+    assertThat(CancelAddParticipant.of("c", "i").withCallbackUri(callback).callbackUri())
+        .contains(callback);
+    assertThat(
+            RedirectCall.builder("c", "x", List.of(TARGET))
+                .build()
+                .withCallbackUri(callback)
+                .callbackUri())
+        .contains(callback);
+    assertThat(violationsOf(() -> transfer.withCallbackUri(URI.create("ftp://x/y"))))
+        .containsExactly("callbackUri must be an absolute http or https URI with a host");
+  }
+
+  @Test
   void everyCommandHasAnOperationKind() {
     assertThat(CallCommand.class.getPermittedSubclasses()).hasSize(OperationKind.values().length);
     assertThat(OperationKind.of(AddParticipant.builder("c", TARGET).build()))

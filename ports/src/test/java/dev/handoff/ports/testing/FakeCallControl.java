@@ -31,8 +31,18 @@ public class FakeCallControl implements CallControl {
   public record Submission(CallCommand command, SubmitContext context) {}
 
   private final List<Submission> submissions = Collections.synchronizedList(new ArrayList<>());
-  private volatile Function<CallCommand, SubmitResult> answer =
-      command -> new SubmitResult.Accepted(Optional.of("inv-" + command.callId()), null);
+  private volatile Function<CallCommand, SubmitResult> answer = FakeCallControl::accept;
+
+  private static SubmitResult accept(CallCommand command) {
+    return new SubmitResult.Accepted(Optional.of("inv-" + command.callId()), null);
+  }
+
+  /** Forgets the submissions and accepts every command again. */
+  public void reset() {
+    submissions.clear();
+    answer = FakeCallControl::accept;
+  }
+
   private volatile ProviderCapabilities capabilities = capabilities(true);
 
   /**

@@ -1,4 +1,4 @@
-package dev.handoff.adapter.postgres;
+package dev.handoff.ports.memory;
 
 import dev.handoff.domain.operation.Operation;
 import dev.handoff.domain.operation.OperationId;
@@ -12,10 +12,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The listeners of one process, by operation and for everything. Delivers on the calling thread; a
- * failing listener is logged and does not stop delivery to the others. Thread-safe.
+ * The operation listeners of one process, by operation and for everything: the in-process half of
+ * any {@link dev.handoff.ports.out.OperationChangeBus}. Delivers on the calling thread; a failing
+ * listener is logged and does not stop delivery to the others. Thread-safe.
  */
-final class LocalListeners {
+public final class LocalListeners {
   private static final Logger LOG = Logger.getLogger(LocalListeners.class.getName());
 
   /** One registration, so that the same listener registered twice is two registrations. */
@@ -31,7 +32,12 @@ final class LocalListeners {
       new ConcurrentHashMap<>();
   private final List<Registration> everything = new CopyOnWriteArrayList<>();
 
-  Subscription add(OperationId id, Consumer<Operation> listener) {
+  /**
+   * @param id the operation to follow
+   * @param listener receives its changes
+   * @return the registration, closed to stop delivery
+   */
+  public Subscription add(OperationId id, Consumer<Operation> listener) {
     Registration registration = new Registration(listener);
     byOperation.compute(
         id,
@@ -50,29 +56,51 @@ final class LocalListeners {
             });
   }
 
-  Subscription addForEverything(Consumer<Operation> listener) {
+  /**
+   * @param listener receives every change
+   * @return the registration, closed to stop delivery
+   */
+  public Subscription addForEverything(Consumer<Operation> listener) {
     Registration registration = new Registration(listener);
     everything.add(registration);
     return () -> everything.remove(registration);
   }
 
-  boolean isEmpty() {
+  /**
+   * @return whether nobody listens
+   */
+  public boolean isEmpty() {
     return everything.isEmpty() && byOperation.isEmpty();
   }
 
-  boolean wantEverything() {
+  /**
+   * @return whether someone listens to every change
+   */
+  public boolean wantEverything() {
     return !everything.isEmpty();
   }
 
-  boolean want(OperationId id) {
+  /**
+   * @param id an operation
+   * @return whether someone listens to its changes
+   */
+  public boolean want(OperationId id) {
     return !everything.isEmpty() || byOperation.containsKey(id);
   }
 
-  Set<OperationId> followed() {
+  /**
+   * @return the operations someone follows by id
+   */
+  public Set<OperationId> followed() {
     return Set.copyOf(byOperation.keySet());
   }
 
-  void deliver(Operation operation) {
+  /**
+   * Delivers a change to the operation's listeners, then to the listeners of every change.
+   *
+   * @param operation the operation after the change
+   */
+  public void deliver(Operation operation) {
     deliver(byOperation.getOrDefault(operation.id(), List.of()), operation);
     deliver(everything, operation);
   }
