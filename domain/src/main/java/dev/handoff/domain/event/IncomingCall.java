@@ -22,6 +22,8 @@ import java.util.Optional;
  * @param sipHeaders custom SIP headers received, User-To-User included
  * @param voipHeaders VoIP headers received
  * @param transferor who transferred the call here, when it arrives by transfer
+ * @param onBehalfOf on whose behalf the call arrives (ACS {@code onBehalfOfCallee}, Graph {@code
+ *     incomingContext.onBehalfOf}), e.g. the call queue or user the application answers for
  * @param correlationId the provider's correlation (chain) id
  */
 public record IncomingCall(
@@ -34,6 +36,7 @@ public record IncomingCall(
     Map<String, String> sipHeaders,
     Map<String, String> voipHeaders,
     Optional<Participant> transferor,
+    Optional<Participant> onBehalfOf,
     Optional<String> correlationId)
     implements ProviderEvent {
 
@@ -51,6 +54,7 @@ public record IncomingCall(
     sipHeaders = copy(sipHeaders);
     voipHeaders = copy(voipHeaders);
     transferor = transferor == null ? Optional.empty() : transferor;
+    onBehalfOf = onBehalfOf == null ? Optional.empty() : onBehalfOf;
     correlationId = correlationId == null ? Optional.empty() : correlationId;
     v.throwIfAny();
   }

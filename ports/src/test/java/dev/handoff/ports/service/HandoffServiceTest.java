@@ -367,6 +367,7 @@ class HandoffServiceTest {
             Map.of("User-To-User", "abc"),
             null,
             null,
+            null,
             null);
     UnrecognizedEvent odd =
         new UnrecognizedEvent(

@@ -43,6 +43,9 @@ final class IncomingCalls {
         sipHeaders(sip),
         voip == null ? Map.of() : voip,
         Optional.empty(),
+        data.onBehalfOfCallee() == null
+            ? Optional.empty()
+            : Optional.of(ParticipantReader.read(data.onBehalfOfCallee(), "data.onBehalfOfCallee")),
         nonBlank(data.correlationId()));
   }
 

@@ -16,6 +16,7 @@ import dev.handoff.domain.failure.FailureReason;
 import dev.handoff.domain.failure.SipDiagnostic;
 import dev.handoff.domain.participant.AcsUser;
 import dev.handoff.domain.participant.PhoneNumber;
+import dev.handoff.domain.participant.TeamsApp;
 import dev.handoff.domain.participant.TeamsUser;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -316,6 +317,7 @@ class AcsEventParserTest {
                       "serverCallId":"aHR0cHM6Ly9hcGkuZXhhbXBsZS9jYWxsLzE=","callerDisplayName":"",
                       "incomingCallContext":"eyJhbGciOiJub25lIn0.eyJjYyI6IjEifQ.",
                       "correlationId":"d9f1b0a6-0f7e-4c2e-9f3b-2c1a0e9d8c7b",
+                      "onBehalfOfCallee":{"kind":"microsoftTeamsApp","rawId":"28:orgid:queue-1","microsoftTeamsApp":{"appId":"queue-1","cloud":"public"}},
                       "customContext":{"sipHeaders":{"user-To-User":"a1b2","X-MS-Custom-caseId":"123"},
                                        "voipHeaders":{"priority":"high"}}}}]
             """);
@@ -333,6 +335,7 @@ class AcsEventParserTest {
         .containsExactly(Map.entry("User-To-User", "a1b2"), Map.entry("X-MS-Custom-caseId", "123"));
     assertThat(call.voipHeaders()).containsExactly(Map.entry("priority", "high"));
     assertThat(call.correlationId()).contains("d9f1b0a6-0f7e-4c2e-9f3b-2c1a0e9d8c7b");
+    assertThat(call.onBehalfOf()).contains(TeamsApp.bot("queue-1"));
   }
 
   @Test

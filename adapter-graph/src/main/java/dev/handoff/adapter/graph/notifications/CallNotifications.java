@@ -178,6 +178,13 @@ final class CallNotifications {
                 item,
                 call.incomingContext().transferor(),
                 ".resourceData.incomingContext.transferor");
+    Optional<Participant> onBehalfOf =
+        call.incomingContext() == null
+            ? Optional.empty()
+            : identities.read(
+                item,
+                call.incomingContext().onBehalfOf(),
+                ".resourceData.incomingContext.onBehalfOf");
     return List.of(
         item.build(
             ".resourceData",
@@ -192,6 +199,7 @@ final class CallNotifications {
                     Map.of(),
                     Map.of(),
                     transferor,
+                    onBehalfOf,
                     Optional.ofNullable(call.callChainId()))));
   }
 

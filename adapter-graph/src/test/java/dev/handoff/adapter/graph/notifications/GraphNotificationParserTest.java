@@ -389,10 +389,13 @@ class GraphNotificationParserTest {
                 + "\"user\":{\"id\":\"caller-1\",\"displayName\":\"Caller\",\"tenantId\":\"t-1\"}},\"region\":\"amer\",\"languageId\":\"en-US\"},"
                 + "\"targets\":[{\"@odata.type\":\"#microsoft.graph.invitationParticipantInfo\",\"identity\":{\"@odata.type\":\"#microsoft.graph.identitySet\","
                 + "\"applicationInstance\":{\"id\":\"ra-1\",\"displayName\":\"Bot\",\"tenantId\":\"t-1\"}},\"endpointType\":\"default\",\"id\":\"p-bot\",\"region\":\"amer\",\"languageId\":null}],"
-                + "\"incomingContext\":{\"sourceParticipantId\":\"p-1\",\"transferor\":{\"user\":{\"id\":\"who-transferred\"}}}}");
+                + "\"incomingContext\":{\"sourceParticipantId\":\"p-1\",\"transferor\":{\"user\":{\"id\":\"who-transferred\"}},"
+                + "\"onBehalfOf\":{\"applicationInstance\":{\"id\":\"queue-ra\",\"tenantId\":\"t-1\"}}}}");
 
     IncomingCall call = (IncomingCall) single(batch(incoming));
 
+    assertThat(call.onBehalfOf())
+        .hasValue(TeamsApp.resourceAccount("queue-ra").withTenantId("t-1"));
     assertThat(call.callId()).isEqualTo(CALL);
     assertThat(call.incomingCallContext()).isEqualTo(CALL);
     assertThat(call.from())

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param sipHeaders custom SIP headers received (User-To-User included)
  * @param voipHeaders VoIP headers received
  * @param transferor who transferred the call here, if anyone
+ * @param onBehalfOf on whose behalf the call arrives, if the provider says
  * @param provider the provider
  * @param receivedAt when the provider says it happened
  */
@@ -31,6 +32,7 @@ public record IncomingCallJson(
     Map<String, String> sipHeaders,
     Map<String, String> voipHeaders,
     ParticipantJson transferor,
+    ParticipantJson onBehalfOf,
     String provider,
     Instant receivedAt) {
 
@@ -48,6 +50,7 @@ public record IncomingCallJson(
         call.sipHeaders(),
         call.voipHeaders(),
         call.transferor().map(ParticipantJson::of).orElse(null),
+        call.onBehalfOf().map(ParticipantJson::of).orElse(null),
         call.meta().provider().value(),
         call.meta().occurredAt());
   }
