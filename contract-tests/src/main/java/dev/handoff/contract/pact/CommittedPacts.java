@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
  * Fails a Pact consumer test class when the pact it generated differs from the committed copy, so
@@ -33,7 +34,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * pact.regenerate=true} the generated pact is written over the committed one instead, for a change
  * made on purpose.
  */
-public final class CommittedPacts implements AfterAllCallback {
+public final class CommittedPacts implements AfterAllCallback, TestWatcher {
+  private static final ExtensionContext.Namespace NAMESPACE =
+      ExtensionContext.Namespace.create(CommittedPacts.class);
+
   /** System property: where consumer tests write pacts. */
   public static final String GENERATED_DIR = "pact.rootDir";
 
@@ -48,9 +52,15 @@ public final class CommittedPacts implements AfterAllCallback {
       "./mvnw -B -pl contract-tests -am verify -Dpact.regenerate=true";
 
   @Override
+  public void testFailed(ExtensionContext context, Throwable cause) {
+    context.getParent().ifPresent(parent -> parent.getStore(NAMESPACE).put("failed", true));
+  }
+
+  @Override
   public void afterAll(ExtensionContext context) {
-    if (context.getExecutionException().isPresent()) {
-      // The tests failed: pact-jvm wrote no complete pact, and the failure says why.
+    if (context.getExecutionException().isPresent()
+        || Boolean.TRUE.equals(context.getStore(NAMESPACE).get("failed", Boolean.class))) {
+      // A test failed: the pact is incomplete, and the failure already says why.
       return;
     }
     Class<?> testClass = context.getRequiredTestClass();
