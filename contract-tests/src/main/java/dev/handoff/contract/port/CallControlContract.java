@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -426,8 +427,8 @@ public abstract class CallControlContract {
               new CancelAddParticipant(
                   call.callId(),
                   invitationId,
-                  java.util.Optional.empty(),
-                  java.util.Optional.of(platform.callbackUri()));
+                  Optional.empty(),
+                  Optional.of(platform.callbackUri()));
           assertThat(adapter().cancelAddParticipant(cancel, context(cancel)))
               .isInstanceOf(SubmitResult.Accepted.class);
           return;

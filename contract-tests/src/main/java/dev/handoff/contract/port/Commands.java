@@ -121,7 +121,7 @@ final class Commands {
     }
   }
 
-  /** A distinct phone number (or sample of the default kind) for redirect target lists. */
+  /** A distinct phone number, for redirect target lists; never sent. */
   Participant numbered(int i) {
     return PhoneNumber.of("+1425555" + String.format("%04d", 1000 + i));
   }

@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
@@ -20,13 +21,14 @@ public final class WebhookSink implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final HttpServer server;
+  private final ExecutorService executor = Executors.newFixedThreadPool(2);
 
   /**
    * @throws IOException when no port can be bound
    */
   public WebhookSink() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.setExecutor(Executors.newFixedThreadPool(2));
+    server.setExecutor(executor);
     server.createContext("/", this::answer);
     server.start();
   }
@@ -74,6 +76,6 @@ public final class WebhookSink implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
-    ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+    executor.shutdownNow();
   }
 }
