@@ -54,6 +54,7 @@ final class GraphCallFlows {
     GraphCallState call = existing(callId);
     GraphRequests.checkTransfer(body, beta);
     JsonNode target = body.get("transferTarget");
+    requireOwnTenant(target.get("identity"));
     JsonNode transferee = body.get("transferee");
     String replacesCallId =
         target.hasNonNull("replacesCallId") ? target.get("replacesCallId").asText() : null;
@@ -175,6 +176,7 @@ final class GraphCallFlows {
     GraphCallState call = existing(callId);
     GraphRequests.checkInvite(body);
     JsonNode participants = body.get("participants");
+    participants.forEach(participant -> requireOwnTenant(participant.get("identity")));
     String clientContext =
         body.hasNonNull("clientContext") ? body.get("clientContext").asText() : null;
     boolean replacing = participants.get(0).hasNonNull("replacesCallId");
@@ -332,6 +334,7 @@ final class GraphCallFlows {
       throw GraphException.callNotFound();
     }
     GraphRequests.checkRedirect(body, beta);
+    body.get("targets").forEach(target -> requireOwnTenant(target.get("identity")));
     synchronized (call) {
       Instant now = simulation.settings().clock().instant();
       if (call.state.equals("incoming")
@@ -367,6 +370,14 @@ final class GraphCallFlows {
           });
     }
     return Response.empty(202);
+  }
+
+  /** Another tenant's resource account is refused as Graph does: 403, 7505. */
+  private void requireOwnTenant(JsonNode identitySet) {
+    if (identitySet != null
+        && GraphIdentities.foreignTenant(identitySet, simulation.settings().graphTenantId())) {
+      throw GraphException.tenantMismatch();
+    }
   }
 
   Response get(String callId) {

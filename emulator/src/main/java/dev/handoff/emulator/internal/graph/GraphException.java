@@ -27,6 +27,14 @@ public final class GraphException extends RuntimeException {
     return new GraphException(400, "8523", message);
   }
 
+  /**
+   * 403, code 7505, as the service answers a request whose target lives in another tenant than the
+   * bot's token (graph.md §4.4: transfer to another tenant's resource account).
+   */
+  public static GraphException tenantMismatch() {
+    return new GraphException(403, "7505", "Request authorization tenant mismatch.");
+  }
+
   /** 404, code 8522, as the service words it. */
   public static GraphException callNotFound() {
     return new GraphException(404, "8522", "Call not found.");

@@ -1,0 +1,144 @@
+package dev.handoff.contract.port;
+
+import dev.handoff.domain.command.OperationKind;
+import dev.handoff.domain.event.ProviderEvent;
+import dev.handoff.domain.participant.Participant;
+import dev.handoff.domain.participant.ParticipantKind;
+import dev.handoff.domain.participant.PhoneNumber;
+import dev.handoff.ports.out.CallControl;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What an implementer supplies to run {@link CallControlContract} against a {@link CallControl}:
+ * the adapter, and a platform it talks to (the real provider in a test tenant, or an emulator) that
+ * can create calls, script how targets behave, hand over what it delivered to the application and
+ * count what it executed.
+ *
+ * <p>The suite calls the methods for calls and participants only where the adapter declares the
+ * feature that needs them: an adapter without consultative transfer never gets {@link
+ * #createConsultationCall(Participant)}, one without redirect never {@link #createIncomingCall()}.
+ * Such methods may throw {@link UnsupportedOperationException}.
+ *
+ * <p>Implementations need not be thread-safe: the suite runs its tests one after the other.
+ */
+public interface CallControlTestPlatform extends AutoCloseable {
+
+  /**
+   * @return the implementation under test, configured for this platform
+   */
+  CallControl callControl();
+
+  /**
+   * @return a new connected call between the application and one remote party; its events are
+   *     delivered where {@link #deliveries(String)} sees them
+   */
+  TestCall createCall();
+
+  /**
+   * @return a new connected call between the application and two remote parties (a group call)
+   */
+  TestCall createGroupCall();
+
+  /**
+   * A call the application already has with a transfer target, which a consultative transfer
+   * replaces. Called only when the adapter declares consultative transfer.
+   *
+   * @param target the party the application consulted
+   * @return the consultation call
+   */
+  TestCall createConsultationCall(Participant target);
+
+  /**
+   * An incoming call to the application, announced and not answered. Called only when the adapter
+   * declares redirect.
+   *
+   * @return the call and its incoming-call context
+   */
+  IncomingTestCall createIncomingCall();
+
+  /**
+   * A party the platform can reach, of a kind the adapter addresses. Each call may return the same
+   * party or a new one.
+   *
+   * @param kind a kind the adapter's capabilities list as addressable
+   * @return a reachable participant of that kind
+   */
+  Participant participant(ParticipantKind kind);
+
+  /**
+   * Makes a participant behave as told when a transfer, invitation or redirect reaches it, until
+   * {@link #reset()}. Unscripted participants answer.
+   *
+   * @param participant a participant returned by {@link #participant(ParticipantKind)}
+   * @param behaviour what it does
+   */
+  void script(Participant participant, TargetBehaviour behaviour);
+
+  /**
+   * @return a callback URI the application owns, for commands that override the call's callback;
+   *     what arrives there is also returned by {@link #deliveries(String)}
+   */
+  URI callbackUri();
+
+  /**
+   * @param callId a call
+   * @return everything the provider delivered to the application about that call so far, in the
+   *     order received
+   */
+  List<Delivery> deliveries(String callId);
+
+  /**
+   * Parses a delivery with the implementation's own event parser.
+   *
+   * @param delivery one delivery
+   * @return its provider events, in order
+   */
+  List<ProviderEvent> parse(Delivery delivery);
+
+  /**
+   * @return how many requests the platform has received from the adapter since it started (token
+   *     requests included); the suite compares two readings to prove that a refused command sent
+   *     nothing
+   */
+  long requestCount();
+
+  /**
+   * @param callId a call
+   * @param kind an operation kind
+   * @return how many times the platform carried out operations of that kind on that call (a request
+   *     it answered from its repeatability store does not count)
+   */
+  int executions(String callId, OperationKind kind);
+
+  /**
+   * Arms a fault: the next request of this kind is carried out, but its answer never reaches the
+   * adapter (the connection breaks after execution).
+   *
+   * @param kind the operation kind
+   */
+  void loseNextAnswer(OperationKind kind);
+
+  /**
+   * @return the caller id to show to phone targets where a command carries one; a number the
+   *     platform lets the application present. {@code +18005550100} unless overridden
+   */
+  default PhoneNumber sourceCallerId() {
+    return PhoneNumber.of("+18005550100");
+  }
+
+  /**
+   * @return how long the suite waits for an event; 10 seconds unless overridden
+   */
+  default Duration eventTimeout() {
+    return Duration.ofSeconds(10);
+  }
+
+  /** Forgets scripts and faults before each test. Does nothing unless overridden. */
+  default void reset() {}
+
+  /** Releases what the platform holds. Does nothing unless overridden. */
+  @Override
+  default void close() {}
+}
