@@ -99,6 +99,7 @@ public final class LoadHarness {
     report.put("wait", wait);
     report.put("store", store);
     report.put("timeScale", timeScale);
+    report.put("jvmOptions", jvmOptions);
 
     Phase.Result transferResult;
     double eventsPerSecond;

@@ -56,6 +56,7 @@ class JmhReportTest {
     assertThat(batch.name()).isEqualTo("AcsCallbackBenchmark.batch");
     assertThat(batch.ratio()).isCloseTo(4.0, within(1e-9));
     assertThat(batch.lowestRatio()).isCloseTo(3_600.0 / 1_100, within(1e-9));
+    assertThat(JmhReport.verdict(true, false)).isEqualTo("met");
     assertThat(batch.highestRatio()).isCloseTo(4_400.0 / 900, within(1e-9));
   }
 
@@ -74,9 +75,30 @@ class JmhReportTest {
     // The batch holds five events: 30 µs per batch is 6 µs per event, over the 5 µs budget.
     assertThat(rendered)
         .contains(
-            "| AcsCallbackBenchmark.handoffBatch per event | 6,000 ns | ≤ 5,000 ns | missed |")
+            "| AcsCallbackBenchmark.handoffBatch per event | 6,000 ± 20.0 ns | ≤ 5,000 ns | missed |")
         .contains("| AcsCallbackBenchmark.batch | 30,000 | 60,000 | 2.00× |")
         .contains("| missed |");
+  }
+
+  @Test
+  void aTargetInsideTheErrorIsUndecidedNotMet() throws IOException {
+    String rendered =
+        new JmhReport(
+                JmhReport.read(
+                    "["
+                        + run("handoffBatch", 24_900, "1000", "ns/op")
+                        + ","
+                        + run("sdkBatch", 80_000, "10000", "ns/op")
+                        + "]"))
+            .render();
+
+    // 4,980 ± 200 ns per event against 5,000: the budget lies inside the error.
+    assertThat(rendered)
+        .contains(
+            "| AcsCallbackBenchmark.handoffBatch per event | 4,980 ± 200 ns | ≤ 5,000 ns |"
+                + " within the error (undecided) |")
+        // 3.21× at the point estimate, 2.70× – 3.77× within the errors.
+        .contains("| 3.21× | 2.70× – 3.77× | within the error (undecided) |");
   }
 
   @Test
