@@ -106,6 +106,8 @@ public final class LoadHarness {
     double eventsPerTransfer;
     double deliveriesPerTransfer;
     Phase.Result ceilingResult = null;
+    Duration serviceCpu = null;
+    Duration ceilingCpu = null;
     String ceilingTarget = null;
     ChildJvm service = null;
     try {
@@ -140,7 +142,12 @@ public final class LoadHarness {
       double eventsBefore = PrometheusText.sum(client.metrics(), EVENTS_METRIC);
       double deliveriesBefore = PrometheusText.sum(client.metrics(), DELIVERIES_METRIC);
       System.out.printf(Locale.ROOT, "Measuring: %d transfers...%n", transfers);
+      Duration cpuBefore = service == null ? null : service.cpuTime().orElse(null);
       transferResult = Phase.run(clients, transfers, i -> task.run(warmup + i));
+      Duration cpuAfter = service == null ? null : service.cpuTime().orElse(null);
+      if (cpuBefore != null && cpuAfter != null) {
+        serviceCpu = cpuAfter.minus(cpuBefore);
+      }
       String after = client.metrics();
       double events = PrometheusText.sum(after, EVENTS_METRIC) - eventsBefore;
       double deliveries = PrometheusText.sum(after, DELIVERIES_METRIC) - deliveriesBefore;
@@ -168,9 +175,14 @@ public final class LoadHarness {
         URI base = URI.create("http://127.0.0.1:" + port + "/");
         Readiness.await(baseline, base.resolve("q/health/ready"), Duration.ofMinutes(2));
         ceilingTarget = "GET /ping of the baseline Quarkus app (benchmarks/baseline-app)";
-        ceilingResult =
-            ceilingRun(
-                new ServiceClient(base, null), "ping", clients, ceilingWarmup, ceilingRequests);
+        ServiceClient ping = new ServiceClient(base, null);
+        requireClean("ceiling warm-up", Phase.run(clients, ceilingWarmup, pingTask(ping, "ping")));
+        Duration cpuBefore = baseline.cpuTime().orElse(null);
+        ceilingResult = ceilingRun(ping, "ping", clients, 0, ceilingRequests);
+        Duration cpuAfter = baseline.cpuTime().orElse(null);
+        if (cpuBefore != null && cpuAfter != null) {
+          ceilingCpu = cpuAfter.minus(cpuBefore);
+        }
       }
     }
 
@@ -185,6 +197,20 @@ public final class LoadHarness {
     report.put("callbackEventsPerSecond", eventsPerSecond);
     report.put("callbackEventsPerTransfer", eventsPerTransfer);
     report.put("callbackDeliveriesPerTransfer", deliveriesPerTransfer);
+    if (serviceCpu != null) {
+      // The service's own CPU (its embedded emulator included), independent of how much of the
+      // shared machine the run happened to get.
+      report.put("serviceCpuMillisPerTransfer", serviceCpu.toNanos() / 1e6 / transfers);
+    }
+    if (ceilingCpu != null) {
+      report.put("ceilingCpuMillisPerRequest", ceilingCpu.toNanos() / 1e6 / ceilingRequests);
+    }
+    if (serviceCpu != null && ceilingCpu != null) {
+      report.put(
+          "cpuRatioToCeiling",
+          ((double) ceilingCpu.toNanos() / ceilingRequests)
+              / ((double) serviceCpu.toNanos() / transfers));
+    }
     if (ceilingResult != null) {
       report.put("ceiling", ceilingTarget);
       report.put("ceilingRequestsPerSecond", ceilingResult.perSecond());
@@ -230,21 +256,24 @@ public final class LoadHarness {
   private static Phase.Result ceilingRun(
       ServiceClient client, String path, int clients, int warmup, int requests)
       throws InterruptedException, IOException {
-    Phase.Task get =
-        i -> {
-          long start = System.nanoTime();
-          int status = client.get(path);
-          long took = System.nanoTime() - start;
-          if (status != 200) {
-            throw new IOException("GET /" + path + " answered " + status);
-          }
-          return new Phase.Sample(took, -1, Integer.toString(status));
-        };
+    Phase.Task get = pingTask(client, path);
     System.out.printf(Locale.ROOT, "Ceiling: %d + %d requests to /%s...%n", warmup, requests, path);
     requireClean("ceiling warm-up", Phase.run(clients, warmup, get));
     Phase.Result result = Phase.run(clients, requests, get);
     requireClean("ceiling", result);
     return result;
+  }
+
+  private static Phase.Task pingTask(ServiceClient client, String path) {
+    return i -> {
+      long start = System.nanoTime();
+      int status = client.get(path);
+      long took = System.nanoTime() - start;
+      if (status != 200) {
+        throw new IOException("GET /" + path + " answered " + status);
+      }
+      return new Phase.Sample(took, -1, Integer.toString(status));
+    };
   }
 
   private static void requireClean(String phase, Phase.Result result) throws IOException {

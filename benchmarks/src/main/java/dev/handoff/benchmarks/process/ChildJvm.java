@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
@@ -94,6 +95,13 @@ public final class ChildJvm implements AutoCloseable {
    */
   public OptionalLong residentSetBytes() {
     return ResidentSet.ofProcess(process.pid());
+  }
+
+  /**
+   * @return the CPU time it has used so far (all threads, user and system), where the system tells
+   */
+  public Optional<Duration> cpuTime() {
+    return process.info().totalCpuDuration();
   }
 
   /**
