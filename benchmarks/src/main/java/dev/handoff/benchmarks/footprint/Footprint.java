@@ -1,5 +1,6 @@
 package dev.handoff.benchmarks.footprint;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.handoff.benchmarks.load.Args;
 import dev.handoff.benchmarks.process.Apps;
 import java.io.IOException;
@@ -91,10 +92,7 @@ public final class Footprint {
     report.put("sdkJars", sdk);
     report.put("ratio", (double) handoffBytes / sdkBytes);
     report.put("target", TARGET);
-    String json =
-        new com.fasterxml.jackson.databind.ObjectMapper()
-            .writerWithDefaultPrettyPrinter()
-            .writeValueAsString(report);
+    String json = new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(report);
     System.out.println(json);
     System.out.printf(
         Locale.ROOT,

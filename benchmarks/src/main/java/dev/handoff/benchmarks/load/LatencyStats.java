@@ -66,6 +66,17 @@ public record LatencyStats(long[] sortedNanos) {
   }
 
   /**
+   * @return the smallest sample
+   * @throws IllegalStateException when there are no samples
+   */
+  public long min() {
+    if (sortedNanos.length == 0) {
+      throw new IllegalStateException("min of no samples");
+    }
+    return sortedNanos[0];
+  }
+
+  /**
    * @return the largest sample in nanoseconds
    * @throws IllegalStateException when there are no samples
    */

@@ -1,5 +1,6 @@
 package dev.handoff.benchmarks.load;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.handoff.benchmarks.process.Apps;
 import dev.handoff.benchmarks.process.ChildJvm;
 import dev.handoff.benchmarks.process.FreePort;
@@ -219,10 +220,7 @@ public final class LoadHarness {
       report.put("ceilingErrors", ceilingResult.errors());
       report.put("ratioToCeiling", transferResult.perSecond() / ceilingResult.perSecond());
     }
-    String json =
-        new com.fasterxml.jackson.databind.ObjectMapper()
-            .writerWithDefaultPrettyPrinter()
-            .writeValueAsString(report);
+    String json = new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(report);
     System.out.println(json);
     if (args.get("out").isPresent()) {
       Files.writeString(Path.of(args.get("out").get()), json + "\n");

@@ -1,5 +1,6 @@
 package dev.handoff.benchmarks.startup;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.handoff.benchmarks.load.Args;
 import dev.handoff.benchmarks.load.LatencyStats;
 import dev.handoff.benchmarks.process.Apps;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToLongFunction;
 
 /**
  * Start-up: from forking {@code java -jar} to the first {@code 200} of {@code /q/health/ready}, and
@@ -89,10 +91,7 @@ public final class StartupBench {
         median(serviceStarts, Start::rssBytes) / median(baselineStarts, Start::rssBytes);
     report.put("readyRatioOfMedians", readyRatio);
     report.put("rssRatioOfMedians", rssRatio);
-    String json =
-        new com.fasterxml.jackson.databind.ObjectMapper()
-            .writerWithDefaultPrettyPrinter()
-            .writeValueAsString(report);
+    String json = new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(report);
     System.out.println(json);
     if (args.get("out").isPresent()) {
       Files.writeString(Path.of(args.get("out").get()), json + "\n");
@@ -123,15 +122,15 @@ public final class StartupBench {
     LatencyStats rss = LatencyStats.of(starts.stream().mapToLong(Start::rssBytes).toArray());
     Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("readyMillisMedian", ready.percentile(50) / 1e6);
-    summary.put("readyMillisMin", ready.sortedNanos()[0] / 1e6);
+    summary.put("readyMillisMin", ready.min() / 1e6);
     summary.put("readyMillisMax", ready.max() / 1e6);
     summary.put("rssMiBMedian", rss.percentile(50) / 1048576.0);
-    summary.put("rssMiBMin", rss.sortedNanos()[0] / 1048576.0);
+    summary.put("rssMiBMin", rss.min() / 1048576.0);
     summary.put("rssMiBMax", rss.max() / 1048576.0);
     return summary;
   }
 
-  private static double median(List<Start> starts, java.util.function.ToLongFunction<Start> of) {
+  private static double median(List<Start> starts, ToLongFunction<Start> of) {
     return LatencyStats.of(starts.stream().mapToLong(of).toArray()).percentile(50);
   }
 }

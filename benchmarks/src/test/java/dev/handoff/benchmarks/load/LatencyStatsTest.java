@@ -21,6 +21,7 @@ class LatencyStatsTest {
     assertThat(stats.percentile(0.1)).isEqualTo(1);
     assertThat(stats.mean()).isEqualTo(50.5);
     assertThat(stats.max()).isEqualTo(100);
+    assertThat(stats.min()).isEqualTo(1);
   }
 
   @Test
