@@ -1,0 +1,317 @@
+package dev.handoff.benchmarks.load;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.handoff.benchmarks.process.Apps;
+import dev.handoff.benchmarks.process.ChildJvm;
+import dev.handoff.benchmarks.process.FreePort;
+import dev.handoff.benchmarks.process.Readiness;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The load harness: N concurrent clients each submit blind transfers to the running service
+ * (provider = its embedded emulator, real HTTP both ways: client → service → emulator → signed
+ * callbacks → service), every transfer on a call of its own, and follow each operation to a
+ * terminal state. Then the same clients against a trivial endpoint give the machine's ceiling.
+ *
+ * <p>Usage (from the checkout's root, after {@code ./mvnw -B -DskipTests package}):
+ *
+ * <pre>
+ * java -cp benchmarks/target/benchmarks.jar dev.handoff.benchmarks.load.LoadHarness \
+ *     [--clients 8] [--transfers 2000] [--warmup-transfers 400] [--time-scale 0.01] \
+ *     [--wait sse|poll] [--ceiling baseline|service|none] [--ceiling-requests 20000] \
+ *     [--store memory|postgres] [--service-property key=value]... [--jvm-option opt]... \
+ *     [--url http://host:port/ --api-key KEY] [--repo .] [--out result.json]
+ * </pre>
+ *
+ * <p>{@code --store postgres} adds {@code handoff.store=postgres} to the service's configuration;
+ * give the datasource with {@code --service-property} (see {@code docs/BENCHMARKS.md}).
+ */
+public final class LoadHarness {
+  private static final String TARGET = "+14255550123";
+  private static final String EVENTS_METRIC = "handoff_callbacks_events_total";
+  private static final String DELIVERIES_METRIC = "handoff_callbacks_received_total";
+  private static final Set<String> OPTIONS =
+      Set.of(
+          "repo",
+          "url",
+          "api-key",
+          "clients",
+          "transfers",
+          "warmup-transfers",
+          "time-scale",
+          "wait",
+          "ceiling",
+          "ceiling-requests",
+          "ceiling-warmup",
+          "store",
+          "service-property",
+          "jvm-option",
+          "out");
+
+  private LoadHarness() {}
+
+  /**
+   * @param argv the options above
+   * @throws Exception when a phase fails; the message says which and why
+   */
+  public static void main(String[] argv) throws Exception {
+    Args args = Args.parse(argv, OPTIONS, Set.of());
+    int clients = args.integer("clients", 8, 1);
+    int transfers = args.integer("transfers", 2_000, 1);
+    int warmup = args.integer("warmup-transfers", 400, 0);
+    double timeScale = args.positive("time-scale", 0.01);
+    String wait = args.get("wait").orElse("sse");
+    if (!wait.equals("sse") && !wait.equals("poll")) {
+      throw new IllegalArgumentException("--wait: sse or poll, got '" + wait + "'");
+    }
+    String ceiling = args.get("ceiling").orElse("baseline");
+    if (!Set.of("baseline", "service", "none").contains(ceiling)) {
+      throw new IllegalArgumentException("--ceiling: baseline, service or none, got " + ceiling);
+    }
+    int ceilingRequests = args.integer("ceiling-requests", 20_000, 1);
+    int ceilingWarmup = args.integer("ceiling-warmup", 4_000, 0);
+    Map<String, String> extra = new LinkedHashMap<>();
+    String store = args.get("store").orElse("memory");
+    if (store.equals("postgres")) {
+      extra.put("handoff.store", "postgres");
+    } else if (!store.equals("memory")) {
+      throw new IllegalArgumentException("--store: memory or postgres, got '" + store + "'");
+    }
+    extra.putAll(args.properties("service-property"));
+    List<String> jvmOptions = args.all("jvm-option");
+    Apps apps = new Apps(Path.of(args.get("repo").orElse(".")));
+    Path work = apps.repo().resolve("benchmarks/target/load");
+    Files.createDirectories(work);
+
+    Map<String, Object> report = new LinkedHashMap<>();
+    report.put("clients", clients);
+    report.put("transfers", transfers);
+    report.put("warmupTransfers", warmup);
+    report.put("wait", wait);
+    report.put("store", store);
+    report.put("timeScale", timeScale);
+    report.put("jvmOptions", jvmOptions);
+
+    Phase.Result transferResult;
+    double eventsPerSecond;
+    double eventsPerTransfer;
+    double deliveriesPerTransfer;
+    Phase.Result ceilingResult = null;
+    Duration serviceCpu = null;
+    Duration ceilingCpu = null;
+    String ceilingTarget = null;
+    ChildJvm service = null;
+    try {
+      ServiceClient client;
+      if (args.get("url").isPresent()) {
+        client =
+            new ServiceClient(
+                URI.create(withSlash(args.get("url").get())), args.get("api-key").orElse(null));
+        report.put("service", args.get("url").get());
+      } else {
+        int port = FreePort.pick();
+        String apiKey = Apps.randomApiKey();
+        service =
+            ChildJvm.start(
+                apps.serviceJar(),
+                jvmOptions,
+                Apps.serviceProperties(port, apiKey, timeScale, extra),
+                work.resolve("service.log"));
+        URI base = URI.create("http://127.0.0.1:" + port + "/");
+        Readiness.await(service, base.resolve("q/health/ready"), Duration.ofMinutes(2));
+        client = new ServiceClient(base, apiKey);
+        report.put("service", "child process " + apps.serviceJar() + " " + extra);
+      }
+      System.out.printf(Locale.ROOT, "Creating %d calls...%n", warmup + transfers);
+      List<String> calls = createCalls(client, clients, warmup + transfers);
+      TransferTask task = new TransferTask(client, calls, wait);
+      if (warmup > 0) {
+        System.out.printf(Locale.ROOT, "Warm-up: %d transfers...%n", warmup);
+        Phase.Result warm = Phase.run(clients, warmup, task::run);
+        requireClean("warm-up", warm);
+      }
+      double eventsBefore = PrometheusText.sum(client.metrics(), EVENTS_METRIC);
+      double deliveriesBefore = PrometheusText.sum(client.metrics(), DELIVERIES_METRIC);
+      System.out.printf(Locale.ROOT, "Measuring: %d transfers...%n", transfers);
+      Duration cpuBefore = service == null ? null : service.cpuTime().orElse(null);
+      transferResult = Phase.run(clients, transfers, i -> task.run(warmup + i));
+      Duration cpuAfter = service == null ? null : service.cpuTime().orElse(null);
+      if (cpuBefore != null && cpuAfter != null) {
+        serviceCpu = cpuAfter.minus(cpuBefore);
+      }
+      String after = client.metrics();
+      double events = PrometheusText.sum(after, EVENTS_METRIC) - eventsBefore;
+      double deliveries = PrometheusText.sum(after, DELIVERIES_METRIC) - deliveriesBefore;
+      eventsPerSecond = events / (transferResult.wallNanos() / 1e9);
+      eventsPerTransfer = events / transfers;
+      deliveriesPerTransfer = deliveries / transfers;
+      if (ceiling.equals("service")) {
+        ceilingTarget = "GET /q/health/live of the service";
+        ceilingResult =
+            ceilingRun(client, "q/health/live", clients, ceilingWarmup, ceilingRequests);
+      }
+    } finally {
+      if (service != null) {
+        service.close();
+      }
+    }
+    if (ceiling.equals("baseline")) {
+      int port = FreePort.pick();
+      try (ChildJvm baseline =
+          ChildJvm.start(
+              apps.baselineJar(),
+              jvmOptions,
+              Apps.baselineProperties(port),
+              work.resolve("baseline.log"))) {
+        URI base = URI.create("http://127.0.0.1:" + port + "/");
+        Readiness.await(baseline, base.resolve("q/health/ready"), Duration.ofMinutes(2));
+        ceilingTarget = "GET /ping of the baseline Quarkus app (benchmarks/baseline-app)";
+        ServiceClient ping = new ServiceClient(base, null);
+        requireClean("ceiling warm-up", Phase.run(clients, ceilingWarmup, pingTask(ping, "ping")));
+        Duration cpuBefore = baseline.cpuTime().orElse(null);
+        ceilingResult = ceilingRun(ping, "ping", clients, 0, ceilingRequests);
+        Duration cpuAfter = baseline.cpuTime().orElse(null);
+        if (cpuBefore != null && cpuAfter != null) {
+          ceilingCpu = cpuAfter.minus(cpuBefore);
+        }
+      }
+    }
+
+    report.put("transfersPerSecond", transferResult.perSecond());
+    report.put("submitP50Millis", millis(transferResult.first().percentile(50)));
+    report.put("submitP99Millis", millis(transferResult.first().percentile(99)));
+    report.put("terminalP50Millis", millis(transferResult.terminal().percentile(50)));
+    report.put("terminalP99Millis", millis(transferResult.terminal().percentile(99)));
+    report.put("outcomes", transferResult.outcomes());
+    report.put("errors", transferResult.errors());
+    report.put("firstErrors", transferResult.firstErrors());
+    report.put("callbackEventsPerSecond", eventsPerSecond);
+    report.put("callbackEventsPerTransfer", eventsPerTransfer);
+    report.put("callbackDeliveriesPerTransfer", deliveriesPerTransfer);
+    if (serviceCpu != null) {
+      // The service's own CPU (its embedded emulator included), independent of how much of the
+      // shared machine the run happened to get.
+      report.put("serviceCpuMillisPerTransfer", serviceCpu.toNanos() / 1e6 / transfers);
+    }
+    if (ceilingCpu != null) {
+      report.put("ceilingCpuMillisPerRequest", ceilingCpu.toNanos() / 1e6 / ceilingRequests);
+    }
+    if (serviceCpu != null && ceilingCpu != null) {
+      report.put(
+          "cpuRatioToCeiling",
+          ((double) ceilingCpu.toNanos() / ceilingRequests)
+              / ((double) serviceCpu.toNanos() / transfers));
+    }
+    if (ceilingResult != null) {
+      report.put("ceiling", ceilingTarget);
+      report.put("ceilingRequestsPerSecond", ceilingResult.perSecond());
+      report.put("ceilingP50Millis", millis(ceilingResult.first().percentile(50)));
+      report.put("ceilingP99Millis", millis(ceilingResult.first().percentile(99)));
+      report.put("ceilingErrors", ceilingResult.errors());
+      report.put("ratioToCeiling", transferResult.perSecond() / ceilingResult.perSecond());
+    }
+    String json = new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(report);
+    System.out.println(json);
+    if (args.get("out").isPresent()) {
+      Files.writeString(Path.of(args.get("out").get()), json + "\n");
+    }
+    if (transferResult.errors() > 0) {
+      System.err.println("Some transfers failed: " + transferResult.firstErrors());
+      System.exit(1);
+    }
+  }
+
+  private static List<String> createCalls(ServiceClient client, int clients, int count)
+      throws InterruptedException, IOException {
+    String[] ids = new String[count];
+    Phase.Result created =
+        Phase.run(
+            clients,
+            count,
+            i -> {
+              long start = System.nanoTime();
+              ids[i] = client.createCall();
+              return new Phase.Sample(System.nanoTime() - start, -1, "created");
+            });
+    requireClean("call creation", created);
+    List<String> calls = new ArrayList<>(count);
+    for (String id : ids) {
+      calls.add(id);
+    }
+    return calls;
+  }
+
+  private static Phase.Result ceilingRun(
+      ServiceClient client, String path, int clients, int warmup, int requests)
+      throws InterruptedException, IOException {
+    Phase.Task get = pingTask(client, path);
+    System.out.printf(Locale.ROOT, "Ceiling: %d + %d requests to /%s...%n", warmup, requests, path);
+    requireClean("ceiling warm-up", Phase.run(clients, warmup, get));
+    Phase.Result result = Phase.run(clients, requests, get);
+    requireClean("ceiling", result);
+    return result;
+  }
+
+  private static Phase.Task pingTask(ServiceClient client, String path) {
+    return i -> {
+      long start = System.nanoTime();
+      int status = client.get(path);
+      long took = System.nanoTime() - start;
+      if (status != 200) {
+        throw new IOException("GET /" + path + " answered " + status);
+      }
+      return new Phase.Sample(took, -1, Integer.toString(status));
+    };
+  }
+
+  private static void requireClean(String phase, Phase.Result result) throws IOException {
+    if (result.errors() > 0) {
+      throw new IOException(
+          phase + ": " + result.errors() + " tasks failed, e.g. " + result.firstErrors());
+    }
+  }
+
+  private static double millis(long nanos) {
+    return Math.round(nanos / 1e3) / 1e3;
+  }
+
+  private static String withSlash(String url) {
+    return url.endsWith("/") ? url : url + "/";
+  }
+
+  /** One transfer: submit on its own call, then follow it to a terminal state. */
+  private static final class TransferTask {
+    private final ServiceClient client;
+    private final List<String> calls;
+    private final boolean sse;
+
+    TransferTask(ServiceClient client, List<String> calls, String wait) {
+      this.client = client;
+      this.calls = calls;
+      this.sse = wait.equals("sse");
+    }
+
+    Phase.Sample run(int index) throws IOException, InterruptedException {
+      long start = System.nanoTime();
+      String operation = client.submitTransfer(calls.get(index), TARGET, "load-" + index);
+      long submitted = System.nanoTime();
+      String state =
+          sse
+              ? client.awaitTerminalBySse(operation)
+              : client.awaitTerminalByPolling(
+                  operation, Duration.ofMillis(5), Duration.ofMinutes(3));
+      long terminal = System.nanoTime();
+      return new Phase.Sample(submitted - start, terminal - start, state);
+    }
+  }
+}

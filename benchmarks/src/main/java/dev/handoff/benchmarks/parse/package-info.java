@@ -1,0 +1,2 @@
+/** JMH benchmarks: provider callbacks to domain events, beside the SDKs' parsers. */
+package dev.handoff.benchmarks.parse;
