@@ -125,7 +125,7 @@ public final class Args {
   }
 
   /**
-   * Splits {@code key=value} options, e.g. {@code --service-property handoff.store=postgres}.
+   * Splits {@code key=value} options, e.g. {@code --service-property handoff.store.kind=postgres}.
    *
    * @param name the option
    * @return the pairs, in order

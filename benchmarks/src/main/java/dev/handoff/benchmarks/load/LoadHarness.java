@@ -33,8 +33,9 @@ import java.util.Set;
  *     [--url http://host:port/ --api-key KEY] [--repo .] [--out result.json]
  * </pre>
  *
- * <p>{@code --store postgres} adds {@code handoff.store=postgres} to the service's configuration;
- * give the datasource with {@code --service-property} (see {@code docs/BENCHMARKS.md}).
+ * <p>{@code --store postgres} adds {@code handoff.store.kind=postgres} to the service's
+ * configuration; give the datasource with {@code --service-property} (see {@code
+ * docs/BENCHMARKS.md}).
  */
 public final class LoadHarness {
   private static final String TARGET = "+14255550123";
@@ -83,7 +84,7 @@ public final class LoadHarness {
     Map<String, String> extra = new LinkedHashMap<>();
     String store = args.get("store").orElse("memory");
     if (store.equals("postgres")) {
-      extra.put("handoff.store", "postgres");
+      extra.put("handoff.store.kind", "postgres");
     } else if (!store.equals("memory")) {
       throw new IllegalArgumentException("--store: memory or postgres, got '" + store + "'");
     }

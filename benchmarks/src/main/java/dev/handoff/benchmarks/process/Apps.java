@@ -92,7 +92,7 @@ public final class Apps {
    * @param port the HTTP port
    * @param apiKey the one API key
    * @param timeScale the emulator's time scale (ring time 1 s × scale)
-   * @param extra further properties, which win (e.g. {@code handoff.store=postgres})
+   * @param extra further properties, which win (e.g. {@code handoff.store.kind=postgres})
    * @return the system properties
    */
   public static Map<String, String> serviceProperties(

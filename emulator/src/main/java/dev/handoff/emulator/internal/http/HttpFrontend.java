@@ -47,6 +47,9 @@ public final class HttpFrontend implements AutoCloseable {
     this.maxHold = maxHold;
   }
 
+  /** The JDK HTTP server's switch for TCP_NODELAY on accepted connections. */
+  static final String NODELAY = "sun.net.httpserver.nodelay";
+
   /**
    * Binds both listeners and starts serving.
    *
@@ -66,6 +69,12 @@ public final class HttpFrontend implements AutoCloseable {
       String advertisedHost,
       Duration maxHold,
       Dispatcher dispatcher) {
+    // The JDK server leaves Nagle's algorithm on, which holds each small response back until the
+    // client's delayed ACK (about 40 ms on loopback). The switch is read once, when the JDK's
+    // server configuration is first loaded; an explicit setting by the host application wins.
+    if (System.getProperty(NODELAY) == null) {
+      System.setProperty(NODELAY, "true");
+    }
     AtomicInteger counter = new AtomicInteger();
     ExecutorService workers =
         Executors.newCachedThreadPool(
