@@ -4,7 +4,6 @@ import dev.handoff.adapter.acs.AcsCallControl;
 import dev.handoff.adapter.acs.AcsOptions;
 import dev.handoff.adapter.acs.RetryPolicy;
 import dev.handoff.adapter.acs.events.AcsEventParser;
-import dev.handoff.contract.port.CallControlTestPlatform;
 import dev.handoff.contract.port.CallParty;
 import dev.handoff.contract.port.Delivery;
 import dev.handoff.contract.port.IncomingTestCall;
@@ -24,30 +23,24 @@ import dev.handoff.emulator.control.AcsCall;
 import dev.handoff.emulator.control.AcsCallSpec;
 import dev.handoff.emulator.control.AcsIncomingCall;
 import dev.handoff.emulator.control.AcsIncomingCallSpec;
-import dev.handoff.emulator.fault.FaultAction;
-import dev.handoff.emulator.fault.FaultRule;
 import dev.handoff.ports.out.CallControl;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 /** The ACS adapter against the emulator's ACS, for the port suite. */
-public final class AcsEmulatorPlatform implements CallControlTestPlatform {
+public final class AcsEmulatorPlatform extends EmulatorPlatform {
   private static final String CALLER = "4:+14255550100";
 
-  private final HandoffEmulator emulator;
-  private final WebhookSink sink;
   private final AcsCallControl adapter;
   private final AcsEventParser parser = AcsEventParser.create();
   private final Participants participants = new Participants();
 
   private AcsEmulatorPlatform(HandoffEmulator emulator, WebhookSink sink) {
-    this.emulator = emulator;
-    this.sink = sink;
+    super(emulator, sink, "/acs");
     this.adapter =
         AcsCallControl.builder()
             .connectionString(emulator.acs().httpConnectionString())
@@ -143,36 +136,12 @@ public final class AcsEmulatorPlatform implements CallControlTestPlatform {
   }
 
   @Override
-  public URI callbackUri() {
-    return sink.uri("/acs");
-  }
-
-  @Override
-  public List<Delivery> deliveries(String callId) {
-    return EmulatorJournal.deliveries(emulator, callId);
-  }
-
-  @Override
   public List<ProviderEvent> parse(Delivery delivery) {
     return parser.parseEvents(delivery.body());
   }
 
   @Override
-  public long requestCount() {
-    return emulator.journal().requests().size();
-  }
-
-  @Override
-  public int executions(String callId, OperationKind kind) {
-    return EmulatorJournal.executions(emulator, operation(kind), callId);
-  }
-
-  @Override
-  public void loseNextAnswer(OperationKind kind) {
-    emulator.control().injectFault(FaultRule.once(operation(kind), new FaultAction.Drop(true)));
-  }
-
-  private static String operation(OperationKind kind) {
+  protected String operation(OperationKind kind) {
     switch (kind) {
       case TRANSFER:
         return "acs.transfer";
@@ -183,16 +152,5 @@ public final class AcsEmulatorPlatform implements CallControlTestPlatform {
       default:
         return "acs.redirect";
     }
-  }
-
-  @Override
-  public void reset() {
-    emulator.control().reset();
-  }
-
-  @Override
-  public void close() {
-    sink.close();
-    emulator.close();
   }
 }

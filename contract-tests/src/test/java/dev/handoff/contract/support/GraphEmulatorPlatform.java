@@ -3,7 +3,6 @@ package dev.handoff.contract.support;
 import dev.handoff.adapter.graph.GraphCallControl;
 import dev.handoff.adapter.graph.http.GraphHttpOptions;
 import dev.handoff.adapter.graph.notifications.GraphNotificationParser;
-import dev.handoff.contract.port.CallControlTestPlatform;
 import dev.handoff.contract.port.CallParty;
 import dev.handoff.contract.port.Delivery;
 import dev.handoff.contract.port.IncomingTestCall;
@@ -22,8 +21,6 @@ import dev.handoff.emulator.control.GraphCall;
 import dev.handoff.emulator.control.GraphCallSpec;
 import dev.handoff.emulator.control.GraphIncomingCall;
 import dev.handoff.emulator.control.GraphIncomingCallSpec;
-import dev.handoff.emulator.fault.FaultAction;
-import dev.handoff.emulator.fault.FaultRule;
 import dev.handoff.ports.out.CallControl;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,16 +31,13 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /** The Graph adapter against the emulator's Graph, for the port suite. */
-public final class GraphEmulatorPlatform implements CallControlTestPlatform {
-  private final HandoffEmulator emulator;
-  private final WebhookSink sink;
+public final class GraphEmulatorPlatform extends EmulatorPlatform {
   private final GraphCallControl adapter;
   private final GraphNotificationParser parser = GraphNotificationParser.builder().build();
   private final Participants participants = new Participants();
 
   private GraphEmulatorPlatform(HandoffEmulator emulator, WebhookSink sink) {
-    this.emulator = emulator;
-    this.sink = sink;
+    super(emulator, sink, "/graph");
     GraphEndpoints graph = emulator.graph();
     this.adapter =
         GraphCallControl.builder()
@@ -178,36 +172,12 @@ public final class GraphEmulatorPlatform implements CallControlTestPlatform {
   }
 
   @Override
-  public URI callbackUri() {
-    return sink.uri("/graph");
-  }
-
-  @Override
-  public List<Delivery> deliveries(String callId) {
-    return EmulatorJournal.deliveries(emulator, callId);
-  }
-
-  @Override
   public List<ProviderEvent> parse(Delivery delivery) {
     return parser.parse(delivery.body());
   }
 
   @Override
-  public long requestCount() {
-    return emulator.journal().requests().size();
-  }
-
-  @Override
-  public int executions(String callId, OperationKind kind) {
-    return EmulatorJournal.executions(emulator, operation(kind), callId);
-  }
-
-  @Override
-  public void loseNextAnswer(OperationKind kind) {
-    emulator.control().injectFault(FaultRule.once(operation(kind), new FaultAction.Drop(true)));
-  }
-
-  private static String operation(OperationKind kind) {
+  protected String operation(OperationKind kind) {
     switch (kind) {
       case TRANSFER:
         return "graph.transfer";
@@ -216,16 +186,5 @@ public final class GraphEmulatorPlatform implements CallControlTestPlatform {
       default:
         return "graph.redirect";
     }
-  }
-
-  @Override
-  public void reset() {
-    emulator.control().reset();
-  }
-
-  @Override
-  public void close() {
-    sink.close();
-    emulator.close();
   }
 }

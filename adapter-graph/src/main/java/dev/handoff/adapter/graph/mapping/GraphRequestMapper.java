@@ -20,6 +20,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.mapstruct.BeanMapping;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 import org.mapstruct.Named;
@@ -133,64 +134,34 @@ public interface GraphRequestMapper {
    * @param user a Teams user
    * @return an identity set with {@code user}
    */
-  @Mapping(target = "odataType", ignore = true)
+  @BeanMapping(ignoreByDefault = true)
   @Mapping(target = "user", source = "user")
-  @Mapping(target = "application", ignore = true)
-  @Mapping(target = "applicationInstance", ignore = true)
-  @Mapping(target = "phone", ignore = true)
-  @Mapping(target = "azureCommunicationServicesUser", ignore = true)
-  @Mapping(target = "guest", ignore = true)
-  @Mapping(target = "encrypted", ignore = true)
-  @Mapping(target = "onPremises", ignore = true)
-  @Mapping(target = "device", ignore = true)
   GraphIdentitySet userSet(TeamsUser user);
 
   /**
    * @param phone a phone number
    * @return a communications identity set with {@code phone}
    */
+  @BeanMapping(ignoreByDefault = true)
   @Mapping(target = "odataType", constant = GraphIdentitySet.COMMUNICATIONS_IDENTITY_SET)
-  @Mapping(target = "user", ignore = true)
-  @Mapping(target = "application", ignore = true)
-  @Mapping(target = "applicationInstance", ignore = true)
   @Mapping(target = "phone", source = "phone")
-  @Mapping(target = "azureCommunicationServicesUser", ignore = true)
-  @Mapping(target = "guest", ignore = true)
-  @Mapping(target = "encrypted", ignore = true)
-  @Mapping(target = "onPremises", ignore = true)
-  @Mapping(target = "device", ignore = true)
   GraphIdentitySet phoneSet(PhoneNumber phone);
 
   /**
    * @param app a bot
    * @return an identity set with {@code application}
    */
-  @Mapping(target = "odataType", ignore = true)
-  @Mapping(target = "user", ignore = true)
+  @BeanMapping(ignoreByDefault = true)
   @Mapping(target = "application", source = "app", qualifiedByName = "application")
-  @Mapping(target = "applicationInstance", ignore = true)
-  @Mapping(target = "phone", ignore = true)
-  @Mapping(target = "azureCommunicationServicesUser", ignore = true)
-  @Mapping(target = "guest", ignore = true)
-  @Mapping(target = "encrypted", ignore = true)
-  @Mapping(target = "onPremises", ignore = true)
-  @Mapping(target = "device", ignore = true)
   GraphIdentitySet applicationSet(TeamsApp app);
 
   /**
    * @param app a resource account
    * @return a communications identity set with {@code applicationInstance}
    */
+  @BeanMapping(ignoreByDefault = true)
   @Mapping(target = "odataType", constant = GraphIdentitySet.COMMUNICATIONS_IDENTITY_SET)
-  @Mapping(target = "user", ignore = true)
-  @Mapping(target = "application", ignore = true)
   @Mapping(target = "applicationInstance", source = "app", qualifiedByName = "applicationInstance")
-  @Mapping(target = "phone", ignore = true)
-  @Mapping(target = "azureCommunicationServicesUser", ignore = true)
-  @Mapping(target = "guest", ignore = true)
-  @Mapping(target = "encrypted", ignore = true)
-  @Mapping(target = "onPremises", ignore = true)
-  @Mapping(target = "device", ignore = true)
   GraphIdentitySet instanceSet(TeamsApp app);
 
   /**
