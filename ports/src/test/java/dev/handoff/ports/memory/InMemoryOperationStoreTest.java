@@ -11,14 +11,16 @@ import dev.handoff.domain.operation.Operation;
 import dev.handoff.ports.out.OperationStore;
 import dev.handoff.ports.testing.MutableClock;
 import dev.handoff.ports.testing.OperationStoreContract;
+import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class InMemoryOperationStoreTest extends OperationStoreContract {
 
   @Override
-  protected OperationStore newStore() {
-    return new InMemoryOperationStore();
+  protected OperationStore newStore(Clock clock) {
+    return new InMemoryOperationStore(
+        InMemoryOperationStore.DEFAULT_CAPACITY, InMemoryOperationStore.DEFAULT_RETENTION, clock);
   }
 
   @Test

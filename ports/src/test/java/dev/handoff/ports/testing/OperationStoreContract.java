@@ -18,6 +18,7 @@ import dev.handoff.domain.provider.ProviderId;
 import dev.handoff.ports.in.OperationPage;
 import dev.handoff.ports.in.OperationQuery;
 import dev.handoff.ports.out.OperationStore;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,9 +40,20 @@ public abstract class OperationStoreContract {
   protected static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
 
   /**
+   * The clock every store under test runs on, standing at {@link #T0}: what the contract asserts
+   * must never depend on the day the suite runs (retention, eviction and claims read this clock).
+   */
+  protected final MutableClock clock = new MutableClock(T0);
+
+  /**
+   * @param clock the clock the store must read whenever it needs the time
    * @return a new, empty store
    */
-  protected abstract OperationStore newStore();
+  protected abstract OperationStore newStore(Clock clock);
+
+  private OperationStore newStore() {
+    return newStore(clock);
+  }
 
   @Test
   void storesAndFindsAnOperationExactly() {
