@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /** A call-control command. Every command is valid once constructed. */
 public sealed interface CallCommand
-    permits CallTransfer, AddParticipant, CancelAddParticipant, RedirectCall {
+    permits CallTransfer, AddParticipant, CancelAddParticipant, RedirectCall, WarmHandoff {
 
   /**
    * Longest operation context. It is the portable bound: Microsoft Graph carries at most 256

@@ -339,7 +339,7 @@ public final class HandoffService
     List<OperationId> touched = new ArrayList<>();
     boolean anyChanged = false;
     for (Operation operation : store.findByCall(event.meta().provider(), event.callId())) {
-      if (!operation.state().isTerminal()) {
+      if (!operation.state().isTerminal() && !drivenBySaga(operation)) {
         Changed changed = change(operation.id(), current -> current.note(event, now));
         touched.add(operation.id());
         anyChanged |= changed.changed();
@@ -397,6 +397,9 @@ public final class HandoffService
     Instant now = clock.instant();
     int expired = 0;
     for (Operation overdue : store.findOverdue(now, SWEEP_BATCH)) {
+      if (drivenBySaga(overdue)) {
+        continue;
+      }
       if (change(overdue.id(), current -> current.expireIfOverdue(now)).changed()) {
         expired++;
       }
@@ -411,6 +414,9 @@ public final class HandoffService
     boolean repeatable = provider.capabilities().supports(Capability.REPEATABLE_REQUESTS);
     int resumed = 0;
     for (Operation candidate : store.findRequestedBefore(cutoff, SWEEP_BATCH)) {
+      if (drivenBySaga(candidate)) {
+        continue;
+      }
       // Another instance (or an earlier pass) may have taken it since it was read: the change
       // applies only while it is still interrupted, and only the caller whose change was stored
       // sends it, so that it is sent at most once more.
@@ -430,6 +436,14 @@ public final class HandoffService
       }
     }
     return resumed;
+  }
+
+  /**
+   * A warm handoff is driven step by step by its own saga (its deadline is the saga's next look,
+   * its events are the saga's), never by this service's submission, deadline or lifecycle rules.
+   */
+  private static boolean drivenBySaga(Operation operation) {
+    return operation.kind() == OperationKind.WARM_HANDOFF;
   }
 
   private static boolean stillInterrupted(Operation operation, Instant cutoff) {
