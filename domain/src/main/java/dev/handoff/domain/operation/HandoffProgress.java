@@ -23,7 +23,10 @@ public final class HandoffProgress {
   /** The {@code what} of the entry that records a client's cancellation. */
   public static final String CANCEL_REQUESTED = "cancellation requested";
 
-  /** The {@code what} of the entry that records the end of the caller's call. */
+  /**
+   * How the {@code what} of the entry that records the end of the caller's call begins (the
+   * provider's event type may follow).
+   */
   public static final String CALL_ENDED = "the caller's call ended";
 
   private final Operation operation;
@@ -58,12 +61,12 @@ public final class HandoffProgress {
     boolean ended = false;
     for (TimelineEntry entry : operation.timeline()) {
       if (entry.step().isEmpty()) {
-        if (entry.source() == TimelineEntry.Source.HANDOFF) {
-          if (CANCEL_REQUESTED.equals(entry.what()) && cancel.isEmpty()) {
-            cancel = Optional.of(entry.at());
-          } else if (CALL_ENDED.equals(entry.what())) {
-            ended = true;
-          }
+        if (entry.source() == TimelineEntry.Source.HANDOFF
+            && CANCEL_REQUESTED.equals(entry.what())
+            && cancel.isEmpty()) {
+          cancel = Optional.of(entry.at());
+        } else if (entry.what().startsWith(CALL_ENDED)) {
+          ended = true;
         }
         continue;
       }

@@ -289,6 +289,38 @@ public record Operation(
   }
 
   /**
+   * Moves the deadline without recording anything: a warm handoff's saga sets it to when it must
+   * look at the operation next.
+   *
+   * @param next the new deadline
+   * @return the operation with that deadline and a version one higher, or this same operation when
+   *     the deadline is already {@code next}
+   */
+  public Operation reschedule(Instant next) {
+    Objects.requireNonNull(next, "next");
+    if (next.equals(deadline)) {
+      return this;
+    }
+    return new Operation(
+        id,
+        kind,
+        provider,
+        command,
+        idempotencyKey,
+        correlation,
+        submission,
+        state,
+        failure,
+        invitationId,
+        references,
+        timeline,
+        createdAt,
+        updatedAt,
+        next,
+        version + 1);
+  }
+
+  /**
    * Starts a timeline entry about a step of a warm handoff (or the handoff as a whole), for the
    * saga that drives it. Nothing changes until {@link Entry#apply()}.
    *
