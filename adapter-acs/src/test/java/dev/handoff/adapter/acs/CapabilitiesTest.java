@@ -51,14 +51,7 @@ class CapabilitiesTest {
                     Capability.REDIRECT_RING_TIMEOUT,
                     Capability.REDIRECT_CALLBACK_OVERRIDE,
                     Capability.PARTICIPANT_DISPLAY_NAME,
-                    Capability.WARM_HANDOFF,
-                    Capability.CONSULTATION_CALL,
-                    Capability.REMOVE_PARTICIPANT,
-                    Capability.HOLD_AUDIO_SPEECH,
-                    Capability.HOLD_AUDIO_FILE,
-                    Capability.PROMPT_SPEECH,
-                    Capability.PROMPT_AUDIO_FILE,
-                    Capability.HANDOFF_CALLBACK_OVERRIDE)));
+                    Capability.CONSULTATION_CALL)));
     assertThat(capabilities.addressable()).isEqualTo(EnumSet.allOf(ParticipantKind.class));
     assertThat(capabilities.maxRedirectTargets()).isEqualTo(1);
     assertThat(capabilities.redirectRingTimeout()).isEmpty();

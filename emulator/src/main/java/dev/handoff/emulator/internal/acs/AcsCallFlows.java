@@ -34,7 +34,12 @@ final class AcsCallFlows {
     this.simulation = simulation;
   }
 
-  private AcsCallConnection connected(String callConnectionId) {
+  /** The call connections by id, for the handoff flows of this package. */
+  Map<String, AcsCallConnection> calls() {
+    return calls;
+  }
+
+  AcsCallConnection connected(String callConnectionId) {
     AcsCallConnection call = calls.get(callConnectionId);
     if (call == null) {
       throw AcsException.callNotFound();
@@ -110,6 +115,7 @@ final class AcsCallFlows {
         data.set("transferee", transferee.toJson());
         emit(call, callbackUri, "CallTransferAccepted", data);
         call.participants.removeIf(p -> p.rawId().equals(transferee.rawId()));
+        AcsExperiences.transferred(simulation, call, transferee, target);
         if (call.participants.isEmpty()) {
           call.state = State.DISCONNECTED;
           emit(
@@ -185,6 +191,7 @@ final class AcsCallFlows {
         data.set("participant", invitation.participant.toJson());
         emit(call, invitation.callbackUri, "AddParticipantSucceeded", data);
         participantsUpdated(call);
+        AcsExperiences.record(simulation, call);
       } else {
         ObjectNode data =
             AcsEvents.data(
@@ -311,14 +318,14 @@ final class AcsCallFlows {
     };
   }
 
-  private void participantsUpdated(AcsCallConnection call) {
+  void participantsUpdated(AcsCallConnection call) {
     ObjectNode data = AcsEvents.data(call, null, new Result(200, 0, ""));
     data.put("sequenceNumber", ++call.sequenceNumber);
     data.set("participants", AcsEvents.participants(call.participants));
     emit(call, call.callbackUri, "ParticipantsUpdated", data);
   }
 
-  private void emit(AcsCallConnection call, String url, String type, ObjectNode data) {
+  void emit(AcsCallConnection call, String url, String type, ObjectNode data) {
     ArrayNode body =
         AcsEvents.envelope(
             call, type, data, call.ids.uuidString(), simulation.settings().clock().instant());
@@ -387,6 +394,9 @@ final class AcsCallFlows {
             version,
             ids);
     calls.put(id, call);
+    synchronized (call) {
+      AcsExperiences.record(simulation, call);
+    }
     if (spec.announce()) {
       synchronized (call) {
         emit(
