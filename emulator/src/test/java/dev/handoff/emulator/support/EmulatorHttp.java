@@ -130,6 +130,16 @@ public final class EmulatorHttp {
             .build());
   }
 
+  /** A Graph DELETE with a bearer token. */
+  public HttpResponse<String> graphDelete(String path, String token) {
+    return send(
+        HttpRequest.newBuilder(URI.create(base() + path))
+            .timeout(Duration.ofSeconds(10))
+            .header("Authorization", "Bearer " + token)
+            .DELETE()
+            .build());
+  }
+
   /** A Graph POST with a bearer token. */
   public HttpResponse<String> graphPost(String path, String body, String token) {
     HttpRequest.Builder request =

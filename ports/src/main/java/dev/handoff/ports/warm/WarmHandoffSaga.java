@@ -594,7 +594,9 @@ public final class WarmHandoffSaga implements WarmHandoffUseCase, AdvanceWarmHan
         Optional<Failure> reported =
             event instanceof CallActionUpdate
                 ? ((CallActionUpdate) event).failure()
-                : Optional.empty();
+                : event instanceof OperationUpdate
+                    ? ((OperationUpdate) event).failure()
+                    : Optional.empty();
         return Optional.of(
             reported.orElse(
                 Failure.of(
@@ -772,9 +774,17 @@ public final class WarmHandoffSaga implements WarmHandoffUseCase, AdvanceWarmHan
         && ((CallLifecycleEvent) event).change() == CallLifecycleEvent.Change.CONNECTED) {
       return Kind.CONSULTATION_ANSWERED;
     }
-    if (event instanceof CallActionUpdate
-        && ((CallActionUpdate) event).action() == CallAction.PLACE_CALL
-        && isOver(((CallActionUpdate) event).progress())) {
+    // The call ended: a placed call's own update where the provider reports one, or the update a
+    // provider's parser gives any call that ends without a transfer (Graph reads it as the end of
+    // a redirect of that call, which the consultation call is not).
+    boolean ended =
+        (event instanceof CallActionUpdate
+                && ((CallActionUpdate) event).action() == CallAction.PLACE_CALL
+                && isOver(((CallActionUpdate) event).progress()))
+            || (event instanceof OperationUpdate
+                && ((OperationUpdate) event).scope() == OperationKind.REDIRECT
+                && isOver(((OperationUpdate) event).progress()));
+    if (ended) {
       boolean replaced = progress.last(StepKind.CONNECT, reach.target().getAsInt()).isPresent();
       return replaced ? Kind.NOTE : Kind.CONSULTATION_ENDED;
     }

@@ -37,6 +37,21 @@ final class GraphCallFlows {
     this.notifications = new GraphNotifications(simulation);
   }
 
+  /** The calls by id, for the handoff flows of this package. */
+  Map<String, GraphCallState> calls() {
+    return calls;
+  }
+
+  /** The notification sender. */
+  GraphNotifications notifications() {
+    return notifications;
+  }
+
+  /** How long a target rings before its scripted outcome. */
+  Duration ringTimeOf(Outcome outcome) {
+    return ringTime(outcome);
+  }
+
   GraphCallState existing(String id) {
     GraphCallState call = calls.get(id);
     if (call == null) {
@@ -86,10 +101,13 @@ final class GraphCallFlows {
       Outcome outcome = simulation.script().resolve(GraphIdentities.keys(target.get("identity")));
       GraphCallState replaced = replacesCallId == null ? null : calls.get(replacesCallId);
       Member transferred = moving;
+      JsonNode targetIdentity = target.get("identity");
       simulation.after(Duration.ZERO, () -> notifications.notifyState(call, "transferring", null));
       simulation.after(
           ringTime(outcome),
-          () -> completeTransfer(call, transferred, outcome, replacesCallId, replaced));
+          () ->
+              completeTransfer(
+                  call, transferred, targetIdentity, outcome, replacesCallId, replaced));
     }
     return Response.empty(202);
   }
@@ -97,6 +115,7 @@ final class GraphCallFlows {
   private void completeTransfer(
       GraphCallState call,
       Member transferee,
+      JsonNode targetIdentity,
       Outcome outcome,
       String replacesCallId,
       GraphCallState replaced) {
@@ -117,6 +136,7 @@ final class GraphCallFlows {
           notifications.notifyRoster(call);
         } else {
           call.state = "terminated";
+          GraphExperiences.transferred(simulation, call, transferee, targetIdentity);
           ObjectNode extra = Json.object();
           if (consultative) {
             extra.put("terminationReason", "AppTransferred");
@@ -454,6 +474,9 @@ final class GraphCallFlows {
       handles.add(new GraphCall.Participant(member.participantId(), participant));
     }
     calls.put(call.id, call);
+    synchronized (call) {
+      GraphExperiences.record(simulation, call);
+    }
     return new GraphCall(call.id, call.myParticipantId, handles);
   }
 
