@@ -293,4 +293,24 @@ class WarmHandoffAcsEndToEndTest {
             org.hamcrest.Matchers.hasItem("targets[0].participant.displayName"));
     client().get("/v1/calls/{call}/handoffs/{id}", call, "no-such-handoff").then().statusCode(404);
   }
+
+  @Test
+  void theOpenApiDocumentDescribesTheHandoffs() {
+    io.restassured.path.json.JsonPath openapi =
+        io.restassured.RestAssured.given()
+            .get("/q/openapi?format=json")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertThat(openapi.getMap("paths"))
+        .containsKeys(
+            "/v1/calls/{callId}/handoffs",
+            "/v1/calls/{callId}/handoffs/{id}",
+            "/v1/calls/{callId}/handoffs/{id}/cancel");
+    assertThat(openapi.getMap("components.schemas"))
+        .containsKeys("HandoffRequest", "Handoff", "HandoffStep", "HandoffTargetOutcome");
+    assertThat(openapi.getString("paths.'/v1/calls/{callId}/handoffs'.post.summary"))
+        .isEqualTo("Hand the caller warm to a person");
+  }
 }

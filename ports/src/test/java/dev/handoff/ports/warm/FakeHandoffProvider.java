@@ -39,8 +39,8 @@ import java.util.function.Function;
  * Graph: hold, resume and play are accepted, a placed call gets an id, hang-up answers at once).
  * Records every request; answers can be overridden per action.
  */
-final class FakeHandoffProvider implements CallControl {
-  static final PhoneNumber CALLER = PhoneNumber.of("+14255550100");
+public final class FakeHandoffProvider implements CallControl {
+  public static final PhoneNumber CALLER = PhoneNumber.of("+14255550100");
 
   /**
    * One request.
@@ -50,10 +50,10 @@ final class FakeHandoffProvider implements CallControl {
    * @param command the command
    * @param context its context (null for the roster)
    */
-  record Request(CallAction action, String callId, Object command, SubmitContext context) {}
+  public record Request(CallAction action, String callId, Object command, SubmitContext context) {}
 
   /** Thrown to stand for the process dying in the middle of a request. */
-  static final class Crash extends Error {
+  public static final class Crash extends Error {
     private static final long serialVersionUID = 1L;
 
     Crash() {
@@ -69,45 +69,45 @@ final class FakeHandoffProvider implements CallControl {
   private final AtomicInteger placed = new AtomicInteger();
   private volatile List<Transferee> roster = List.of(Transferee.of(CALLER, "p-caller"));
 
-  FakeHandoffProvider(boolean consultation) {
+  private FakeHandoffProvider(boolean consultation) {
     this.consultation = consultation;
   }
 
-  static FakeHandoffProvider inCall() {
+  public static FakeHandoffProvider inCall() {
     return new FakeHandoffProvider(false);
   }
 
-  static FakeHandoffProvider consultation() {
+  public static FakeHandoffProvider consultation() {
     return new FakeHandoffProvider(true);
   }
 
-  FakeHandoffProvider answering(CallAction action, Function<Request, SubmitResult> answer) {
+  public FakeHandoffProvider answering(CallAction action, Function<Request, SubmitResult> answer) {
     answers.put(action, answer);
     return this;
   }
 
-  FakeHandoffProvider crashingOn(CallAction action) {
+  public FakeHandoffProvider crashingOn(CallAction action) {
     crashing.add(action);
     return this;
   }
 
-  FakeHandoffProvider healed() {
+  public FakeHandoffProvider healed() {
     crashing.clear();
     return this;
   }
 
-  FakeHandoffProvider withRoster(List<Transferee> value) {
+  public FakeHandoffProvider withRoster(List<Transferee> value) {
     roster = value;
     return this;
   }
 
-  List<Request> requests() {
+  public List<Request> requests() {
     synchronized (requests) {
       return List.copyOf(requests);
     }
   }
 
-  List<CallAction> actions() {
+  public List<CallAction> actions() {
     return requests().stream().map(Request::action).toList();
   }
 
