@@ -83,14 +83,18 @@ public class OperationChangesResource {
               schema = @Schema(implementation = OperationJson.class)))
   @APIResponse(responseCode = "400", description = "A filter value is not valid")
   public Multi<OutboundSseEvent> events(
-      @Parameter(description = "REQUESTED, SUBMITTED, IN_PROGRESS, ACCEPTED, COMPLETED, …")
+      @Parameter(
+              description =
+                  "REQUESTED, SUBMITTED, IN_PROGRESS, ACCEPTED, COMPLETED, FAILED, CANCELLED or"
+                      + " UNKNOWN")
           @QueryParam("state")
           String state,
       @Parameter(description = "TRANSFER, ADD_PARTICIPANT, CANCEL_ADD_PARTICIPANT or REDIRECT")
           @QueryParam("kind")
           String kind,
       @QueryParam("callId") String callId,
-      @Parameter(description = "acs, graph, …") @QueryParam("provider") String provider,
+      @Parameter(description = "The provider's id: acs or graph") @QueryParam("provider")
+          String provider,
       @Context Sse sse) {
     OperationFilter filter = filter(state, kind, callId, provider);
     Multi<OutboundSseEvent> stream =
@@ -118,6 +122,7 @@ public class OperationChangesResource {
     Multi<OutboundSseEvent> keepAlive =
         Multi.createFrom()
             .ticks()
+            .startingAfter(KEEP_ALIVE)
             .every(KEEP_ALIVE)
             .onOverflow()
             .drop()

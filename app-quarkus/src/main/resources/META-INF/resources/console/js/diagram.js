@@ -8,8 +8,8 @@ import { between, duration, participant, shortId, svg, targetOf } from './format
 
 const WIDTH = 700;
 const GUTTER = 70;
-const TOP = 58;
-const ROW = 56;
+const TOP = 54;
+const ROW = 48;
 const LANES = ['application', 'handoff', 'provider', 'target'];
 const LABEL_CHARS = 44;
 

@@ -46,6 +46,7 @@ export class OperationList {
     clear(this.view.body);
     this.cursor = null;
     this.loaded = false;
+    this.view.body.closest('table').dataset.ready = 'false';
     const generation = ++this.generation;
     this.render();
     this.setStatus('Connecting…');
@@ -73,7 +74,8 @@ export class OperationList {
       },
       onRefused: (error) => {
         if (generation === this.generation) {
-          this.view.onLive(false);
+          this.view.onLive(false, 'not following: refused');
+          this.setStatus('');
           this.view.onError(error);
         }
       },
@@ -102,6 +104,8 @@ export class OperationList {
         this.cursor = cursor === null && this.loaded ? this.cursor : data.nextCursor ?? null;
       }
       this.loaded = true;
+      // From here on the list is complete up to its last page and follows every change.
+      this.view.body.closest('table').dataset.ready = 'true';
       this.render();
     } catch (error) {
       if (generation === this.generation) {

@@ -16,6 +16,7 @@ import { OperationList } from './list.js';
 import { OperationView } from './operation.js';
 import { TryIt } from './tryit.js';
 import { el } from './format.js';
+import { clearErrors, showProblem } from './forms.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -169,10 +170,18 @@ async function start(capabilities) {
       status: $('list-status'),
       empty: $('list-empty'),
       loadMore: $('load-more'),
-      onLive: (live) => setLive(live),
+      onLive: (live, text) => setLive(live, text),
       onError: (error) => {
-        if (!(error instanceof ApiError && error.status === 401)) {
-          banner(`The operations could not be read: ${error.message}`, () => state.list.start(filters()));
+        if (error instanceof ApiError && error.status === 400) {
+          showProblem($('filters'), error);
+        } else if (error instanceof ApiError && error.status === 401) {
+          forgetCredential();
+          showSignIn('The service no longer accepts the credential (401). Sign in again.');
+        } else {
+          banner(`The operations could not be read: ${error.message}`, () => {
+            banner(null);
+            state.list.start(filters());
+          });
         }
       },
     });
@@ -185,12 +194,16 @@ async function start(capabilities) {
         location.hash = `#/operations/${encodeURIComponent(cancel.id)}`;
       },
     });
+    const refilter = () => {
+      clearErrors($('filters'));
+      state.list.start(filters());
+    };
     $('filters').addEventListener('submit', (event) => {
       event.preventDefault();
-      state.list.start(filters());
+      refilter();
     });
     for (const id of ['filter-state', 'filter-kind', 'filter-provider']) {
-      $(id).addEventListener('change', () => state.list.start(filters()));
+      $(id).addEventListener('change', refilter);
     }
     if (state.emulator) {
       provider.textContent += ' (embedded emulator)';

@@ -172,7 +172,7 @@ export class OperationView {
         el(
           'p',
           { class: 'subtle' },
-          'Select an arrow for its raw evidence. Grey arrows: the provider’s side, as it reported it.',
+          'Select an arrow for its evidence. Grey: the provider’s side, as it reported it.',
         ),
       ),
       el(
