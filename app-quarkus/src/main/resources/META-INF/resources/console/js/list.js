@@ -214,7 +214,12 @@ export class OperationList {
       el(
         'td',
         { class: 'nowrap' },
-        el('time', { datetime: operation.createdAt, title: dateTime(operation.createdAt) }, clock(operation.createdAt)),
+        el(
+          'time',
+          { datetime: operation.createdAt, title: dateTime(operation.createdAt) },
+          clock(operation.createdAt).slice(0, 8),
+          el('span', { class: 'ms' }, clock(operation.createdAt).slice(8)),
+        ),
       ),
     );
     if (fresh) {
