@@ -327,7 +327,8 @@ public class EmulatorControlsResource {
   @APIResponse(responseCode = "404", description = "No such fault is armed")
   public Response removeFault(@PathParam("id") String id) {
     if (!control().removeFault(id)) {
-      throw new NotFoundException();
+      return ProblemMappers.problem(
+          404, "not-found", "No such fault", "No fault '" + id + "' is armed", null, null, null);
     }
     return Response.noContent().build();
   }

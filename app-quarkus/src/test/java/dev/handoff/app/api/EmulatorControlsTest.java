@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 
 import dev.handoff.app.callbacks.DeliveryProof;
 import dev.handoff.app.runtime.EmbeddedEmulator;
@@ -137,9 +138,28 @@ class EmulatorControlsTest {
                 Duration.ofSeconds(10));
     assertThat(sent).hasSize(2);
 
-    client().delete("/v1/emulator/faults/{id}", "no-such-fault").then().statusCode(404);
+    client()
+        .delete("/v1/emulator/faults/{id}", "no-such-fault")
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json")
+        .body("title", equalTo("No such fault"));
+    String neverMet =
+        client()
+            .body("{\"kind\":\"lost\",\"event\":\"NoSuchEvent\"}")
+            .post("/v1/emulator/callback-faults")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    client().delete("/v1/emulator/faults/{id}", neverMet).then().statusCode(204);
+    client().get("/v1/emulator/faults").then().body("callbacks", not(hasKey(neverMet)));
     client().delete("/v1/emulator/faults").then().statusCode(204);
-    client().get("/v1/emulator/faults").then().body("requests", aMapWithSize(0));
+    client()
+        .get("/v1/emulator/faults")
+        .then()
+        .body("requests", aMapWithSize(0))
+        .body("callbacks", aMapWithSize(0));
   }
 
   @Test
