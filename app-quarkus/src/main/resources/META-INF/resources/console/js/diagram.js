@@ -47,6 +47,8 @@ const HTTP_REASONS = {
 
 const PROOFS = { jwt: 'signed: JWT verified', 'query-secret': 'query secret verified' };
 
+const FINAL = ['COMPLETED', 'FAILED', 'CANCELLED', 'UNKNOWN'];
+
 const laneX = (lane) => GUTTER + (LANES.indexOf(lane) + 0.5) * ((WIDTH - GUTTER) / LANES.length);
 
 /** The event's name without its namespace: Microsoft.Communication.CallTransferAccepted → CallTransferAccepted. */
@@ -121,23 +123,48 @@ export function rowsOf(op) {
   let targetReplied = false;
   let finalShown = false;
   const hasTarget = op.kind !== 'CANCEL_ADD_PARTICIPANT';
+  const responses = timeline
+    .map((entry, step) => ({ entry, step }))
+    .filter(({ entry }) => entry.source === 'PROVIDER_RESPONSE');
+  let nextResponse = 0;
+  // Handoff sends the request as soon as it is recorded (and again after an interruption); the
+  // provider's answer is its own entry, which may come after the provider's first callback.
+  const providerRequest = () => {
+    const answer = responses[nextResponse++];
+    const repeatable = answer?.entry.evidence?.references?.['Repeatability-Request-ID'];
+    rows.push({
+      type: 'arrow',
+      role: 'provider-request',
+      from: 'handoff',
+      to: 'provider',
+      label: PROVIDER_REQUESTS[op.kind] ?? 'request',
+      detail: repeatable ? `Repeatability-Request-ID ${repeatable.slice(0, 8)}…` : 'sent',
+      step: answer?.step ?? 0,
+      tone: 'request',
+    });
+  };
+  const ring = (step) => {
+    if (hasTarget && !targetRung) {
+      targetRung = true;
+      rows.push({
+        type: 'arrow',
+        role: 'target-invited',
+        from: 'provider',
+        to: 'target',
+        label: op.kind === 'REDIRECT' ? 'redirects the call' : 'rings the target',
+        detail: 'as the provider does it',
+        step,
+        tone: 'inferred',
+        dashed: true,
+      });
+    }
+  };
+  providerRequest();
   timeline.forEach((entry, step) => {
     if (step === 0) {
       return;
     }
     if (entry.source === 'PROVIDER_RESPONSE') {
-      const references = entry.evidence?.references ?? {};
-      const repeatable = references['Repeatability-Request-ID'];
-      rows.push({
-        type: 'arrow',
-        role: 'provider-request',
-        from: 'handoff',
-        to: 'provider',
-        label: PROVIDER_REQUESTS[op.kind] ?? 'request',
-        detail: repeatable ? `Repeatability-Request-ID ${repeatable.slice(0, 8)}…` : '',
-        step,
-        tone: 'request',
-      });
       const status = entry.evidence?.httpStatus;
       rows.push({
         type: 'arrow',
@@ -145,13 +172,18 @@ export function rowsOf(op) {
         from: 'provider',
         to: 'handoff',
         label: status ? `${status} ${HTTP_REASONS[status] ?? ''}`.trim() : entry.what,
-        detail: [codes(entry.evidence), status ? entry.what : '', `→ ${entry.state}`]
+        detail: [
+          codes(entry.evidence),
+          status ? entry.what : '',
+          entry.disposition === 'APPLIED' ? `→ ${entry.state}` : entry.disposition,
+        ]
           .filter(Boolean)
           .join(' · '),
         step,
         at: entry.at,
         tone: toneOf(entry),
         dashed: true,
+        disposition: entry.disposition,
       });
       if (!answered) {
         answered = true;
@@ -167,19 +199,8 @@ export function rowsOf(op) {
           dashed: true,
         });
       }
-      if (hasTarget && !targetRung && ['SUBMITTED', 'IN_PROGRESS'].includes(entry.state)) {
-        targetRung = true;
-        rows.push({
-          type: 'arrow',
-          role: 'target-invited',
-          from: 'provider',
-          to: 'target',
-          label: op.kind === 'REDIRECT' ? 'redirects the call' : 'rings the target',
-          detail: 'as the provider does it',
-          step,
-          tone: 'inferred',
-          dashed: true,
-        });
+      if (status >= 200 && status < 300 && !FINAL.includes(entry.state)) {
+        ring(step);
       }
     } else if (entry.source === 'PROVIDER_EVENT') {
       if (
@@ -189,6 +210,7 @@ export function rowsOf(op) {
         ['ACCEPTED', 'COMPLETED', 'FAILED'].includes(entry.state)
       ) {
         targetReplied = true;
+        ring(step);
         const reason = entry.failure?.reason;
         rows.push({
           type: 'arrow',
@@ -223,6 +245,7 @@ export function rowsOf(op) {
         disposition: entry.disposition,
       });
     } else {
+      const resent = entry.what.startsWith('sent again');
       rows.push({
         type: 'note',
         role: 'handoff-note',
@@ -233,6 +256,9 @@ export function rowsOf(op) {
         at: entry.at,
         tone: toneOf(entry),
       });
+      if (resent) {
+        providerRequest();
+      }
     }
     if (!finalShown && entry.disposition === 'APPLIED' && ['COMPLETED', 'FAILED', 'CANCELLED', 'UNKNOWN'].includes(entry.state)) {
       finalShown = entry.state !== 'UNKNOWN';

@@ -211,10 +211,12 @@ class ConsoleTest {
     String id = submitTransfer();
 
     assertThat(awaitRowState(id, "COMPLETED", "FAILED", "UNKNOWN")).isEqualTo("COMPLETED");
-    // The row was added by the stream (it did not exist when the list was read) and went through
-    // every state it was in, without the page being loaded again.
+    // The row was added by the stream (it did not exist when the list was read), shown first as
+    // REQUESTED (the stream's first change of it), then changed in place to COMPLETED, without the
+    // page being loaded again. (SUBMITTED may or may not be between: the provider's 202 and its
+    // callback race, and either order is recorded faithfully.)
     List<String> seen = Arrays.asList(row(id).getAttribute("data-seen-states").split(" "));
-    assertThat(seen).startsWith("REQUESTED").endsWith("COMPLETED").contains("SUBMITTED");
+    assertThat(seen).startsWith("REQUESTED").endsWith("COMPLETED");
     assertThat(browser.script("return window.notReloaded === true")).isEqualTo(true);
 
     browser.await(
