@@ -11,7 +11,11 @@ import dev.handoff.contract.pact.BundledPacts;
 import dev.handoff.contract.pact.HandoffPacts;
 import dev.handoff.contract.pact.VerificationTargets;
 import dev.handoff.contract.support.WebhookSink;
+import dev.handoff.domain.action.HoldParticipant;
 import dev.handoff.domain.command.AddParticipant;
+import dev.handoff.domain.command.Transferee;
+import dev.handoff.domain.operation.OperationId;
+import dev.handoff.domain.operation.SubmissionToken;
 import dev.handoff.domain.operation.SubmitResult;
 import dev.handoff.domain.participant.PhoneNumber;
 import dev.handoff.emulator.HandoffEmulator;
@@ -25,6 +29,7 @@ import dev.handoff.emulator.fault.FaultRule;
 import dev.handoff.ports.out.SubmitContext;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,9 +39,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The emulator honours the ACS adapter's pact: every interaction is replayed against the emulator's
- * ACS, each after the provider state that makes it meaningful (a call, a group call, a ringing
- * invitation, an incoming call, none, a foreign signing key, throttling), each request signed
- * afresh with the emulator's access key.
+ * ACS, each after the provider state that makes it meaningful (a call, a call with the caller on
+ * hold, a group call, a ringing invitation, an incoming call, none, a foreign signing key,
+ * throttling), each request signed afresh with the emulator's access key.
  */
 @Provider(HandoffPacts.ACS_PROVIDER)
 @PactSource(BundledPacts.class)
@@ -87,6 +92,32 @@ class AcsEmulatorVerificationTest {
         call.callConnectionId(),
         "callbackUri",
         sink.uri("/acs/operations").toString());
+  }
+
+  @State("a call connection with the caller on hold exists")
+  Map<String, Object> callerOnHold() {
+    Map<String, Object> call = callExists();
+    String callId = String.valueOf(call.get("callConnectionId"));
+    HoldParticipant hold =
+        new HoldParticipant(
+            callId,
+            Transferee.of(PhoneNumber.of("+14255550100")),
+            Optional.empty(),
+            Optional.empty());
+    SubmitResult held =
+        AcsCallControl.builder()
+            .connectionString(emulator.acs().httpConnectionString())
+            .build()
+            .hold(
+                hold,
+                new SubmitContext(
+                    OperationId.of("state"),
+                    "state",
+                    SubmissionToken.create(Clock.systemUTC().instant())));
+    if (!(held instanceof SubmitResult.Completed)) {
+      throw new IllegalStateException("the emulator did not hold the caller: " + held);
+    }
+    return call;
   }
 
   @State("a group call connection exists")
