@@ -110,7 +110,8 @@ class WarmHandoffGraphCrashIT {
             .graphApp(BOT, "graph-it-secret")
             .graphBotAppId(BOT)
             .ringTime(Duration.ofSeconds(6))
-            .callbackRetry(60, Duration.ofMillis(200), Duration.ofMillis(500))
+            // Longer than any wait in this test: a slow restart must not outlast the retries.
+            .callbackRetry(240, Duration.ofMillis(200), Duration.ofMillis(500))
             .build()
             .start();
     int port = ServiceInstance.freePort();

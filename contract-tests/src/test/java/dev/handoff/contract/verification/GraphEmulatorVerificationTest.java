@@ -5,11 +5,19 @@ import au.com.dius.pact.provider.junit5.PactVerificationInvocationContextProvide
 import au.com.dius.pact.provider.junitsupport.Provider;
 import au.com.dius.pact.provider.junitsupport.State;
 import au.com.dius.pact.provider.junitsupport.loader.PactSource;
+import dev.handoff.adapter.graph.GraphCallControl;
 import dev.handoff.contract.pact.BundledPacts;
 import dev.handoff.contract.pact.GraphAccessTokens;
 import dev.handoff.contract.pact.HandoffPacts;
 import dev.handoff.contract.pact.VerificationTargets;
+import dev.handoff.contract.support.GraphEmulatorPlatform;
 import dev.handoff.contract.support.WebhookSink;
+import dev.handoff.domain.action.HoldParticipant;
+import dev.handoff.domain.command.Transferee;
+import dev.handoff.domain.operation.OperationId;
+import dev.handoff.domain.operation.SubmissionToken;
+import dev.handoff.domain.operation.SubmitResult;
+import dev.handoff.domain.participant.PhoneNumber;
 import dev.handoff.emulator.HandoffEmulator;
 import dev.handoff.emulator.control.GraphCall;
 import dev.handoff.emulator.control.GraphCallSpec;
@@ -17,7 +25,10 @@ import dev.handoff.emulator.control.GraphIncomingCall;
 import dev.handoff.emulator.control.GraphIncomingCallSpec;
 import dev.handoff.emulator.fault.FaultAction;
 import dev.handoff.emulator.fault.FaultRule;
+import dev.handoff.ports.out.SubmitContext;
+import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.junit.jupiter.api.AfterAll;
@@ -81,6 +92,47 @@ class GraphEmulatorVerificationTest {
   Map<String, Object> peerToPeerCall() {
     GraphCall call = call(GraphCallSpec.peerToPeer(sink.uri("/graph").toString(), CALLER));
     return Map.of("callId", call.callId(), "tenantId", emulator.graph().tenantId());
+  }
+
+  @State("a peer-to-peer call exists, its caller's participant id known")
+  Map<String, Object> peerToPeerCallAndCaller() {
+    GraphCall call = call(GraphCallSpec.peerToPeer(sink.uri("/graph").toString(), CALLER));
+    return Map.of("callId", call.callId(), "participantId", callerOf(call));
+  }
+
+  @State("a peer-to-peer call exists, its caller on hold music")
+  Map<String, Object> callerOnHold() {
+    GraphCall call = call(GraphCallSpec.peerToPeer(sink.uri("/graph").toString(), CALLER));
+    String caller = callerOf(call);
+    HoldParticipant hold =
+        new HoldParticipant(
+            call.callId(),
+            Transferee.of(PhoneNumber.of("+14255550100"), caller),
+            Optional.empty(),
+            Optional.empty());
+    SubmitResult held =
+        GraphCallControl.builder()
+            .tokenSupplier(tokens::token)
+            .baseUrl(GraphEmulatorPlatform.graphRoot(emulator.graph()))
+            .build()
+            .hold(
+                hold,
+                new SubmitContext(
+                    OperationId.of("state"),
+                    "state",
+                    SubmissionToken.create(Clock.systemUTC().instant())));
+    if (!(held instanceof SubmitResult.Accepted) && !(held instanceof SubmitResult.Completed)) {
+      throw new IllegalStateException("the emulator did not hold the caller: " + held);
+    }
+    return Map.of("callId", call.callId(), "participantId", caller);
+  }
+
+  private static String callerOf(GraphCall call) {
+    return call.participants().stream()
+        .filter(participant -> participant.identity().equals(CALLER))
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("the caller is not in the call"))
+        .participantId();
   }
 
   @State("a call and a consultation call with the target exist")
