@@ -157,6 +157,8 @@ public final class StartupFailure {
     if (type instanceof Class && ((Class<?>) type).isEnum()) {
       return "must be one of "
           + Arrays.stream(((Class<?>) type).getEnumConstants())
+              // Not configuring a provider is no choice to offer.
+              .filter(value -> value != HandoffConfig.Provider.NONE)
               .map(value -> kebab(((Enum<?>) value).name().toLowerCase(Locale.ROOT)))
               .collect(Collectors.joining(", "));
     }
