@@ -138,9 +138,7 @@ class StartupChecksTest {
         .anySatisfy(p -> assertThat(p).contains("handoff.acs.api-version").contains("latest"))
         .anySatisfy(p -> assertThat(p).contains("handoff.retry.max-attempts").contains("1 to 10"))
         .anySatisfy(
-            p ->
-                assertThat(p)
-                    .contains("base-delay must not be longer than handoff.retry.max-delay"))
+            p -> assertThat(p).contains("base-delay (HANDOFF_RETRY_BASE_DELAY) must not be longer"))
         .anySatisfy(p -> assertThat(p).contains("handoff.deadlines.transfer").contains("positive"))
         .anySatisfy(p -> assertThat(p).contains("handoff.store.capacity"))
         .anySatisfy(p -> assertThat(p).contains("handoff.sweep.interval").contains("often"));
