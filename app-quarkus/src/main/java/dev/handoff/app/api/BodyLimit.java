@@ -1,6 +1,7 @@
 package dev.handoff.app.api;
 
 import dev.handoff.app.config.HandoffConfig;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.ext.Provider;
@@ -17,15 +18,17 @@ import java.io.InputStream;
  */
 @Provider
 public class BodyLimit implements ReaderInterceptor {
-  private final long maxBody;
+  // Providers are built before the configuration is: it is read at the first request.
+  private final Instance<HandoffConfig> config;
 
   @Inject
-  BodyLimit(HandoffConfig config) {
-    this.maxBody = config.api().maxBodySize().asLongValue();
+  BodyLimit(Instance<HandoffConfig> config) {
+    this.config = config;
   }
 
   @Override
   public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
+    long maxBody = config.get().api().maxBodySize().asLongValue();
     context.setInputStream(new Limited(context.getInputStream(), maxBody));
     return context.proceed();
   }

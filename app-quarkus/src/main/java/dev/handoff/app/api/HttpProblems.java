@@ -2,6 +2,9 @@ package dev.handoff.app.api;
 
 import dev.handoff.app.api.json.ProblemJson;
 import dev.handoff.app.config.HandoffConfig;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
@@ -66,7 +69,8 @@ public class HttpProblems {
 
   private void failed(RoutingContext context) {
     HttpServerResponse response = context.response();
-    if (response.ended() || response.headWritten()) {
+    if (response.ended() || response.headWritten() || isSecurity(context.failure())) {
+      // Security failures are answered by the authentication mechanism's challenge, a problem too.
       context.next();
       return;
     }
@@ -78,6 +82,12 @@ public class HttpProblems {
     }
     String detail = status == 413 ? tooLarge(maxBody, null).detail() : null;
     write(response, Problems.forStatus(status, detail, context.normalizedPath()));
+  }
+
+  private static boolean isSecurity(Throwable failure) {
+    return failure instanceof AuthenticationFailedException
+        || failure instanceof UnauthorizedException
+        || failure instanceof ForbiddenException;
   }
 
   /**

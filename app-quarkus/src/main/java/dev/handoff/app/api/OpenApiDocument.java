@@ -9,6 +9,7 @@ import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
@@ -38,6 +39,19 @@ public class OpenApiDocument implements OASFilter {
   /** What each callback endpoint acknowledges a recorded delivery with. */
   private static final Map<String, String> CALLBACK_ACKNOWLEDGEMENTS =
       Map.of("/callbacks/acs", "200", "/callbacks/graph", "202");
+
+  /** An enumeration declared on a list belongs to its items. */
+  @Override
+  public Schema filterSchema(Schema schema) {
+    if (schema.getEnumeration() != null
+        && schema.getItems() != null
+        && schema.getType() != null
+        && schema.getType().contains(Schema.SchemaType.ARRAY)) {
+      schema.getItems().setEnumeration(schema.getEnumeration());
+      schema.setEnumeration(null);
+    }
+    return schema;
+  }
 
   @Override
   public void filterOpenAPI(OpenAPI openApi) {
