@@ -50,6 +50,7 @@ public record CapabilitiesJson(
               "user-to-user",
               "voip-headers",
               "teams-phone-call-details",
+              "participant-display-name",
               "repeatable-requests"
             })
         List<String> features,
