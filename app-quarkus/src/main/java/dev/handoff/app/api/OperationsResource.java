@@ -7,6 +7,7 @@ import dev.handoff.domain.Violations;
 import dev.handoff.domain.command.OperationKind;
 import dev.handoff.domain.operation.OperationId;
 import dev.handoff.domain.operation.OperationState;
+import dev.handoff.domain.provider.ProviderId;
 import dev.handoff.ports.Subscription;
 import dev.handoff.ports.in.GetOperationQuery;
 import dev.handoff.ports.in.ListOperationsQuery;
@@ -85,6 +86,7 @@ public class OperationsResource {
    * @param callId only operations on this call
    * @param state only operations in this state
    * @param kind only operations of this kind
+   * @param provider only operations this provider carries
    * @param limit page size, 1 to 500
    * @param cursor where the previous page ended
    * @return one page, newest first
@@ -128,6 +130,9 @@ public class OperationsResource {
                       }))
           @QueryParam("kind")
           String kind,
+      @Parameter(description = "Only operations carried by this provider (acs or graph)")
+          @QueryParam("provider")
+          String provider,
       @Parameter(
               description = "Page size",
               schema =
@@ -144,6 +149,7 @@ public class OperationsResource {
     Violations v = Violations.of("query");
     OperationState inState = enumValue(v, "state", state, OperationState.class);
     OperationKind ofKind = enumValue(v, "kind", kind, OperationKind.class);
+    ProviderId carriedBy = QueryValues.provider(v, "provider", provider);
     int size = pageSize(v, limit);
     OperationQuery query =
         v.nested(
@@ -153,6 +159,7 @@ public class OperationsResource {
                     Optional.ofNullable(callId),
                     Optional.ofNullable(inState),
                     Optional.ofNullable(ofKind),
+                    Optional.ofNullable(carriedBy),
                     size,
                     Optional.ofNullable(cursor)));
     v.throwIfAny();
