@@ -111,7 +111,7 @@ public class JsonBodies {
     if (body == null || body.isBlank()) {
       throw new ValidationException(
           type.getSimpleName(),
-          List.of(new Violation("", "a JSON object is required as the body", Optional.empty())));
+          List.of(new Violation("", "a JSON object is required", Optional.empty())));
     }
     JsonNode tree;
     try {
@@ -122,7 +122,7 @@ public class JsonBodies {
     if (tree == null || tree.isNull() || tree.isMissingNode()) {
       throw new ValidationException(
           type.getSimpleName(),
-          List.of(new Violation("", "must be a JSON object, not null", Optional.empty())));
+          List.of(new Violation("", "a JSON object is required", Optional.empty())));
     }
     List<Violation> unknown = new ArrayList<>();
     UnknownFields.collect(tree, type, "", unknown);
@@ -140,7 +140,7 @@ public class JsonBodies {
     if (request == null) {
       throw new ValidationException(
           type.getSimpleName(),
-          List.of(new Violation("", "must be a JSON object, not null", Optional.empty())));
+          List.of(new Violation("", "a JSON object is required", Optional.empty())));
     }
     return new Parsed<>(request, unknown);
   }

@@ -60,7 +60,7 @@ class CarelessClientTest {
             "/v1/calls/" + call + "/participants",
             "/v1/incoming-calls/" + call + "/redirect")) {
       problem(client().body("null").post(path).then(), 400)
-          .body("violations[0].rule", equalTo("must be a JSON object, not null"));
+          .body("violations[0].rule", equalTo("a JSON object is required"));
     }
   }
 

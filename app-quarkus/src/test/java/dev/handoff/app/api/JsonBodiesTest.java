@@ -47,10 +47,10 @@ class JsonBodiesTest {
   void aJsonNullOrEmptyBodyIsRefusedNotCrashedOn() {
     assertThat(transfer("null"))
         .extracting(Violation::rule)
-        .containsExactly("must be a JSON object, not null");
+        .containsExactly("a JSON object is required");
     assertThat(transfer("  "))
         .extracting(Violation::rule)
-        .containsExactly("a JSON object is required as the body");
+        .containsExactly("a JSON object is required");
     assertThat(transfer("[1]")).extracting(Violation::rule).containsExactly("must be an object");
   }
 
