@@ -12,11 +12,11 @@ import dev.handoff.ports.in.GetOperationQuery;
 import dev.handoff.ports.in.OperationNotFoundException;
 import dev.handoff.ports.in.WarmHandoffUseCase;
 import io.smallrye.common.annotation.Blocking;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -25,7 +25,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -57,14 +59,15 @@ public class HandoffsResource {
    * Starts a warm handoff of the call.
    *
    * @param callId the caller's call
-   * @param idempotencyKey the client's key for safe retries
    * @param body the handoff
    * @param uri the request's URI info
+   * @param request the HTTP request, for the idempotency key
    * @return 202 with the operation and its steps so far
    */
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @org.eclipse.microprofile.openapi.annotations.Operation(
+      operationId = "startWarmHandoff",
       summary = "Hand the caller warm to a person",
       description =
           "Puts the caller on hold, tries the targets in order (each for its ring timeout),"
@@ -74,36 +77,43 @@ public class HandoffsResource {
               + " answers, the fallback applies and the operation ends FAILED with each target's"
               + " reason. Answers 202 with the operation; its handoff.steps and timeline show every"
               + " step; follow it at the Location or its events stream.")
-  @RequestBody(content = @Content(schema = @Schema(implementation = HandoffRequest.class)))
+  @Parameter(
+      name = Submissions.IDEMPOTENCY_KEY,
+      in = ParameterIn.HEADER,
+      description = CallsResource.IDEMPOTENCY_KEY_DESCRIPTION,
+      schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 255))
+  @RequestBody(
+      required = true,
+      content = @Content(schema = @Schema(implementation = HandoffRequest.class)))
   @APIResponse(
       responseCode = "202",
       description = "Accepted; the operation follows",
+      headers = @Header(name = "Location", description = "The operation's URL"),
       content = @Content(schema = @Schema(implementation = OperationJson.class)))
   @APIResponse(
-      responseCode = "400",
-      description = "Invalid request: every violation is listed",
+      responseCode = "409",
+      description = "A handoff, transfer or redirect of this call is under way",
       content =
           @Content(
               mediaType = ProblemJson.MEDIA_TYPE,
               schema = @Schema(implementation = ProblemJson.class)))
   @APIResponse(
-      responseCode = "409",
-      description = "A handoff, transfer or redirect of this call is under way")
-  @APIResponse(
       responseCode = "422",
-      description = "The provider cannot carry the request, or the idempotency key was reused")
+      description = "The provider cannot carry the request, or the idempotency key was reused",
+      content =
+          @Content(
+              mediaType = ProblemJson.MEDIA_TYPE,
+              schema = @Schema(implementation = ProblemJson.class)))
   public Response start(
       @PathParam("callId") String callId,
-      @Parameter(description = "Retry-safe key: the same key and body return the same operation")
-          @HeaderParam(Submissions.IDEMPOTENCY_KEY)
-          String idempotencyKey,
-      @Parameter(schema = @Schema(type = SchemaType.OBJECT)) String body,
-      @Context UriInfo uri) {
-    WarmHandoff command = bodies.read(body, HandoffRequest.class, r -> r.toCommand(callId));
+      @Parameter(hidden = true) String body,
+      @Context UriInfo uri,
+      @Context HttpServerRequest request) {
+    Submissions.Prepared<WarmHandoff> prepared =
+        Submissions.prepare(
+            request, () -> bodies.read(body, HandoffRequest.class, r -> r.toCommand(callId)));
     return Submissions.accepted(
-        uri,
-        Submissions.options(idempotencyKey),
-        options -> handoffs.startWarmHandoff(command, options));
+        uri, prepared.options(), options -> handoffs.startWarmHandoff(prepared.command(), options));
   }
 
   /**
@@ -113,11 +123,19 @@ public class HandoffsResource {
    */
   @GET
   @Path("/{id}")
-  @org.eclipse.microprofile.openapi.annotations.Operation(summary = "Read a warm handoff")
+  @org.eclipse.microprofile.openapi.annotations.Operation(
+      operationId = "getWarmHandoff",
+      summary = "Read a warm handoff")
   @APIResponse(
       responseCode = "200",
       content = @Content(schema = @Schema(implementation = OperationJson.class)))
-  @APIResponse(responseCode = "404", description = "No such handoff of this call")
+  @APIResponse(
+      responseCode = "404",
+      description = "No such handoff of this call",
+      content =
+          @Content(
+              mediaType = ProblemJson.MEDIA_TYPE,
+              schema = @Schema(implementation = ProblemJson.class)))
   public OperationJson read(@PathParam("callId") String callId, @PathParam("id") String id) {
     return OperationJson.of(handoffOf(callId, id));
   }
@@ -132,6 +150,7 @@ public class HandoffsResource {
   @DELETE
   @Path("/{id}")
   @org.eclipse.microprofile.openapi.annotations.Operation(
+      operationId = "cancelWarmHandoff",
       summary = "Cancel a warm handoff",
       description =
           "Withdraws the invitation or consultation call under way, takes the caller off hold"
@@ -141,8 +160,20 @@ public class HandoffsResource {
       responseCode = "202",
       description = "Cancelling; the operation follows",
       content = @Content(schema = @Schema(implementation = OperationJson.class)))
-  @APIResponse(responseCode = "404", description = "No such handoff of this call")
-  @APIResponse(responseCode = "409", description = "The caller is already being put through")
+  @APIResponse(
+      responseCode = "404",
+      description = "No such handoff of this call",
+      content =
+          @Content(
+              mediaType = ProblemJson.MEDIA_TYPE,
+              schema = @Schema(implementation = ProblemJson.class)))
+  @APIResponse(
+      responseCode = "409",
+      description = "The caller is already being put through",
+      content =
+          @Content(
+              mediaType = ProblemJson.MEDIA_TYPE,
+              schema = @Schema(implementation = ProblemJson.class)))
   public Response cancel(@PathParam("callId") String callId, @PathParam("id") String id) {
     Operation handoff = handoffOf(callId, id);
     return Response.accepted(OperationJson.of(handoffs.cancelWarmHandoff(handoff.id()))).build();
@@ -158,6 +189,7 @@ public class HandoffsResource {
   @POST
   @Path("/{id}/cancel")
   @org.eclipse.microprofile.openapi.annotations.Operation(
+      operationId = "cancelWarmHandoffByPost",
       summary = "Cancel a warm handoff (POST form)")
   @APIResponse(
       responseCode = "202",
