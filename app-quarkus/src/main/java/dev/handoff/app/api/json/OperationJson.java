@@ -43,7 +43,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "Operation")
 public record OperationJson(
     String id,
-    @Schema(enumeration = {"TRANSFER", "ADD_PARTICIPANT", "CANCEL_ADD_PARTICIPANT", "REDIRECT"})
+    @Schema(
+            enumeration = {
+              "TRANSFER",
+              "ADD_PARTICIPANT",
+              "CANCEL_ADD_PARTICIPANT",
+              "REDIRECT",
+              "WARM_HANDOFF"
+            })
         String kind,
     String provider,
     String callId,
