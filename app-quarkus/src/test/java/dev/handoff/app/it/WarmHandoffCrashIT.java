@@ -65,6 +65,8 @@ class WarmHandoffCrashIT {
         + "\"briefing\":{\"text\":\"Caller asks about an invoice\"}}";
   }
 
+  private static final List<String> FINAL = List.of("COMPLETED", "FAILED", "CANCELLED");
+
   private static JsonPath awaitState(ServiceInstance instance, String id, String state) {
     Instant giveUp = Instant.now().plus(Duration.ofSeconds(90));
     JsonPath operation;
@@ -74,9 +76,21 @@ class WarmHandoffCrashIT {
       if (state.equals(operation.getString("state"))) {
         return operation;
       }
+      if (FINAL.contains(operation.getString("state"))) {
+        break;
+      }
       sleep(100);
     } while (Instant.now().isBefore(giveUp));
-    throw new AssertionError(id + " stayed " + operation.getString("state"));
+    throw new AssertionError(
+        id
+            + " ended "
+            + operation.getString("state")
+            + ", not "
+            + state
+            + ": failure "
+            + operation.getMap("failure")
+            + ", steps "
+            + operation.getList("handoff.steps"));
   }
 
   private void awaitRequest(String call, String operation) {
