@@ -41,14 +41,19 @@ import java.util.Set;
  *       consultative)</td><td>{@code OperationUpdate(TRANSFER, FAILED)}; the evidence keeps
  *       {@code replacesContext}</td></tr>
  *   <tr><td>{@code established}</td><td>{@code CallLifecycleEvent(CONNECTED)}</td></tr>
- *   <tr><td>{@code terminated} with {@code resultInfo} 0/7015 or {@code terminationReason}
- *       {@code AppTransferred}</td><td>{@code OperationUpdate(TRANSFER, COMPLETED)}, then {@code
- *       CallLifecycleEvent(DISCONNECTED)}</td></tr>
- *   <tr><td>any other {@code terminated}, or {@code deleted}</td><td>{@code
- *       OperationUpdate(REDIRECT, COMPLETED)} ({@code FAILED} when {@code resultInfo} is an
- *       error), then {@code CallLifecycleEvent(DISCONNECTED)}. A redirect ends the bot's part in
- *       the call, and Graph reports it only this way; the service applies the update to a redirect
- *       of that call if there is one, else reports it unmatched</td></tr>
+ *   <tr><td>{@code terminated} (or {@code deleted}) with {@code resultInfo} 0/7015 or 200/7015,
+ *       or {@code terminationReason} {@code AppTransferred}</td><td>{@code
+ *       OperationUpdate(TRANSFER, COMPLETED)}, then {@code CallLifecycleEvent(DISCONNECTED)}</td></tr>
+ *   <tr><td>{@code terminated} incoming call without {@code resultInfo} or {@code
+ *       terminationReason}: how Graph reports the end of a redirect</td><td>{@code
+ *       OperationUpdate(REDIRECT, COMPLETED)}, then {@code CallLifecycleEvent(DISCONNECTED)}; the
+ *       service reports it unmatched when the call had no redirect</td></tr>
+ *   <tr><td>any other {@code terminated} or {@code deleted} call (a hang-up, another code, another
+ *       reason)</td><td>{@code CallLifecycleEvent(DISCONNECTED)}, with the failure of an error
+ *       {@code resultInfo} (never retryable: the call is gone). The service settles the operations
+ *       under way on the call by it ({@code Operation.afterCallChange}): a transfer the target
+ *       accepted completes, one not yet accepted fails, a redirect completes, an invitation
+ *       fails</td></tr>
  *   <tr><td>{@code establishing}, {@code incoming} not {@code created}, {@code hold}, {@code
  *       ringing}, {@code redirecting}, {@code terminating}, no state, unknown states</td>
  *       <td>{@code UnrecognizedEvent}. {@code establishing} means nothing in the domain (the leg is
