@@ -111,5 +111,33 @@ public final class AcsProvider {
           .limits(LIMITS)
           .build();
 
+  private static final ProviderCapabilities WITH_DEFAULT_CALLER_ID =
+      new ProviderCapabilities(
+          CAPABILITIES.provider(),
+          CAPABILITIES.features(),
+          CAPABILITIES.addressable(),
+          CAPABILITIES.maxRedirectTargets(),
+          CAPABILITIES.redirectRingTimeout(),
+          new ProviderLimits(
+              LIMITS.operationContextLength(),
+              LIMITS.invitationTimeoutSeconds(),
+              LIMITS.sipHeaders(),
+              LIMITS.sipHeaderNameLength(),
+              LIMITS.sipHeaderValueLength(),
+              LIMITS.voipHeaders(),
+              LIMITS.voipHeaderNameLength(),
+              LIMITS.voipHeaderValueLength(),
+              LIMITS.callTopicLength(),
+              LIMITS.additionalCallerInformation(),
+              false));
+
   private AcsProvider() {}
+
+  /**
+   * @return {@link #CAPABILITIES} for an adapter configured with a default source caller id: a
+   *     phone invitation may then name none
+   */
+  static ProviderCapabilities capabilitiesWithDefaultSourceCallerId() {
+    return WITH_DEFAULT_CALLER_ID;
+  }
 }

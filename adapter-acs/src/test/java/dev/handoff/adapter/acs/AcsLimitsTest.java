@@ -221,4 +221,38 @@ class AcsLimitsTest {
         .as("a transfer to a phone number carries the transferee's caller id")
         .isEmpty();
   }
+
+  @Test
+  void aDefaultSourceCallerIdOfTheResourceIsSentWhenAPhoneInvitationNamesNone() {
+    AcsCallControl withDefault =
+        AcsCallControl.builder()
+            .connectionString(server.connectionString())
+            .defaultSourceCallerId(OWNED)
+            .build();
+    AddParticipant add = AddParticipant.builder("call-1", PHONE).build();
+    assertThat(withDefault.check(add)).isEmpty();
+    assertThat(withDefault.defaultSourceCallerId()).contains(OWNED);
+
+    withDefault.addParticipant(add, SubmitContext.standalone(add, Clock.systemUTC()));
+    AddParticipant named =
+        AddParticipant.builder("call-1", PHONE)
+            .sourceCallerId(PhoneNumber.of("+18005550111"))
+            .build();
+    withDefault.addParticipant(named, SubmitContext.standalone(named, Clock.systemUTC()));
+
+    assertThat(server.requests()).hasSize(2);
+    assertThat(
+            Json.tree(server.requests().get(0).body()).at("/sourceCallerIdNumber/value").asText())
+        .isEqualTo("+18005550100");
+    assertThat(
+            Json.tree(server.requests().get(1).body()).at("/sourceCallerIdNumber/value").asText())
+        .as("a caller id the add names wins")
+        .isEqualTo("+18005550111");
+    assertThatThrownBy(
+            () ->
+                AcsCallControl.builder()
+                    .connectionString(server.connectionString())
+                    .defaultSourceCallerId(PhoneNumber.anonymousCaller()))
+        .hasMessageContaining("defaultSourceCallerId");
+  }
 }
