@@ -139,6 +139,12 @@ final class AcsCallFlows {
     AcsCallConnection call = connected(callConnectionId);
     AcsIdentifier participant =
         AcsIdentifier.fromModel(body.get("participantToAdd"), "participantToAdd");
+    if (participant instanceof AcsIdentifier.PhoneNumber
+        && !body.hasNonNull("sourceCallerIdNumber")) {
+      // ACS calls out to the phone network only with a caller id of the resource.
+      throw AcsException.invalid(
+          "sourceCallerIdNumber", "is required to add a phone number: it is the caller id shown");
+    }
     String operationContext = text(body, "operationContext");
     String callbackUri = callbackUri(call, body);
     if (body.hasNonNull("customCallingContext")) {

@@ -110,12 +110,15 @@ final class GraphCallFlows {
       if (outcome.succeeds() && replaceable) {
         call.state = "transferAccepted";
         notifications.notifyState(call, "transferAccepted", null);
-        if (call.group) {
+        if (call.group && call.rosterTransferEnd) {
           call.members.remove(transferee);
           call.state = "established";
           notifications.notifyState(call, "established", null);
           notifications.notifyRoster(call);
         } else {
+          // The transfer reference's shape, for peer-to-peer and group calls alike: the bot's leg
+          // ends, with 0/7015 (blind) or AppTransferred (consultative).
+          call.members.remove(transferee);
           call.state = "terminated";
           ObjectNode extra = Json.object();
           if (consultative) {
@@ -357,15 +360,15 @@ final class GraphCallFlows {
           Duration.ZERO,
           () -> {
             synchronized (call) {
+              // As the redirect reference shows: the incoming call's resource, terminated,
+              // without a result.
               call.state = "terminated";
               notifications.notify(
                   call,
                   url,
                   "call.terminated",
                   GraphNotifications.notification(
-                      "deleted",
-                      call.resourceUrl(),
-                      GraphNotifications.callData(call, "terminated", null)));
+                      "deleted", call.resourceUrl(), notifications.callResource(call)));
             }
           });
     }
@@ -447,6 +450,7 @@ final class GraphCallFlows {
             null,
             bot,
             "established");
+    call.rosterTransferEnd = spec.groupTransferEnd() == GraphCallSpec.GroupTransferEnd.ROSTER;
     List<GraphCall.Participant> handles = new ArrayList<>();
     for (String participant : spec.participants()) {
       Member member = new Member(ids.uuidString(), GraphIdentities.parse(participant, tenant));
