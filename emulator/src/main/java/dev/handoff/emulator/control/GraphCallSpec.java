@@ -16,12 +16,14 @@ import java.util.Objects;
  * @param group whether it is a group call (also implied by more than one participant)
  * @param groupTransferEnd how a completed transfer out of this group call is reported; {@code null}
  *     for {@link GroupTransferEnd#TERMINATED}, the documented shape
+ * @param callId the id the call should have; {@code null} for a generated GUID
  */
 public record GraphCallSpec(
     String callbackUri,
     List<String> participants,
     boolean group,
-    GroupTransferEnd groupTransferEnd) {
+    GroupTransferEnd groupTransferEnd,
+    String callId) {
 
   /**
    * The two shapes in which Graph may report that a transfer out of a group call completed. JSON:
@@ -72,6 +74,10 @@ public record GraphCallSpec(
           "a Graph call needs at least one participant besides the bot");
     }
     groupTransferEnd = groupTransferEnd == null ? GroupTransferEnd.TERMINATED : groupTransferEnd;
+    if (callId != null && (callId.isBlank() || callId.contains("/"))) {
+      throw new IllegalArgumentException(
+          "callId must be a non-blank path segment, was '" + callId + "'");
+    }
   }
 
   /**
@@ -82,7 +88,7 @@ public record GraphCallSpec(
    * @param group whether it is a group call
    */
   public GraphCallSpec(String callbackUri, List<String> participants, boolean group) {
-    this(callbackUri, participants, group, GroupTransferEnd.TERMINATED);
+    this(callbackUri, participants, group, GroupTransferEnd.TERMINATED, null);
   }
 
   /**
@@ -90,7 +96,15 @@ public record GraphCallSpec(
    * @return this spec with that shape
    */
   public GraphCallSpec withGroupTransferEnd(GroupTransferEnd end) {
-    return new GraphCallSpec(callbackUri, participants, group, end);
+    return new GraphCallSpec(callbackUri, participants, group, end, callId);
+  }
+
+  /**
+   * @param id the id the call should have
+   * @return this spec with that id
+   */
+  public GraphCallSpec withCallId(String id) {
+    return new GraphCallSpec(callbackUri, participants, group, groupTransferEnd, id);
   }
 
   /** A peer-to-peer call with one participant. */

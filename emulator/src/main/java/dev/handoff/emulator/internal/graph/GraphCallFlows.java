@@ -436,9 +436,14 @@ final class GraphCallFlows {
     String tenant = simulation.settings().graphTenantId();
     ObjectNode bot =
         GraphIdentities.parse("application:" + simulation.settings().graphBotAppId(), tenant);
+    String generated = ids.uuidString();
+    String id = spec.callId() == null ? generated : spec.callId();
+    if (calls.containsKey(id)) {
+      throw new IllegalArgumentException("call " + id + " already exists");
+    }
     GraphCallState call =
         new GraphCallState(
-            ids.uuidString(),
+            id,
             tenant,
             callbackUri,
             "outgoing",
@@ -457,7 +462,9 @@ final class GraphCallFlows {
       call.members.add(member);
       handles.add(new GraphCall.Participant(member.participantId(), participant));
     }
-    calls.put(call.id, call);
+    if (calls.putIfAbsent(call.id, call) != null) {
+      throw new IllegalArgumentException("call " + call.id + " already exists");
+    }
     return new GraphCall(call.id, call.myParticipantId, handles);
   }
 
