@@ -169,7 +169,18 @@ class CallbackContractTest {
         .control()
         .createAcsIncomingCall(
             new AcsIncomingCallSpec(
-                CALLER, "4:+18005550100", "Caller", Map.of("X-MS-Custom-case", "42"), null));
+                CALLER,
+                "4:+18005550100",
+                "Caller",
+                Map.of("userToUser", "a1b2", "X-MS-Custom-case", "42"),
+                Map.of("crm", "open"),
+                json(
+                    "{\"teamsPhoneCallerDetails\":{\"caller\":{\"rawId\":\"4:+14255550100\","
+                        + "\"phoneNumber\":{\"value\":\"+14255550100\"}},\"name\":\"Dana\","
+                        + "\"phoneNumber\":\"+14255550100\",\"additionalCallerInformation\":{\"tier\":\"gold\"}},"
+                        + "\"teamsPhoneSourceDetails\":{\"source\":{\"rawId\":\"28:orgid:bot-1\","
+                        + "\"microsoftTeamsApp\":{\"appId\":\"bot-1\",\"cloud\":\"public\"}},"
+                        + "\"language\":\"en-US\",\"status\":\"active\"},\"callTopic\":\"billing\"}")));
     receiver.await(grid, 2);
 
     List<SentCallback> sent = settled(emulator, expected + 2);
