@@ -21,7 +21,7 @@ import java.util.Set;
  * of the {@code value} batch, in order. Stateless and thread-safe; verify the callback's bearer
  * token first ({@link dev.handoff.adapter.graph.auth.GraphNotificationAuthenticator}).
  *
- * <p>Tolerated variations (graph.md §4, §9.6): several items in one batch; {@code resourceUrl} or
+ * <p>Tolerated variations, all seen in Graph's examples or reported payloads: several items in one batch; {@code resourceUrl} or
  * the legacy {@code resource}; {@code resourceData} as an object or an array; nested {@code
  * @odata.type} missing (dispatch falls back to the shape of the URL); {@code subcode} or {@code
  * subCode}; states, statuses and change types in any case; unknown states; unknown members.

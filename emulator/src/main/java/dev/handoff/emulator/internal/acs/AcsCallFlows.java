@@ -23,7 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The call connections and the mid-call flows: transfer, add participant, cancel, get, each with
- * the events of acs.md §5 played out on the simulation thread after the target's ring time.
+ * the events ACS documents played out on the simulation thread after the target's ring time.
  */
 final class AcsCallFlows {
 

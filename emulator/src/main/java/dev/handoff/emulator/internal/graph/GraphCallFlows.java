@@ -22,7 +22,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The bot's calls and the flows of graph.md §3 and §4.3: transfer, invite, redirect, get call, get
+ * The bot's calls and the flows Graph documents: transfer, invite, redirect, get call, get
  * operation, with their notification sequences played out on the simulation thread.
  */
 final class GraphCallFlows {
