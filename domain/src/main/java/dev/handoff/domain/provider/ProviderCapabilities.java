@@ -22,7 +22,8 @@ import java.util.Set;
 
 /**
  * What one provider can carry, declared truthfully by its adapter, and the check of a command
- * against it.
+ * against it: the features it needs, the participants it addresses, and the provider's limits
+ * ({@link ProviderLimits}), each refusal naming the field.
  *
  * @param provider the provider
  * @param features the features it supports
