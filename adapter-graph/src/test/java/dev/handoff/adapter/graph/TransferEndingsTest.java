@@ -149,7 +149,7 @@ class TransferEndingsTest {
   }
 
   @Test
-  void aTransferNotYetAcceptedFailsWhenTheCallerHangsUp() {
+  void aTransferNotYetAcceptedIsUnknownAtOnceWhenTheCallEnds() {
     Operation operation = transfer(CallTransfer.builder(CALL, TARGET).build());
     service.record(parser.parse(batch(state("transferring"))));
 
@@ -161,10 +161,12 @@ class TransferEndingsTest {
                     "{\"state\":\"terminated\",\"resultInfo\":{\"code\":200,\"subcode\":4521,"
                         + "\"message\":\"Call ended by the other participant.\"}}"))));
 
-    Operation failed = stored(operation);
-    assertThat(failed.state()).isEqualTo(OperationState.FAILED);
-    assertThat(failed.failure().orElseThrow().reason()).isEqualTo(FailureReason.CANCELLED);
-    assertThat(failed.failure().orElseThrow().evidence().subCode()).contains("4521");
+    Operation ended = stored(operation);
+    assertThat(ended.state())
+        .as("the end alone does not say whether the target took the call")
+        .isEqualTo(OperationState.UNKNOWN);
+    assertThat(ended.failure().orElseThrow().evidence().subCode()).contains("4521");
+    assertThat(ended.deadline()).isAfter(ended.updatedAt());
   }
 
   @Test

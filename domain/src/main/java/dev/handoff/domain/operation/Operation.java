@@ -262,8 +262,9 @@ public record Operation(
    *   <tr><td>DISCONNECTED</td><td>a redirect</td><td>COMPLETED: the call left the application for
    *       its target, which is what a redirect does</td></tr>
    *   <tr><td>DISCONNECTED</td><td>a transfer not yet accepted, an invitation, a
-   *       cancellation</td><td>FAILED, reason CANCELLED, not retryable: the call it acted on is
-   *       gone</td></tr>
+   *       cancellation</td><td>UNKNOWN, at once rather than at the deadline: the leg also ends when
+   *       such an operation succeeded and its own event was lost or is still on its way, so the end
+   *       alone does not tell; that event, when it comes, still settles it</td></tr>
    *   <tr><td>PARTICIPANTS_UPDATED without the transferee</td><td>a transfer the target ACCEPTED
    *       that names a transferee</td><td>COMPLETED: in a group call the application stays, and the
    *       transferee leaving the roster is the provider's word that the transfer finished</td></tr>
@@ -300,11 +301,13 @@ public record Operation(
         return change
             .failure(
                 new Failure(
-                    FailureReason.CANCELLED,
+                    FailureReason.UNKNOWN,
                     false,
-                    "the call ended before the " + noun() + " finished",
+                    "the call ended before the provider reported the "
+                        + noun()
+                        + "'s outcome; a late event still settles it",
                     event.evidence()))
-            .to(OperationState.FAILED, what);
+            .to(OperationState.UNKNOWN, what);
       case PARTICIPANTS_UPDATED:
         return transfereeLeft(event)
             ? change.to(OperationState.COMPLETED, what)

@@ -103,14 +103,34 @@ class CallChangeRulesTest {
   }
 
   @Test
-  void aTransferNotYetAcceptedFailsAsCancelledWhenTheCallEnds() {
-    Operation failed = submitted(BLIND).afterCallChange(ended(Optional.empty()), T0.plusSeconds(3));
-    assertThat(failed.state()).isEqualTo(OperationState.FAILED);
-    Failure failure = failed.failure().orElseThrow();
-    assertThat(failure.reason()).isEqualTo(FailureReason.CANCELLED);
+  void aTransferNotYetAcceptedIsUnknownAtOnceWhenTheCallEndsAndALateEventSettlesIt() {
+    Operation ended = submitted(BLIND).afterCallChange(ended(Optional.empty()), T0.plusSeconds(3));
+    assertThat(ended.state()).isEqualTo(OperationState.UNKNOWN);
+    Failure failure = ended.failure().orElseThrow();
+    assertThat(failure.reason()).isEqualTo(FailureReason.UNKNOWN);
     assertThat(failure.retryable()).isFalse();
-    assertThat(failure.message()).isEqualTo("the call ended before the transfer finished");
+    assertThat(failure.message())
+        .isEqualTo(
+            "the call ended before the provider reported the transfer's outcome; a late event"
+                + " still settles it");
     assertThat(failure.evidence().subCode()).contains("5001");
+
+    Operation late =
+        ended.apply(
+            new OperationUpdate(
+                new EventMeta(GRAPH, "late", "call:deleted:terminated", T0),
+                "call-1",
+                OperationKind.TRANSFER,
+                Progress.COMPLETED,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                ProviderEvidence.NONE),
+            T0.plusSeconds(4));
+    assertThat(late.state())
+        .as("the lost success event, arriving late")
+        .isEqualTo(OperationState.COMPLETED);
   }
 
   @Test
@@ -138,15 +158,15 @@ class CallChangeRulesTest {
   }
 
   @Test
-  void anInvitationOrACancellationFailsAsCancelledWhenItsCallEnds() {
+  void anInvitationOrACancellationIsUnknownWhenItsCallEnds() {
     for (CallCommand command :
         List.of(
             AddParticipant.builder("call-1", AGENT).build(),
             CancelAddParticipant.of("call-1", "inv-1"))) {
-      Operation failed =
+      Operation ended =
           submitted(command).afterCallChange(ended(Optional.empty()), T0.plusSeconds(3));
-      assertThat(failed.state()).isEqualTo(OperationState.FAILED);
-      assertThat(failed.failure().orElseThrow().reason()).isEqualTo(FailureReason.CANCELLED);
+      assertThat(ended.state()).isEqualTo(OperationState.UNKNOWN);
+      assertThat(ended.failure().orElseThrow().reason()).isEqualTo(FailureReason.UNKNOWN);
     }
   }
 

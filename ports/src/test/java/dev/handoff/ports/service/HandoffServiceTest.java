@@ -346,11 +346,11 @@ class HandoffServiceTest {
     EventReport report = service.record(List.of(disconnected, disconnected));
     assertThat(report.outcomes())
         .extracting(EventOutcome::result)
-        .containsExactly(EventOutcome.Result.APPLIED, EventOutcome.Result.UNMATCHED);
+        .containsExactly(EventOutcome.Result.APPLIED, EventOutcome.Result.DUPLICATE);
     assertThat(report.outcomes().get(0).operations()).containsExactly(open.id());
     Operation ended = stored(open);
-    assertThat(ended.state()).isEqualTo(OperationState.FAILED);
-    assertThat(ended.failure().orElseThrow().reason()).isEqualTo(FailureReason.CANCELLED);
+    assertThat(ended.state()).isEqualTo(OperationState.UNKNOWN);
+    assertThat(ended.failure().orElseThrow().reason()).isEqualTo(FailureReason.UNKNOWN);
     assertThat(ended.timeline().get(ended.timeline().size() - 1).disposition())
         .isEqualTo(Disposition.APPLIED);
     assertThat(stored(done).version()).isEqualTo(3);
