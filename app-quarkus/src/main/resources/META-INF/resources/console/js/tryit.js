@@ -234,8 +234,8 @@ export class TryIt {
     // The emulator announces the call to this service asynchronously, as Event Grid would.
     for (let attempt = 0; attempt < 20; attempt++) {
       await this.refreshIncoming();
-      if (this.incoming.has(data.serverCallId)) {
-        $('redirect-call').value = data.serverCallId;
+      if (this.incoming.has(data.callId)) {
+        $('redirect-call').value = data.callId;
         return;
       }
       await new Promise((resolve) => setTimeout(resolve, 250));

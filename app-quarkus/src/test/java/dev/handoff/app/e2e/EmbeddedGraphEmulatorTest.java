@@ -120,4 +120,54 @@ class EmbeddedGraphEmulatorTest {
     assertThat(awaitState(id, "COMPLETED", "FAILED", "UNKNOWN").getString("state"))
         .isEqualTo("COMPLETED");
   }
+
+  @Test
+  void anIncomingGraphCallIsAnnouncedAndRedirectedThroughTheService() {
+    String callId =
+        client()
+            .body("{\"from\":\"+14255550111\",\"to\":\"+18005550100\"}")
+            .post("/v1/emulator/incoming-calls")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("callId");
+    JsonPath incoming = null;
+    for (int attempt = 0; attempt < 200 && incoming == null; attempt++) {
+      JsonPath recent =
+          client().get("/v1/incoming-calls").then().statusCode(200).extract().jsonPath();
+      if (recent.getList("callId", String.class).contains(callId)) {
+        incoming = recent;
+      } else {
+        pause();
+      }
+    }
+    assertThat(incoming).as("the incoming call reached the service").isNotNull();
+    assertThat(incoming.getString("find { it.callId == '" + callId + "' }.from.rawId"))
+        .isEqualTo("4:+14255550111");
+    assertThat(incoming.getString("find { it.callId == '" + callId + "' }.provider"))
+        .isEqualTo("graph");
+
+    String id =
+        client()
+            .body(
+                "{\"incomingCallContext\":\""
+                    + callId
+                    + "\",\"targets\":[{\"kind\":\"phoneNumber\",\"value\":\"+14255550122\"}]}")
+            .post("/v1/incoming-calls/{call}/redirect", callId)
+            .then()
+            .statusCode(202)
+            .extract()
+            .path("id");
+    assertThat(awaitState(id, "COMPLETED", "FAILED", "UNKNOWN").getString("state"))
+        .isEqualTo("COMPLETED");
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(25);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
 }
