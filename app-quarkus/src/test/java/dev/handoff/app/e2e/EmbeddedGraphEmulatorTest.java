@@ -2,9 +2,11 @@ package dev.handoff.app.e2e;
 
 import static dev.handoff.app.testing.Api.awaitState;
 import static dev.handoff.app.testing.Api.client;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
 
 import dev.handoff.app.runtime.EmbeddedEmulator;
 import dev.handoff.app.testing.EmbeddedGraphEmulatorProfile;
@@ -49,6 +51,23 @@ class EmbeddedGraphEmulatorTest {
         .statusCode(200)
         .body("provider", equalTo("graph"))
         .body("demoCallId", equalTo("demo-call"));
+  }
+
+  @Test
+  void readinessChecksTheEmulatedGraphNotAcs() {
+    given()
+        .get("/q/health/ready")
+        .then()
+        .statusCode(200)
+        .body("checks.find { it.name == 'provider' }.status", equalTo("UP"))
+        .body("checks.find { it.name == 'provider' }.data.provider", equalTo("emulator"))
+        .body("checks.find { it.name == 'provider' }.data.token", equalTo("granted"))
+        // no authenticated ACS read was made: that probe reports the status it was answered
+        .body("checks.find { it.name == 'provider' }.data.status", nullValue())
+        .body("checks.find { it.name == 'callback-keys' }.status", equalTo("UP"))
+        .body(
+            "checks.find { it.name == 'callback-keys' }.data.openidConfiguration",
+            equalTo(emulator.graphEndpoints().httpOpenIdConfiguration().toString()));
   }
 
   @Test
