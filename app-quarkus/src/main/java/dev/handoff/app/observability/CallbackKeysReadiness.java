@@ -20,8 +20,9 @@ import org.eclipse.microprofile.health.Readiness;
 /**
  * Readiness: the keys that verify the provider's callbacks can be loaded from where the provider
  * publishes them. Without them every callback would be refused and every operation would end
- * UNKNOWN, so the service must not report itself ready. The embedded emulator publishes the keys
- * of the provider it plays. (With ACS's query secret there are no keys to load.) The answer is cached for ten seconds.
+ * UNKNOWN, so the service must not report itself ready. The embedded emulator publishes the keys of
+ * the provider it plays. (With ACS's query secret there are no keys to load.) The answer is cached
+ * for ten seconds.
  */
 @Readiness
 @ApplicationScoped

@@ -26,8 +26,7 @@ import org.eclipse.microprofile.health.Readiness;
  * Readiness: the provider accepts this service's credentials. For ACS (and the embedded emulator
  * playing ACS) an authenticated read of a call that does not exist must not be refused as
  * unauthenticated; for Graph (and the embedded emulator playing Graph) an access token must be
- * granted. The answer is cached for ten seconds
- * so that probes do not hammer the provider.
+ * granted. The answer is cached for ten seconds so that probes do not hammer the provider.
  */
 @Readiness
 @ApplicationScoped

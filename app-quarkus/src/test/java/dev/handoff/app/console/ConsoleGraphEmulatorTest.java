@@ -122,6 +122,11 @@ class ConsoleGraphEmulatorTest {
         });
   }
 
+  private void openFaults() {
+    browser.find("#faults-card summary").click();
+    browser.await("the fault forms", d -> browser.find("#fault-form").isDisplayed());
+  }
+
   private void backToTryIt() {
     browser.find("#tab-try").click();
     browser.await("the Try it forms", d -> browser.find("#transfer-form").isDisplayed());
@@ -148,6 +153,7 @@ class ConsoleGraphEmulatorTest {
   @Test
   void aRequestFaultFromTheMenuFailsTheNextGraphTransfer() {
     openTryIt();
+    openFaults();
     new Select(browser.find("#fault-operation")).selectByValue("graph.transfer");
     new Select(browser.find("#fault-type")).selectByValue("error");
     setValue("#fault-status", "403");
@@ -168,6 +174,7 @@ class ConsoleGraphEmulatorTest {
   @Test
   void aCallbackFaultFromTheMenuMeetsGraphsEventAndTheTransferStillCompletes() {
     openTryIt();
+    openFaults();
     new Select(browser.find("#cbfault-kind")).selectByValue("duplicated");
     browser.find("#callback-fault-form button[type=submit]").click();
     browser.await(
@@ -199,8 +206,7 @@ class ConsoleGraphEmulatorTest {
     new Select(browser.find("#submit-what")).selectByValue("add");
     newCall("add");
     String invitation = submit("#add-form");
-    assertThat(awaitRowState(invitation, "COMPLETED", "FAILED", "UNKNOWN"))
-        .isEqualTo("COMPLETED");
+    assertThat(awaitRowState(invitation, "COMPLETED", "FAILED", "UNKNOWN")).isEqualTo("COMPLETED");
   }
 
   @Test

@@ -52,9 +52,10 @@ import java.util.Set;
  *   <tr><td>any other {@code terminated} or {@code deleted} call (a hang-up, another code, another
  *       reason)</td><td>{@code CallLifecycleEvent(DISCONNECTED)}, with the failure of an error
  *       {@code resultInfo} (never retryable: the call is gone). The service settles the operations
- *       under way on the call by it ({@code Operation.afterCallChange}): a transfer the target
- *       accepted completes, one not yet accepted fails, a redirect completes, an invitation
- *       fails</td></tr>
+ *       under way on the call by it ({@code Operation.afterCallChange}): with an error {@code
+ *       resultInfo} each fails with it; otherwise a transfer the target accepted completes, a
+ *       redirect completes, and a transfer not yet accepted or an invitation becomes UNKNOWN at
+ *       once (its own event, if it comes, still settles it)</td></tr>
  *   <tr><td>{@code establishing}, {@code incoming} not {@code created}, {@code hold}, {@code
  *       ringing}, {@code redirecting}, {@code terminating}, no state, unknown states</td>
  *       <td>{@code UnrecognizedEvent}. {@code establishing} means nothing in the domain (the leg is
