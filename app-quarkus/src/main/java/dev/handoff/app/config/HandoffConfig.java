@@ -272,6 +272,21 @@ public interface HandoffConfig {
      */
     @WithDefault("1.0")
     double timeScale();
+
+    /**
+     * @return which provider the service speaks through the embedded emulator: {@code acs} (the
+     *     default) or {@code graph}
+     */
+    @WithDefault("acs")
+    EmulatedProvider provider();
+  }
+
+  /** The provider the embedded emulator plays. */
+  enum EmulatedProvider {
+    /** Azure Communication Services Call Automation, through the ACS adapter. */
+    ACS,
+    /** Microsoft Graph cloud communications, through the Graph adapter. */
+    GRAPH
   }
 
   /** How long providers have to give an operation its final word. */

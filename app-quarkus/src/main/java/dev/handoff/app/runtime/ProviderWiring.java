@@ -17,6 +17,7 @@ import dev.handoff.app.callbacks.GraphCallbacks;
 import dev.handoff.app.config.HandoffConfig;
 import dev.handoff.app.config.Secret;
 import dev.handoff.app.config.StartupChecks;
+import dev.handoff.emulator.GraphEndpoints;
 import dev.handoff.ports.out.CallControl;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -28,7 +29,8 @@ import java.util.Set;
 
 /**
  * Builds the configured provider and its callback readers: ACS or Graph from their settings, or the
- * embedded emulator (see {@link EmbeddedEmulator}) through the real ACS adapter.
+ * embedded emulator (see {@link EmbeddedEmulator}) through the real ACS adapter, or the real Graph
+ * adapter when {@code handoff.emulator.provider=graph}.
  */
 @ApplicationScoped
 public class ProviderWiring {
@@ -58,9 +60,24 @@ public class ProviderWiring {
         URI graphCallback = callbackBase(config).resolve(GRAPH_CALLBACKS.substring(1));
         return new CallbackDefaults(graph(config, clock), () -> graphCallback);
       default:
+        if (emulator.graph()) {
+          GraphEndpoints graph = emulator.graphEndpoints();
+          return new CallbackDefaults(
+              graphOptions(
+                      GraphCallControl.builder()
+                          .clientCredentials(
+                              graph.tenantId(), graph.clientId(), graph.clientSecret())
+                          .tokenEndpoint(graph.httpTokenEndpoint())
+                          .baseUrl(emulator.graphRoot()),
+                      config,
+                      clock)
+                  .build(),
+              emulator::callbackUri);
+        }
         return new CallbackDefaults(
             AcsCallControl.builder()
                 .connectionString(emulator.acsConnectionString())
+                .defaultSourceCallerId(EmbeddedEmulator.RESOURCE_NUMBER)
                 .options(acsOptions(config, clock))
                 .build(),
             emulator::callbackUri);
@@ -99,6 +116,14 @@ public class ProviderWiring {
                         .build(),
                     GraphNotificationParser.builder().clock(clock).build())));
       default:
+        if (emulator.graph()) {
+          return new ProviderCallbacks(
+              Optional.empty(),
+              Optional.of(
+                  new GraphCallbacks(
+                      emulator.graphAuthenticator(clock),
+                      GraphNotificationParser.builder().clock(clock).build())));
+        }
         return new ProviderCallbacks(
             Optional.of(
                 new AcsCallbacks(
@@ -200,7 +225,6 @@ public class ProviderWiring {
 
   private static GraphCallControl graph(HandoffConfig config, Clock clock) {
     HandoffConfig.Graph graph = config.graph();
-    HandoffConfig.Retry retry = config.retry();
     GraphCallControl.Builder builder =
         GraphCallControl.builder()
             .clientCredentials(
@@ -209,16 +233,21 @@ public class ProviderWiring {
                 graph.clientSecret().orElseThrow().reveal())
             .baseUrl(graph.baseUrl())
             .apiVersion(
-                graph.apiVersion().equals("beta") ? GraphApiVersion.BETA : GraphApiVersion.V1_0)
-            .options(
-                GraphHttpOptions.builder()
-                    .attemptTimeout(retry.attemptTimeout())
-                    .overallTimeout(retry.overallDeadline())
-                    .maxAttempts(Math.min(retry.maxAttempts(), GraphHttpOptions.MAX_ATTEMPTS_LIMIT))
-                    .clock(clock)
-                    .build());
+                graph.apiVersion().equals("beta") ? GraphApiVersion.BETA : GraphApiVersion.V1_0);
     graph.tokenEndpoint().ifPresent(builder::tokenEndpoint);
-    return builder.build();
+    return graphOptions(builder, config, clock).build();
+  }
+
+  private static GraphCallControl.Builder graphOptions(
+      GraphCallControl.Builder builder, HandoffConfig config, Clock clock) {
+    HandoffConfig.Retry retry = config.retry();
+    return builder.options(
+        GraphHttpOptions.builder()
+            .attemptTimeout(retry.attemptTimeout())
+            .overallTimeout(retry.overallDeadline())
+            .maxAttempts(Math.min(retry.maxAttempts(), GraphHttpOptions.MAX_ATTEMPTS_LIMIT))
+            .clock(clock)
+            .build());
   }
 
   private static URI callbackBase(HandoffConfig config) {

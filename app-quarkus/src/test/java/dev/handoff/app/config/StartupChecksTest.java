@@ -201,6 +201,25 @@ class StartupChecksTest {
   }
 
   @Test
+  void anUnknownEmulatedProviderIsNamedWithTheChoices() {
+    ConfigValidationException unreadable =
+        Assertions.catchThrowableOfType(
+            ConfigValidationException.class,
+            () ->
+                config(
+                    Map.of("handoff.provider", "emulator", "handoff.emulator.provider", "teams")));
+    assertThat(StartupFailure.describe(new IllegalStateException("boot", unreadable)))
+        .contains(
+            "handoff.emulator.provider (HANDOFF_EMULATOR_PROVIDER) must be one of acs, graph, not"
+                + " 'teams'");
+    assertThat(
+            config(Map.of("handoff.provider", "emulator", "handoff.emulator.provider", "graph"))
+                .emulator()
+                .provider())
+        .isEqualTo(HandoffConfig.EmulatedProvider.GRAPH);
+  }
+
+  @Test
   void aRefusalIsDescribedByItsOwnMessageWithoutAStackTrace() {
     StartupRefusedException refused = new StartupRefusedException(List.of("x must be y"));
     assertThat(StartupFailure.describe(new RuntimeException("wrapped", refused)))

@@ -28,6 +28,13 @@ class DeadlineTest {
         .control()
         .injectCallbackFault(
             new CallbackFault("CallTransferAccepted", call, CallbackFault.Kind.LOST, 1));
+    // The leg's end would settle the transfer at once (UNKNOWN, as the end alone cannot tell);
+    // lose it too, so that nothing at all comes back.
+    embedded
+        .running()
+        .control()
+        .injectCallbackFault(
+            new CallbackFault("CallDisconnected", call, CallbackFault.Kind.LOST, 1));
     String id =
         client()
             .body("{\"target\":{\"kind\":\"phoneNumber\",\"value\":\"+14255550123\"}}")

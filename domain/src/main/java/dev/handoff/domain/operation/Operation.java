@@ -1,7 +1,9 @@
 package dev.handoff.domain.operation;
 
 import dev.handoff.domain.command.CallCommand;
+import dev.handoff.domain.command.CallTransfer;
 import dev.handoff.domain.command.OperationKind;
+import dev.handoff.domain.command.Transferee;
 import dev.handoff.domain.event.CallLifecycleEvent;
 import dev.handoff.domain.event.OperationUpdate;
 import dev.handoff.domain.event.Progress;
@@ -240,10 +242,111 @@ public record Operation(
     if (hasRecorded(event.meta().eventId())) {
       return this;
     }
+    return callEvent(event, receivedAt).to(null, event.meta().type());
+  }
+
+  /**
+   * Applies a change of the call this operation acts on. Providers say nothing more about an
+   * operation once the application's leg of its call has ended (Azure Communication Services sends
+   * {@code CallDisconnected} as a call connection's last event; Microsoft Graph's {@code
+   * terminated} notification ends the call resource), so the end of the call settles every
+   * operation still under way on it:
+   *
+   * <table>
+   *   <caption>what a change of the call does to an active operation</caption>
+   *   <tr><th>change</th><th>operation</th><th>becomes</th></tr>
+   *   <tr><td>DISCONNECTED with the provider's failure</td><td>any</td><td>FAILED with that
+   *       failure</td></tr>
+   *   <tr><td>DISCONNECTED</td><td>a transfer the target ACCEPTED</td><td>COMPLETED: the
+   *       transferor's leg ending is how a transfer finishes</td></tr>
+   *   <tr><td>DISCONNECTED</td><td>a redirect</td><td>COMPLETED: the call left the application for
+   *       its target, which is what a redirect does</td></tr>
+   *   <tr><td>DISCONNECTED</td><td>a transfer not yet accepted, an invitation, a
+   *       cancellation</td><td>UNKNOWN, at once rather than at the deadline: the leg also ends when
+   *       such an operation succeeded and its own event was lost or is still on its way, so the end
+   *       alone does not tell; that event, when it comes, still settles it</td></tr>
+   *   <tr><td>PARTICIPANTS_UPDATED without the transferee</td><td>a transfer the target ACCEPTED
+   *       that names a transferee</td><td>COMPLETED: in a group call the application stays, and the
+   *       transferee leaving the roster is the provider's word that the transfer finished</td></tr>
+   *   <tr><td>anything else</td><td>any</td><td>unchanged; the event is noted in the
+   *       timeline</td></tr>
+   * </table>
+   *
+   * <p>A final or UNKNOWN operation only notes the event: whether an operation whose submission was
+   * ambiguous ever ran is not told by the end of its call, and a late final event still resolves
+   * it.
+   *
+   * @param event the call event
+   * @param receivedAt when Handoff received it
+   * @return the changed operation, or this one when the event was already recorded
+   */
+  public Operation afterCallChange(CallLifecycleEvent event, Instant receivedAt) {
+    if (hasRecorded(event.meta().eventId())) {
+      return this;
+    }
+    Change change = callEvent(event, receivedAt);
+    String what = event.meta().type();
+    if (!state.isActive()) {
+      return change.to(null, what);
+    }
+    switch (event.change()) {
+      case DISCONNECTED:
+        if (event.failure().isPresent()) {
+          return change.failure(event.failure().get()).to(OperationState.FAILED, what);
+        }
+        if (kind == OperationKind.REDIRECT
+            || (kind == OperationKind.TRANSFER && state == OperationState.ACCEPTED)) {
+          return change.to(OperationState.COMPLETED, what);
+        }
+        return change
+            .failure(
+                new Failure(
+                    FailureReason.UNKNOWN,
+                    false,
+                    "the call ended before the provider reported the "
+                        + noun()
+                        + "'s outcome; a late event still settles it",
+                    event.evidence()))
+            .to(OperationState.UNKNOWN, what);
+      case PARTICIPANTS_UPDATED:
+        return transfereeLeft(event)
+            ? change.to(OperationState.COMPLETED, what)
+            : change.to(null, what);
+      default:
+        return change.to(null, what);
+    }
+  }
+
+  private Change callEvent(CallLifecycleEvent event, Instant receivedAt) {
     return new Change(receivedAt, TimelineEntry.Source.PROVIDER_EVENT)
         .event(event.meta().eventId(), event.meta().occurredAt())
-        .evidence(event.evidence())
-        .to(null, event.meta().type());
+        .evidence(event.evidence());
+  }
+
+  private boolean transfereeLeft(CallLifecycleEvent roster) {
+    if (kind != OperationKind.TRANSFER
+        || state != OperationState.ACCEPTED
+        || roster.participants().isEmpty()) {
+      return false;
+    }
+    return ((CallTransfer) command)
+        .transferee()
+        .map(Transferee::participant)
+        .filter(moving -> roster.participants().stream().noneMatch(moving::sameParty))
+        .isPresent();
+  }
+
+  private String noun() {
+    switch (kind) {
+      case TRANSFER:
+        return "transfer";
+      case ADD_PARTICIPANT:
+        return "invitation";
+      case CANCEL_ADD_PARTICIPANT:
+        return "cancellation";
+      default:
+        return "redirect";
+    }
   }
 
   /**

@@ -337,21 +337,31 @@ public final class HandoffService
         .map(changed -> changed.operation().id());
   }
 
+  /**
+   * Applies a change of the call to every unfinished operation on it; see {@link
+   * Operation#afterCallChange} for what the end of a call, or a roster without the transferee, does
+   * to each kind of operation.
+   */
   private EventOutcome noteLifecycle(CallLifecycleEvent event) {
     Instant now = clock.instant();
     List<OperationId> touched = new ArrayList<>();
     boolean anyChanged = false;
+    boolean anyApplied = false;
     for (Operation operation : store.findByCall(event.meta().provider(), event.callId())) {
       if (!operation.state().isTerminal()) {
-        Changed changed = change(operation.id(), current -> current.note(event, now));
+        Changed changed = change(operation.id(), current -> current.afterCallChange(event, now));
         touched.add(operation.id());
         anyChanged |= changed.changed();
+        anyApplied |=
+            changed.changed() && lastDisposition(changed.operation()) == Disposition.APPLIED;
       }
     }
     EventOutcome.Result result =
         touched.isEmpty()
             ? EventOutcome.Result.UNMATCHED
-            : anyChanged ? EventOutcome.Result.RECORDED : EventOutcome.Result.DUPLICATE;
+            : anyApplied
+                ? EventOutcome.Result.APPLIED
+                : anyChanged ? EventOutcome.Result.RECORDED : EventOutcome.Result.DUPLICATE;
     return new EventOutcome(
         event,
         result,

@@ -23,7 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The call connections and the mid-call flows: transfer, add participant, cancel, get, each with
- * the events of acs.md §5 played out on the simulation thread after the target's ring time.
+ * the events ACS documents played out on the simulation thread after the target's ring time.
  */
 final class AcsCallFlows {
 
@@ -139,6 +139,12 @@ final class AcsCallFlows {
     AcsCallConnection call = connected(callConnectionId);
     AcsIdentifier participant =
         AcsIdentifier.fromModel(body.get("participantToAdd"), "participantToAdd");
+    if (participant instanceof AcsIdentifier.PhoneNumber
+        && !body.hasNonNull("sourceCallerIdNumber")) {
+      // ACS calls out to the phone network only with a caller id of the resource.
+      throw AcsException.invalid(
+          "sourceCallerIdNumber", "is required to add a phone number: it is the caller id shown");
+    }
     String operationContext = text(body, "operationContext");
     String callbackUri = callbackUri(call, body);
     if (body.hasNonNull("customCallingContext")) {
