@@ -37,7 +37,7 @@ class MigrationsTest {
     String schema = TestDatabase.newSchemaName("fresh");
     assertThat(tables(schema)).isEmpty();
 
-    assertThat(PostgresOperationStore.migrate(dataSource, schema)).isEqualTo(1);
+    assertThat(PostgresOperationStore.migrate(dataSource, schema)).isEqualTo(2);
     assertThat(tables(schema))
         .containsExactly("handoff_schema_history", "operation", "operation_timeline");
 
@@ -68,5 +68,37 @@ class MigrationsTest {
         .hasMessage(
             "schema must be a lower-case SQL identifier: a letter or '_', then up to 62 letters,"
                 + " digits or '_'; was 'Handoff'");
+  }
+
+  @Test
+  void upgradingAStoreWithTwoActiveTransfersOfOneCallSaysWhichAndWhatToDo() throws Exception {
+    String schema = TestDatabase.newSchemaName("upgrade");
+    org.flywaydb.core.Flyway.configure(Migrations.class.getClassLoader())
+        .dataSource(dataSource)
+        .schemas(schema)
+        .defaultSchema(schema)
+        .table(Migrations.HISTORY_TABLE)
+        .locations(Migrations.LOCATION)
+        .target("1")
+        .load()
+        .migrate();
+    PostgresOperationStore v1 = PostgresOperationStore.builder(dataSource).schema(schema).build();
+    // Written as version 1 could, before the database decided admission.
+    for (String id : List.of("first", "second")) {
+      dev.handoff.domain.operation.Operation transfer =
+          dev.handoff.ports.testing.Operations.requested(
+              id,
+              dev.handoff.ports.testing.Operations.transfer("call-1"),
+              java.time.Instant.parse("2026-11-23T10:00:00Z"));
+      assertThat(v1.admit(transfer)).isInstanceOf(dev.handoff.ports.out.Admission.Admitted.class);
+    }
+    assertThatThrownBy(() -> PostgresOperationStore.migrate(dataSource, schema))
+        .hasStackTraceContaining(
+            "call call-1 (provider fake) has several active TRANSFER operations (first, second)")
+        .hasStackTraceContaining("Wait until they are finished or UNKNOWN");
+
+    TestDatabase.execute(
+        "UPDATE " + schema + ".operation SET state = 'UNKNOWN' WHERE id = 'first'");
+    assertThat(PostgresOperationStore.migrate(dataSource, schema)).isEqualTo(1);
   }
 }
