@@ -21,12 +21,14 @@ import dev.handoff.domain.command.RedirectCall;
 import dev.handoff.domain.operation.SubmitResult;
 import dev.handoff.domain.provider.ProviderCapabilities;
 import dev.handoff.ports.out.CallControl;
+import dev.handoff.ports.out.ProviderStateQuery;
 import dev.handoff.ports.out.SubmitContext;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -57,6 +59,10 @@ import java.util.concurrent.ThreadLocalRandom;
  *       sent: ACS identifies the call by the incoming call context.
  * </ul>
  *
+ * <p>When an operation's result event does not come, {@link #stateQuery()} asks ACS for the call
+ * connection ({@code GET /calling/callConnections/{callId}}) and its participants ({@code GET
+ * .../participants}) and turns what it says into a verdict (see {@link AcsStateQuery}).
+ *
  * <p>Each method first checks the command against {@link AcsProvider#CAPABILITIES} and throws
  * {@link dev.handoff.domain.provider.UnsupportedByProviderException} without sending anything when
  * ACS cannot carry it. The wire {@code operationContext} is {@link SubmitContext#correlation()}.
@@ -69,6 +75,7 @@ public final class AcsCallControl implements CallControl {
   private final AcsOptions options;
   private final WireStyle style;
   private final AcsHttpTransport transport;
+  private final AcsStateQuery stateQuery;
 
   private AcsCallControl(URI endpoint, RequestAuthenticator authenticator, AcsOptions options) {
     this.endpoint = endpoint;
@@ -97,6 +104,7 @@ public final class AcsCallControl implements CallControl {
                 options.clock(),
                 options.sleeper(),
                 () -> ThreadLocalRandom.current().nextDouble()));
+    this.stateQuery = new AcsStateQuery(endpoint, options.apiVersion(), transport);
   }
 
   /**
@@ -123,6 +131,17 @@ public final class AcsCallControl implements CallControl {
   @Override
   public ProviderCapabilities capabilities() {
     return AcsProvider.CAPABILITIES;
+  }
+
+  /**
+   * ACS can be asked how an operation ended: the call connection and its participants; see {@link
+   * AcsStateQuery} for the rules.
+   *
+   * @return the state query
+   */
+  @Override
+  public Optional<ProviderStateQuery> stateQuery() {
+    return Optional.of(stateQuery);
   }
 
   @Override
