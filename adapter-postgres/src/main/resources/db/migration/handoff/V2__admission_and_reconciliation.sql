@@ -46,3 +46,15 @@ CREATE UNIQUE INDEX operation_active_correlation_idx
 CREATE INDEX operation_awaiting_reconciliation_idx
     ON ${flyway:defaultSchema}.operation (deadline, id)
     WHERE state = 'UNKNOWN' AND updated_at < deadline;
+
+-- A secret every instance sharing the database holds, created once: the key the callback URLs
+-- Handoff hands providers are bound to their operation with (HMAC), so that a delivery accepted
+-- by one instance is accepted by any. 244 random bits (two version-4 UUIDs, PostgreSQL 13+).
+CREATE TABLE ${flyway:defaultSchema}.shared_secret (
+    name   varchar(64) COLLATE "C" PRIMARY KEY,
+    secret text        NOT NULL
+);
+COMMENT ON TABLE ${flyway:defaultSchema}.shared_secret IS
+    'Secrets shared by the instances using this store, created at migration; callback-binding is the HMAC key of callback URLs.';
+INSERT INTO ${flyway:defaultSchema}.shared_secret (name, secret)
+VALUES ('callback-binding', replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', ''));

@@ -428,6 +428,34 @@ public final class PostgresOperationStore implements OperationStore {
   }
 
   /**
+   * The secret every instance sharing this database holds, created at random by the migration: the
+   * key callback URLs are bound to their operation with (see {@code
+   * dev.handoff.ports.callback.CallbackBinding}), so that any instance accepts a delivery another
+   * issued the URL for. Whoever can read the store's tables can read it; so can they change the
+   * operations themselves.
+   *
+   * @return the callback-binding secret
+   * @throws PostgresStoreException when the database cannot be read
+   * @throws IllegalStateException when the schema has no secret (not migrated to version 2)
+   */
+  public String callbackBindingSecret() {
+    return autoCommit(
+        "reading the callback-binding secret",
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(sql.sharedSecret)) {
+            ps.setString(1, "callback-binding");
+            try (ResultSet rs = ps.executeQuery()) {
+              if (!rs.next()) {
+                throw new IllegalStateException(
+                    "schema " + schema + " holds no callback-binding secret; migrate it");
+              }
+              return rs.getString(1);
+            }
+          }
+        });
+  }
+
+  /**
    * Deletes finished operations (final or UNKNOWN) last changed before {@code cutoff}, with their
    * timelines, in batches of {@value #DEFAULT_PURGE_BATCH}, each its own transaction.
    *

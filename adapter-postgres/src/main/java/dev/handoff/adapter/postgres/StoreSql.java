@@ -29,6 +29,7 @@ final class StoreSql {
   final String claimAwaiting;
   final String loadAwaiting;
   final String activeConflicts;
+  final String sharedSecret;
   final String loadRequested;
   final String purgeFinished;
   final String changedSince;
@@ -112,6 +113,7 @@ final class StoreSql {
             + ACTIVE_STATES
             + " AND ((o.kind = ? AND o.kind IN ('TRANSFER', 'REDIRECT')) OR o.correlation = ?)"
             + " ORDER BY o.created_at, o.id";
+    sharedSecret = "SELECT secret FROM " + schema + ".shared_secret WHERE name = ?";
     claimRequested =
         "WITH due AS (SELECT id FROM "
             + operation

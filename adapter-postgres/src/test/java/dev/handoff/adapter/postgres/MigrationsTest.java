@@ -39,12 +39,31 @@ class MigrationsTest {
 
     assertThat(PostgresOperationStore.migrate(dataSource, schema)).isEqualTo(2);
     assertThat(tables(schema))
-        .containsExactly("handoff_schema_history", "operation", "operation_timeline");
+        .containsExactly(
+            "handoff_schema_history", "operation", "operation_timeline", "shared_secret");
 
     assertThat(PostgresOperationStore.migrate(dataSource, schema)).isZero();
     assertThat(tables(schema))
-        .containsExactly("handoff_schema_history", "operation", "operation_timeline");
+        .containsExactly(
+            "handoff_schema_history", "operation", "operation_timeline", "shared_secret");
     assertThat(tables("public")).doesNotContain("flyway_schema_history", "operation");
+  }
+
+  @Test
+  void everyInstanceOnOneSchemaReadsTheSameRandomCallbackSecretAndAnotherSchemaAnother() {
+    String schema = TestDatabase.migratedSchema("secret");
+    String first =
+        PostgresOperationStore.builder(dataSource).schema(schema).build().callbackBindingSecret();
+    String second =
+        PostgresOperationStore.builder(dataSource).schema(schema).build().callbackBindingSecret();
+    assertThat(first).hasSize(64).matches("[0-9a-f]+").isEqualTo(second);
+    String other = TestDatabase.migratedSchema("secret");
+    assertThat(
+            PostgresOperationStore.builder(dataSource)
+                .schema(other)
+                .build()
+                .callbackBindingSecret())
+        .isNotEqualTo(first);
   }
 
   @Test
