@@ -12,8 +12,23 @@ import java.util.Objects;
  *     phone:+14255550123}, {@code application:<app id>}, {@code applicationInstance:<id>}, {@code
  *     guest:<id>}, {@code acsUser:<8:acs:...>}
  * @param group whether it is a group call (also implied by more than one participant)
+ * @param callId the id the call should have, or {@code null} for a generated one (a bot that knows
+ *     a call's id before its notifications flow, as when it answers an incoming call, can point
+ *     them at a URL bound to that id)
  */
-public record GraphCallSpec(String callbackUri, List<String> participants, boolean group) {
+public record GraphCallSpec(
+    String callbackUri, List<String> participants, boolean group, String callId) {
+
+  /**
+   * A call with a generated id.
+   *
+   * @param callbackUri where the call's notifications go
+   * @param participants the other participants
+   * @param group whether it is a group call
+   */
+  public GraphCallSpec(String callbackUri, List<String> participants, boolean group) {
+    this(callbackUri, participants, group, null);
+  }
 
   /** Validates and copies. */
   public GraphCallSpec {
@@ -27,6 +42,14 @@ public record GraphCallSpec(String callbackUri, List<String> participants, boole
   /** A peer-to-peer call with one participant. */
   public static GraphCallSpec peerToPeer(String callbackUri, String participant) {
     return new GraphCallSpec(callbackUri, List.of(participant), false);
+  }
+
+  /**
+   * @param id the id the call should have
+   * @return this call, under that id
+   */
+  public GraphCallSpec withCallId(String id) {
+    return new GraphCallSpec(callbackUri, participants, group, id);
   }
 
   /** A group call with the given participants. */

@@ -137,4 +137,17 @@ class GraphCallStateTest {
                 .statusCode())
         .isEqualTo(404);
   }
+
+  @Test
+  void aCallCanBeCreatedUnderAChosenIdOnce(HandoffEmulator emulator) {
+    GraphCallSpec spec =
+        GraphCallSpec.peerToPeer(receiver.url("/chosen"), "user:caller").withCallId("chosen-1");
+    GraphCall call = emulator.control().createGraphCall(spec);
+    assertThat(call.callId()).isEqualTo("chosen-1");
+    assertThat(emulator.control().graphCallState("chosen-1")).contains("established");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> emulator.control().createGraphCall(spec))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("already exists");
+  }
 }

@@ -433,9 +433,14 @@ final class GraphCallFlows {
     String tenant = simulation.settings().graphTenantId();
     ObjectNode bot =
         GraphIdentities.parse("application:" + simulation.settings().graphBotAppId(), tenant);
+    String generated = ids.uuidString();
+    String id = spec.callId() == null ? generated : spec.callId();
+    if (calls.containsKey(id)) {
+      throw new IllegalArgumentException("call " + id + " already exists");
+    }
     GraphCallState call =
         new GraphCallState(
-            ids.uuidString(),
+            id,
             tenant,
             callbackUri,
             "outgoing",
