@@ -8,6 +8,7 @@ import dev.handoff.emulator.AcsEndpoints;
 import dev.handoff.emulator.HandoffEmulator;
 import dev.handoff.emulator.control.AcsCall;
 import dev.handoff.emulator.control.AcsCallSpec;
+import dev.handoff.ports.callback.CallbackBinding;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.vertx.http.HttpServerStart;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +20,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
@@ -36,13 +38,15 @@ public class EmbeddedEmulator {
   public static final String DEMO_CALLER = "4:+14255550100";
 
   private final HandoffConfig config;
+  private final CallbackBinding binding;
   private final Secret eventGridSecret;
   private HandoffEmulator emulator;
   private volatile URI serviceBase;
 
   @Inject
-  EmbeddedEmulator(HandoffConfig config) {
+  EmbeddedEmulator(HandoffConfig config, CallbackBinding binding) {
     this.config = config;
+    this.binding = binding;
     byte[] random = new byte[24];
     new SecureRandom().nextBytes(random);
     this.eventGridSecret =
@@ -121,15 +125,23 @@ public class EmbeddedEmulator {
   }
 
   /**
-   * Creates a connected 1:1 call whose events come to this service.
+   * Creates a connected 1:1 call whose events come to this service, through a callback URI bound to
+   * the call, as an application that answers a call with {@code GET
+   * /v1/calls/{callId}/callback-uri} would.
    *
    * @param callConnectionId the id it should have, or null for a generated one
    * @return the call
    */
   public AcsCall createCall(String callConnectionId) {
+    String id = callConnectionId == null ? UUID.randomUUID().toString() : callConnectionId;
     AcsCallSpec spec =
         new AcsCallSpec(
-            callbackUri().toString(), List.of(DEMO_CALLER), null, null, false, callConnectionId);
+            binding.callUri(callbackUri(), id).toString(),
+            List.of(DEMO_CALLER),
+            null,
+            null,
+            false,
+            id);
     return running().control().createAcsCall(spec);
   }
 
