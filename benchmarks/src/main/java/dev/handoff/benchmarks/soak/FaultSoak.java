@@ -212,7 +212,9 @@ final class FaultSoak {
       }
     }
     for (SentCallback callback : emulator.journal().callbacks()) {
-      if (!callback.provider().equals(settings.provider())) {
+      // A duplicated callback's copy is the fault's effect, not another callback of the flow.
+      boolean copy = callback.fault() != null && callback.fault().contains("copy");
+      if (!callback.provider().equals(settings.provider()) || copy) {
         continue;
       }
       report.callbacks++;

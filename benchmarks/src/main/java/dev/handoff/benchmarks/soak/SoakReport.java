@@ -75,11 +75,9 @@ final class SoakReport {
       unknown.put("call", call);
       unknown.put("provider", outcome.name());
       JsonNode reconciliation = lastOf(operation, "RECONCILIATION");
-      unknown.put(
-          "decided",
-          reconciliation != null
-              ? "reconciliation: " + reconciliation.path("what").asText()
-              : "without reconciliation: " + last(operation).path("what").asText());
+      JsonNode basis = reconciliation != null ? reconciliation : last(operation);
+      unknown.put("decidedBy", basis.path("source").asText());
+      unknown.put("basis", basis.path("what").asText());
       unknowns.add(unknown);
     }
   }
@@ -116,7 +114,7 @@ final class SoakReport {
    *     not be asked
    */
   boolean everyUnknownReconciled() {
-    return unknowns.stream().allMatch(u -> u.get("decided").startsWith("reconciliation: "));
+    return unknowns.stream().allMatch(u -> u.get("decidedBy").equals("RECONCILIATION"));
   }
 
   /**

@@ -35,9 +35,9 @@ class SoakIT {
         .path("unknowns")
         .forEach(
             unknown ->
-                assertThat(unknown.path("decided").asText())
+                assertThat(unknown.path("decidedBy").asText())
                     .as("every UNKNOWN was reconciled: " + unknown)
-                    .startsWith("reconciliation: "));
+                    .isEqualTo("RECONCILIATION"));
     assertThat(report.path("holds").asBoolean()).as(shown).isTrue();
   }
 

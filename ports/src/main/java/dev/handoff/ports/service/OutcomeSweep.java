@@ -21,10 +21,22 @@ import java.util.logging.Logger;
  * could not be reached, is asked again later (at most {@link ReconciliationPolicy#maxChecks()}
  * times); what cannot tell the outcome leaves it UNKNOWN, saying why. Operations that became
  * UNKNOWN before their deadline (an ambiguous answer to the submission) are consulted once their
- * deadline has passed, so that they too are settled when the provider knows.
+ * deadline has passed, so that they too are settled when the provider knows. An operation still
+ * REQUESTED is not asked about: its submission may yet execute.
  */
 final class OutcomeSweep {
   private static final Logger LOG = Logger.getLogger(OutcomeSweep.class.getName());
+
+  /**
+   * An operation still REQUESTED is being submitted (its attempts may yet execute), or was
+   * interrupted and is the resume sweep's to finish: asking the provider now could read a state the
+   * submission is about to change.
+   */
+  private static final Reconciliation STILL_SENDING =
+      new Reconciliation.UnderWay(
+          "its submission is still being sent (or was interrupted and is left to the resume"
+              + " sweep), so the provider is not asked yet",
+          ProviderEvidence.NONE);
 
   private final OperationStore store;
   private final OperationChanges changes;
@@ -69,7 +81,10 @@ final class OutcomeSweep {
     if (query.isEmpty()) {
       changed = changes.change(operation.id(), current -> current.expireIfOverdue(now));
     } else {
-      Reconciliation verdict = ask(query.get(), operation);
+      Reconciliation verdict =
+          operation.state() == OperationState.REQUESTED
+              ? STILL_SENDING
+              : ask(query.get(), operation);
       changed = changes.change(operation.id(), current -> apply(current, verdict, now));
     }
     return changed.changed() && changed.operation().state() != before ? 1 : 0;

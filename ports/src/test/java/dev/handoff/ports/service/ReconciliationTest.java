@@ -246,6 +246,22 @@ class ReconciliationTest {
   }
 
   @Test
+  void anOperationStillBeingSubmittedIsNotAskedAbout() {
+    verdicts = operation -> new Reconciliation.Completed("the call is gone", null);
+    Operation sending =
+        dev.handoff.ports.testing.Operations.requested(
+            "sending", transfer("call-7"), clock.instant());
+    store.insertIfAbsent(sending);
+    clock.advance(PAST_DEADLINE);
+    service.expireOverdue();
+    assertThat(asked).isEmpty();
+    Operation waiting = stored(sending);
+    assertThat(waiting.state()).isEqualTo(OperationState.REQUESTED);
+    assertThat(last(waiting).what()).contains("still being sent");
+    assertThat(waiting.deadline()).isAfter(clock.instant());
+  }
+
+  @Test
   void withoutAStateQueryAnOverdueOperationBecomesUnknownAsBefore() {
     HandoffService unaided = service(Optional.empty());
     Operation operation = unaided.transfer(transfer("call-1"), SubmitOptions.none());
