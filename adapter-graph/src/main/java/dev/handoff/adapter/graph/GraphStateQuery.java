@@ -208,12 +208,19 @@ final class GraphStateQuery implements ProviderStateQuery {
         reported + ", and nothing recorded says why the call ended", evidence, false);
   }
 
+  /**
+   * Graph reported the transfer accepted: the operation moved to ACCEPTED, or (on an operation
+   * already UNKNOWN, where it could not move) the {@code transferAccepted} notification is
+   * recorded.
+   */
   private static boolean acceptedBefore(Operation operation) {
     return operation.timeline().stream()
         .anyMatch(
             entry ->
                 entry.state() == OperationState.ACCEPTED
-                    && entry.disposition() == Disposition.APPLIED);
+                        && entry.disposition() == Disposition.APPLIED
+                    || entry.source() == TimelineEntry.Source.PROVIDER_EVENT
+                        && entry.what().toLowerCase(Locale.ROOT).endsWith(":transferaccepted"));
   }
 
   /** The call's termination with 0/7015 or AppTransferred, noted on the operation. */

@@ -130,6 +130,20 @@ class StateQueryTest {
   }
 
   @Test
+  void aTransferAcceptedRecordedOnAnUnknownOperationStillCounts() {
+    graph.reply(gone());
+    Operation unknown =
+        submitted(peerToPeer(), Optional.empty())
+            .afterSubmit(
+                new SubmitResult.Indeterminate(
+                    dev.handoff.domain.failure.Failure.of(FailureReason.TIMEOUT, "no answer")),
+                T0.plusSeconds(1));
+    Operation late = accepted(unknown);
+    assertThat(late.state()).isEqualTo(dev.handoff.domain.operation.OperationState.UNKNOWN);
+    assertThat(query(graph.baseUrl()).reconcile(late)).isInstanceOf(Reconciliation.Completed.class);
+  }
+
+  @Test
   void aGoneCallWithoutAnyWordOfTheTransferCannotTellTheOutcome() {
     graph.reply(gone());
     Reconciliation verdict =
