@@ -113,6 +113,7 @@ final class KillRestart {
     ObjectNode report = SoakApi.JSON.createObjectNode();
     report.put("transfers", calls.size());
     report.put("reachedTheProviderBeforeTheKill", reachedAtKill);
+    report.put("executedButUnansweredAtTheKill", (calls.size() + 2) / 3);
     report.put("downtimeSeconds", Duration.between(killedAt, restartedAt).toSeconds());
     report.put("lost", lost);
     report.put("doubleExecutions", doubles);
