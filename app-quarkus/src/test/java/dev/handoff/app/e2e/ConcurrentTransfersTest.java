@@ -4,6 +4,7 @@ import static dev.handoff.app.testing.Api.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.handoff.app.runtime.EmbeddedEmulator;
+import dev.handoff.emulator.control.Outcome;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -22,10 +23,15 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class ConcurrentTransfersTest {
+  private static final String RINGING = "+14255550166";
+
   @Inject EmbeddedEmulator embedded;
 
   @Test
   void ofTwoSimultaneousTransfersOfOneCallOneIsAcceptedAndOneConflicts() throws Exception {
+    // The target does not answer: the first transfer stays under way (it rings until the
+    // invitation times out), however late the second request is handled.
+    embedded.running().control().script(RINGING, Outcome.noAnswer());
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
       for (int pair = 0; pair < 10; pair++) {
@@ -38,7 +44,7 @@ class ConcurrentTransfersTest {
               () -> {
                 start.await();
                 return client()
-                    .body("{\"target\":{\"kind\":\"phoneNumber\",\"value\":\"+14255550123\"}}")
+                    .body("{\"target\":{\"kind\":\"phoneNumber\",\"value\":\"" + RINGING + "\"}}")
                     .post("/v1/calls/{call}/transfers", call);
               });
         }

@@ -74,13 +74,14 @@ class DeliveryBindingTest {
             .get(0);
     String token = genuine.headers().get("Authorization");
 
-    // The second transfer's own result is lost: only a forgery could settle it now.
+    // The second transfer's own events are lost: only a forgery could change it now.
     String second = newCall();
-    embedded
-        .running()
-        .control()
-        .injectCallbackFault(
-            new CallbackFault("CallTransferAccepted", second, CallbackFault.Kind.LOST, 1));
+    for (String event : new String[] {"CallTransferAccepted", "CallDisconnected"}) {
+      embedded
+          .running()
+          .control()
+          .injectCallbackFault(new CallbackFault(event, second, CallbackFault.Kind.LOST, 1));
+    }
     String secondOperation = transfer(second);
     JsonPath before = awaitState(secondOperation, "SUBMITTED");
     String forged = genuine.body().replace(first, second).replace(firstOperation, secondOperation);

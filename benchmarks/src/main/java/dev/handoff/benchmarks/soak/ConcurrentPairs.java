@@ -2,6 +2,7 @@ package dev.handoff.benchmarks.soak;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.handoff.emulator.control.AcsCallSpec;
+import dev.handoff.emulator.control.Outcome;
 import dev.handoff.emulator.journal.ReceivedRequest;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,8 @@ import java.util.stream.Collectors;
  * operation-conflict, and the provider must receive one transfer request per call.
  */
 final class ConcurrentPairs {
+  private static final String RINGING = "+14255550166";
+
   private final SoakWorld world;
   private final SoakSettings settings;
 
@@ -33,6 +36,9 @@ final class ConcurrentPairs {
     int exact = 0;
     List<String> wrong = new ArrayList<>();
     List<String> calls = new ArrayList<>();
+    // The target does not answer: each accepted transfer stays under way while its pair is
+    // handled, however late the second request is.
+    world.emulator.control().script(RINGING, Outcome.noAnswer());
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
       for (int pair = 0; pair < settings.transfers(); pair++) {
@@ -49,7 +55,7 @@ final class ConcurrentPairs {
                     null,
                     false,
                     callId));
-        String body = "{\"target\":{\"kind\":\"phoneNumber\",\"value\":\"+14255550123\"}}";
+        String body = "{\"target\":{\"kind\":\"phoneNumber\",\"value\":\"" + RINGING + "\"}}";
         CyclicBarrier start = new CyclicBarrier(2);
         List<Callable<Integer>> both = new ArrayList<>();
         int index = pair;
