@@ -10,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -36,11 +37,15 @@ public class CallbackUriResource {
    */
   @GET
   @Operation(
+      operationId = "getCallCallbackUri",
       summary = "The callback URI bound to a call",
       description =
           "Point the call's events at it when you answer or create the call. Where calls are bound"
               + " (handoff.callbacks.require-call-binding, on for Graph), a call's events are"
               + " accepted only through it.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The call's id and the callback URI bound to it: {\"callId\", \"callbackUri\"}")
   public Map<String, String> callbackUri(@PathParam("callId") String callId) {
     return Map.of(
         "callId", callId, "callbackUri", binding.callUri(endpoint.get(), callId).toString());

@@ -16,6 +16,7 @@ import dev.handoff.app.callbacks.AcsCallbacks;
 import dev.handoff.app.callbacks.GraphCallbacks;
 import dev.handoff.app.config.HandoffConfig;
 import dev.handoff.app.config.Secret;
+import dev.handoff.app.config.StartupChecks;
 import dev.handoff.ports.callback.BoundCallbacks;
 import dev.handoff.ports.callback.CallbackBinding;
 import dev.handoff.ports.out.CallControl;
@@ -77,6 +78,9 @@ public class ProviderWiring {
       Clock clock,
       CallbackEndpoint endpoint,
       CallbackBinding binding) {
+    if (config.provider() == HandoffConfig.Provider.NONE) {
+      throw new IllegalStateException(StartupChecks.NO_PROVIDER);
+    }
     CallControl adapter;
     switch (config.provider()) {
       case ACS:

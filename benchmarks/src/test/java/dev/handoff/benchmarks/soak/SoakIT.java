@@ -9,8 +9,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The fault soak, small, as CI runs it: 100 transfers through the packaged service with 20 % of
- * provider requests and 10 % of callbacks faulted, and forged and replayed callbacks. The run of
- * record (1,000 transfers, production timings) is in docs/RELIABILITY.md.
+ * provider requests and 10 % of callbacks faulted, and forged and replayed callbacks. Only with the
+ * {@code soak} profile ({@code ./mvnw -B -Psoak -pl benchmarks -am verify}); CI runs the same
+ * through the harness's main class. The run of record (1,000 transfers, production timings) is in
+ * docs/RELIABILITY.md.
  */
 class SoakIT {
   private static final Apps APPS = new Apps(Path.of(System.getProperty("handoff.repo", "..")));
