@@ -56,6 +56,6 @@ class GraphForeignTenantTest {
         .then()
         .body(
             containsString(
-                "handoff_callbacks_rejected_total{provider=\"graph\",reason=\"wrong_tenant\"}"));
+                "handoff_callbacks_rejected_total{provider=\"graph\",reason=\"wrong-tenant\"}"));
   }
 }
