@@ -51,7 +51,10 @@ public final class SoakHarness {
           "max-hold",
           "seed",
           "repo",
-          "out");
+          "out",
+          "check");
+
+  private static final Set<String> FLAGS = Set.of("check");
 
   private SoakHarness() {}
 
@@ -60,7 +63,7 @@ public final class SoakHarness {
    * @throws Exception when the run cannot be made
    */
   public static void main(String[] argv) throws Exception {
-    Args args = Args.parse(argv, OPTIONS, Set.of("check"));
+    Args args = arguments(argv);
     String preset = args.get("preset").orElse("record");
     SoakSettings base =
         switch (preset) {
@@ -84,6 +87,15 @@ public final class SoakHarness {
       System.err.println("The run breaks a target: see " + out);
       System.exit(1);
     }
+  }
+
+  /**
+   * @param argv the command line
+   * @return its options, every one of them known to the harness
+   * @throws IllegalArgumentException naming an unknown option or a missing value
+   */
+  static Args arguments(String[] argv) {
+    return Args.parse(argv, OPTIONS, FLAGS);
   }
 
   /**
