@@ -22,6 +22,7 @@ import dev.handoff.domain.operation.SubmitResult;
 import dev.handoff.domain.participant.PhoneNumber;
 import dev.handoff.domain.provider.ProviderCapabilities;
 import dev.handoff.ports.out.CallControl;
+import dev.handoff.ports.out.ProviderStateQuery;
 import dev.handoff.ports.out.SubmitContext;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -59,6 +60,10 @@ import java.util.concurrent.ThreadLocalRandom;
  *       sent: ACS identifies the call by the incoming call context.
  * </ul>
  *
+ * <p>When an operation's result event does not come, {@link #stateQuery()} asks ACS for the call
+ * connection ({@code GET /calling/callConnections/{callId}}) and its participants ({@code GET
+ * .../participants}) and turns what it says into a verdict (see {@link AcsStateQuery}).
+ *
  * <p>Each method first checks the command against {@link #capabilities()} and throws {@link
  * dev.handoff.domain.provider.UnsupportedByProviderException} without sending anything when ACS
  * cannot carry it. The wire {@code operationContext} is {@link SubmitContext#correlation()}. The
@@ -73,6 +78,7 @@ public final class AcsCallControl implements CallControl {
   private final AcsHttpTransport transport;
   private final Optional<PhoneNumber> defaultSourceCallerId;
   private final ProviderCapabilities capabilities;
+  private final AcsStateQuery stateQuery;
 
   private AcsCallControl(
       URI endpoint,
@@ -110,6 +116,7 @@ public final class AcsCallControl implements CallControl {
                 options.clock(),
                 options.sleeper(),
                 () -> ThreadLocalRandom.current().nextDouble()));
+    this.stateQuery = new AcsStateQuery(endpoint, options.apiVersion(), transport);
   }
 
   /**
@@ -148,6 +155,17 @@ public final class AcsCallControl implements CallControl {
   @Override
   public ProviderCapabilities capabilities() {
     return capabilities;
+  }
+
+  /**
+   * ACS can be asked how an operation ended: the call connection and its participants; see {@link
+   * AcsStateQuery} for the rules.
+   *
+   * @return the state query
+   */
+  @Override
+  public Optional<ProviderStateQuery> stateQuery() {
+    return Optional.of(stateQuery);
   }
 
   @Override

@@ -13,6 +13,7 @@ import dev.handoff.emulator.control.AcsCall;
 import dev.handoff.emulator.control.AcsCallSpec;
 import dev.handoff.emulator.control.GraphCall;
 import dev.handoff.emulator.control.GraphCallSpec;
+import dev.handoff.ports.callback.CallbackBinding;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.vertx.http.HttpServerStart;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,6 +26,7 @@ import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
@@ -75,13 +77,15 @@ public class EmbeddedEmulator {
   public record Party(String participant, String callParticipantId) {}
 
   private final HandoffConfig config;
+  private final CallbackBinding binding;
   private final Secret eventGridSecret;
   private HandoffEmulator emulator;
   private volatile URI serviceBase;
 
   @Inject
-  EmbeddedEmulator(HandoffConfig config) {
+  EmbeddedEmulator(HandoffConfig config, CallbackBinding binding) {
     this.config = config;
+    this.binding = binding;
     byte[] random = new byte[24];
     new SecureRandom().nextBytes(random);
     this.eventGridSecret =
@@ -199,8 +203,10 @@ public class EmbeddedEmulator {
   }
 
   /**
-   * Creates a connected call whose events come to this service: a 1:1 call with the demo caller, or
-   * with the given participants (a group call when there are several).
+   * Creates a connected call whose events come to this service through a callback URI bound to the
+   * call, as an application that answers a call with {@code GET /v1/calls/{callId}/callback-uri}
+   * would: a 1:1 call with the demo caller, or with the given participants (a group call when there
+   * are several).
    *
    * @param callId the id it should have, or null for a generated one
    * @param participants the other participants in the emulator's notation, or empty for the demo
@@ -210,6 +216,8 @@ public class EmbeddedEmulator {
    * @throws IllegalArgumentException when the id is taken or a participant is not understood
    */
   public EmulatedCall createCall(String callId, List<String> participants) {
+    String id = callId == null ? UUID.randomUUID().toString() : callId;
+    String callback = binding.callUri(callbackUri(), id).toString();
     if (graph()) {
       List<String> parties =
           participants.isEmpty() ? List.of("phone:" + demoCallerNumber()) : participants;
@@ -217,8 +225,7 @@ public class EmbeddedEmulator {
           running()
               .control()
               .createGraphCall(
-                  new GraphCallSpec(callbackUri().toString(), parties, parties.size() > 1)
-                      .withCallId(callId));
+                  new GraphCallSpec(callback, parties, parties.size() > 1).withCallId(id));
       return new EmulatedCall(
           call.callId(),
           null,
@@ -230,8 +237,7 @@ public class EmbeddedEmulator {
     AcsCall call =
         running()
             .control()
-            .createAcsCall(
-                new AcsCallSpec(callbackUri().toString(), parties, null, null, false, callId));
+            .createAcsCall(new AcsCallSpec(callback, parties, null, null, false, id));
     return new EmulatedCall(
         call.callConnectionId(),
         call.serverCallId(),

@@ -18,12 +18,15 @@ import dev.handoff.app.config.HandoffConfig;
 import dev.handoff.app.config.Secret;
 import dev.handoff.app.config.StartupChecks;
 import dev.handoff.emulator.GraphEndpoints;
+import dev.handoff.ports.callback.BoundCallbacks;
+import dev.handoff.ports.callback.CallbackBinding;
 import dev.handoff.ports.out.CallControl;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -43,26 +46,55 @@ public class ProviderWiring {
   /**
    * @param config the configuration
    * @param emulator the embedded emulator, started only when it is the provider
-   * @param clock the clock
-   * @return the provider, sending each operation's events to this service
+   * @return where the provider's callbacks reach this service
    */
   @Produces
   @Singleton
-  CallControl provider(HandoffConfig config, EmbeddedEmulator emulator, Clock clock) {
-    if (config.provider() == HandoffConfig.Provider.NONE) {
-      throw new IllegalStateException(StartupChecks.NO_PROVIDER);
-    }
+  CallbackEndpoint callbackEndpoint(HandoffConfig config, EmbeddedEmulator emulator) {
     switch (config.provider()) {
       case ACS:
         URI acsCallback = acsCallbackUri(config);
-        return new CallbackDefaults(acs(config, clock), () -> acsCallback);
+        return new CallbackEndpoint(() -> acsCallback);
       case GRAPH:
         URI graphCallback = callbackBase(config).resolve(GRAPH_CALLBACKS.substring(1));
-        return new CallbackDefaults(graph(config, clock), () -> graphCallback);
+        return new CallbackEndpoint(() -> graphCallback);
+      default:
+        return new CallbackEndpoint(emulator::callbackUri);
+    }
+  }
+
+  /**
+   * @param config the configuration
+   * @param emulator the embedded emulator, started only when it is the provider
+   * @param clock the clock
+   * @param endpoint where callbacks reach this service
+   * @param binding binds each operation's callback URL to it
+   * @return the provider, sending each operation's events to this service, through a URL bound to
+   *     the operation unless {@code handoff.callbacks.bind-operations} is off
+   */
+  @Produces
+  @Singleton
+  CallControl provider(
+      HandoffConfig config,
+      EmbeddedEmulator emulator,
+      Clock clock,
+      CallbackEndpoint endpoint,
+      CallbackBinding binding) {
+    if (config.provider() == HandoffConfig.Provider.NONE) {
+      throw new IllegalStateException(StartupChecks.NO_PROVIDER);
+    }
+    CallControl adapter;
+    switch (config.provider()) {
+      case ACS:
+        adapter = acs(config, clock);
+        break;
+      case GRAPH:
+        adapter = graph(config, clock);
+        break;
       default:
         if (emulator.graph()) {
           GraphEndpoints graph = emulator.graphEndpoints();
-          return new CallbackDefaults(
+          adapter =
               graphOptions(
                       GraphCallControl.builder()
                           .clientCredentials(
@@ -71,17 +103,19 @@ public class ProviderWiring {
                           .baseUrl(emulator.graphRoot()),
                       config,
                       clock)
-                  .build(),
-              emulator::callbackUri);
+                  .build();
+          break;
         }
-        return new CallbackDefaults(
+        adapter =
             AcsCallControl.builder()
                 .connectionString(emulator.acsConnectionString())
                 .defaultSourceCallerId(EmbeddedEmulator.RESOURCE_NUMBER)
                 .options(acsOptions(config, clock))
-                .build(),
-            emulator::callbackUri);
+                .build();
     }
+    return config.callbacks().bindOperations()
+        ? BoundCallbacks.bound(adapter, endpoint::get, binding)
+        : BoundCallbacks.unbound(adapter, endpoint::get);
   }
 
   /**
@@ -112,6 +146,11 @@ public class ProviderWiring {
                     GraphNotificationAuthenticator.builder(graph.clientId().orElseThrow())
                         .openIdConfiguration(graph.openidConfigurationUrl())
                         .issuers(Set.copyOf(graph.issuers()))
+                        .tenants(
+                            Set.copyOf(
+                                graph
+                                    .allowedTenants()
+                                    .orElseGet(() -> List.of(graph.tenantId().orElseThrow()))))
                         .clock(clock)
                         .build(),
                     GraphNotificationParser.builder().clock(clock).build())));

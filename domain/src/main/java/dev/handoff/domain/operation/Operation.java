@@ -381,6 +381,98 @@ public record Operation(
   }
 
   /**
+   * @return how many reconciliation entries the timeline holds: how often the provider's state was
+   *     consulted for this operation
+   */
+  public int reconciliations() {
+    int count = 0;
+    for (TimelineEntry entry : timeline) {
+      if (entry.source() == TimelineEntry.Source.RECONCILIATION) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /**
+   * @return whether this operation is UNKNOWN without having been reconciled since: it became
+   *     UNKNOWN before its deadline (an ambiguous answer), or its deadline was moved after it
+   *     became UNKNOWN, and nothing was recorded since the deadline
+   */
+  public boolean awaitsReconciliation() {
+    return state == OperationState.UNKNOWN && updatedAt.isBefore(deadline);
+  }
+
+  /**
+   * Records a reconciliation's verdict. {@link Reconciliation.Completed} and {@link
+   * Reconciliation.Failed} settle an active or UNKNOWN operation; {@link Reconciliation.UnderWay}
+   * and {@link Reconciliation.Undetermined} are recorded without moving the state.
+   *
+   * @param verdict the verdict
+   * @param at when it was reached
+   * @return the changed operation
+   */
+  public Operation reconciled(Reconciliation verdict, Instant at) {
+    Change change =
+        new Change(at, TimelineEntry.Source.RECONCILIATION).evidence(verdict.evidence());
+    if (verdict instanceof Reconciliation.Completed) {
+      return change.to(OperationState.COMPLETED, "reconciled: " + verdict.basis());
+    }
+    if (verdict instanceof Reconciliation.Failed) {
+      return change
+          .failure(((Reconciliation.Failed) verdict).failure())
+          .to(OperationState.FAILED, "reconciled: " + verdict.basis());
+    }
+    return change.to(null, "reconciliation: " + verdict.basis());
+  }
+
+  /**
+   * Records a verdict that does not settle the operation and gives the provider until {@code
+   * nextCheck} before it is consulted again.
+   *
+   * @param verdict an {@link Reconciliation.UnderWay} or {@link Reconciliation.Undetermined}
+   *     verdict that may change
+   * @param at when it was reached
+   * @param nextCheck the new deadline
+   * @return the changed operation
+   */
+  public Operation reconciledLater(Reconciliation verdict, Instant at, Instant nextCheck) {
+    return new Change(at, TimelineEntry.Source.RECONCILIATION)
+        .evidence(verdict.evidence())
+        .deadline(nextCheck)
+        .to(null, "reconciliation: " + verdict.basis() + "; asking again at " + nextCheck);
+  }
+
+  /**
+   * Moves an active operation whose deadline has passed to UNKNOWN because reconciliation could not
+   * tell its outcome; an UNKNOWN one records the verdict.
+   *
+   * @param verdict what reconciliation found
+   * @param now the time now
+   * @return the changed operation, or this one when it is neither overdue nor UNKNOWN
+   */
+  public Operation unresolved(Reconciliation verdict, Instant now) {
+    if (state.isTerminal() || (state.isActive() && now.isBefore(deadline))) {
+      return this;
+    }
+    Change change =
+        new Change(now, TimelineEntry.Source.RECONCILIATION).evidence(verdict.evidence());
+    if (state == OperationState.UNKNOWN) {
+      return change.to(null, "reconciliation: " + verdict.basis());
+    }
+    return change
+        .failure(
+            Failure.of(
+                FailureReason.TIMEOUT,
+                "no final word from the provider by the deadline "
+                    + deadline
+                    + ", and its state does not tell the outcome: "
+                    + verdict.basis(),
+                verdict.evidence()))
+        .to(OperationState.UNKNOWN, "deadline passed; reconciliation: " + verdict.basis());
+  }
+
+  /**
    * Notes that the submission is being sent again after an interruption, with the same token.
    *
    * @param at when
@@ -432,6 +524,7 @@ public record Operation(
     private Optional<Failure> reported = Optional.empty();
     private ProviderEvidence evidence = ProviderEvidence.NONE;
     private Optional<String> invitation = Optional.empty();
+    private Instant newDeadline = deadline;
 
     private Change(Instant at, TimelineEntry.Source source) {
       this.at = Objects.requireNonNull(at, "at");
@@ -456,6 +549,11 @@ public record Operation(
 
     private Change invitation(Optional<String> value) {
       invitation = value;
+      return this;
+    }
+
+    private Change deadline(Instant value) {
+      newDeadline = Objects.requireNonNull(value, "deadline");
       return this;
     }
 
@@ -500,7 +598,7 @@ public record Operation(
           longer,
           createdAt,
           at.isAfter(updatedAt) ? at : updatedAt,
-          deadline,
+          newDeadline,
           version + 1);
     }
   }

@@ -471,8 +471,8 @@ class HandoffServiceTest {
                 provider,
                 new dev.handoff.ports.out.OperationStore() {
                   @Override
-                  public Operation insertIfAbsent(Operation operation) {
-                    return store.insertIfAbsent(operation);
+                  public dev.handoff.ports.out.Admission admit(Operation operation) {
+                    return store.admit(operation);
                   }
 
                   @Override
@@ -504,6 +504,11 @@ class HandoffServiceTest {
                   @Override
                   public List<Operation> findOverdue(Instant now, int limit) {
                     return store.findOverdue(now, limit);
+                  }
+
+                  @Override
+                  public List<Operation> findAwaitingReconciliation(Instant now, int limit) {
+                    return store.findAwaitingReconciliation(now, limit);
                   }
 
                   @Override
