@@ -5,6 +5,7 @@ import dev.handoff.ports.in.RecordProviderEventsUseCase;
 import dev.handoff.ports.out.CallControl;
 import dev.handoff.ports.out.OperationChangeBus;
 import dev.handoff.ports.out.OperationStore;
+import dev.handoff.ports.service.DeliveryPolicy;
 import dev.handoff.ports.service.HandoffService;
 import dev.handoff.ports.warm.HandoffEventRouter;
 import dev.handoff.ports.warm.SagaPolicy;
@@ -56,6 +57,8 @@ public class WarmHandoffProducers {
    *
    * @param saga the saga
    * @param service the application service
+   * @param policy which deliveries may change which operations, as the service checks them
+   * @param provider the configured provider
    * @return the router
    */
   @Produces
@@ -63,7 +66,11 @@ public class WarmHandoffProducers {
   @Alternative
   @Priority(1)
   @Typed(RecordProviderEventsUseCase.class)
-  RecordProviderEventsUseCase events(WarmHandoffSaga saga, HandoffService service) {
-    return new HandoffEventRouter(saga, service);
+  RecordProviderEventsUseCase events(
+      WarmHandoffSaga saga,
+      HandoffService service,
+      DeliveryPolicy policy,
+      @Observed CallControl provider) {
+    return new HandoffEventRouter(saga, service, policy, provider::capabilities);
   }
 }

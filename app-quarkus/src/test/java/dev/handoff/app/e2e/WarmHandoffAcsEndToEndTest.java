@@ -11,6 +11,7 @@ import dev.handoff.emulator.HandoffEmulator;
 import dev.handoff.emulator.control.Outcome;
 import dev.handoff.emulator.journal.PartyExperience;
 import dev.handoff.emulator.journal.ReceivedRequest;
+import dev.handoff.emulator.journal.SentCallback;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -150,6 +151,36 @@ class WarmHandoffAcsEndToEndTest {
             "acs.play",
             "acs.unhold",
             "acs.hangUp");
+
+    // Each step's callback is bound to the handoff, as every operation's is: the invitation and the
+    // briefing were sent with a URL naming the handoff and its token, and the events that came
+    // back through it were accepted.
+    String bound = "handoff-operation=" + id + "&handoff-token=";
+    for (String step : List.of("acs.hold", "acs.addParticipant", "acs.play", "acs.unhold")) {
+      assertThat(
+              emulator.journal().requests().stream()
+                  .filter(r -> step.equals(r.operation()) && r.path().contains(call))
+                  .findFirst()
+                  .orElseThrow()
+                  .body())
+          .as(step + "'s operationCallbackUri")
+          .contains("\"operationCallbackUri\"")
+          .contains(bound);
+    }
+    List<SentCallback> stepEvents =
+        emulator.journal().callbacks().stream()
+            .filter(c -> call.equals(c.callId()))
+            .filter(c -> List.of("AddParticipantSucceeded", "PlayCompleted").contains(c.event()))
+            .collect(Collectors.toList());
+    assertThat(stepEvents)
+        .extracting(SentCallback::event)
+        .contains("AddParticipantSucceeded", "PlayCompleted");
+    assertThat(stepEvents)
+        .allSatisfy(
+            c -> {
+              assertThat(c.url()).contains(bound);
+              assertThat(c.status()).isEqualTo(SentCallback.Status.DELIVERED);
+            });
   }
 
   @Test

@@ -43,10 +43,11 @@ class WarmHandoffGraphEndToEndTest {
   void newCall() {
     emulator().control().clearScripts();
     caller = "phone:+1425555" + (1000 + (int) (Math.random() * 8999));
+    // The bot answers with the callback URI bound to the call, as calls' events must come (the
+    // default with Graph); the consultation calls' events come through the handoff's own URI.
     call =
-        emulator()
-            .control()
-            .createGraphCall(GraphCallSpec.peerToPeer(GraphEmulatorResource.callbackUrl(), caller));
+        GraphEmulatorResource.boundCall(
+            GraphCallSpec.peerToPeer(GraphEmulatorResource.callbackUrl(), caller));
   }
 
   private static String target(String number) {
@@ -108,6 +109,16 @@ class WarmHandoffGraphEndToEndTest {
             "the call [application]",
             "the call [" + caller + "]");
     assertTheCallerWasNeverAloneNorDropped();
+    String placed =
+        emulator().journal().requests().stream()
+            .filter(r -> "graph.createCall".equals(r.operation()))
+            .filter(r -> r.body().contains("+14255550131"))
+            .findFirst()
+            .orElseThrow()
+            .body();
+    assertThat(placed)
+        .as("the consultation call's callbackUri, bound to the handoff")
+        .contains("handoff-operation=" + id + "&handoff-token=");
   }
 
   @Test
@@ -118,7 +129,9 @@ class WarmHandoffGraphEndToEndTest {
     assertThat(done.getString("state")).isEqualTo("COMPLETED");
     assertThat(done.getList("handoff.targets.outcome", String.class))
         .containsExactly("FAILED", "CONNECTED");
-    assertThat(done.getString("handoff.targets[0].failure.reason")).isEqualTo("busy");
+    assertThat(done.getString("handoff.targets[0].failure.reason"))
+        .as("%s; timeline %s", done.getMap("handoff.targets[0]"), done.getList("timeline.what"))
+        .isEqualTo("busy");
     assertThat(heard(caller))
         .containsExactly(
             "the call [application]",

@@ -13,6 +13,8 @@ import dev.handoff.domain.command.Transferee;
 import dev.handoff.domain.event.OperationUpdate;
 import dev.handoff.domain.event.Progress;
 import dev.handoff.domain.failure.FailureReason;
+import dev.handoff.domain.operation.Operation;
+import dev.handoff.domain.operation.OperationState;
 import dev.handoff.domain.operation.SubmitResult;
 import dev.handoff.domain.participant.Participant;
 import dev.handoff.domain.participant.ParticipantKind;
@@ -24,6 +26,7 @@ import dev.handoff.ports.out.CallControl;
 import dev.handoff.ports.out.SubmitContext;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -61,8 +64,9 @@ import org.junit.jupiter.api.TestInstance;
  * <p>What it holds the implementation to:
  *
  * <ul>
- *   <li>blind, consultative and group transfer are accepted and reported settled by the provider's
- *       events, which the implementation's parser reads;
+ *   <li>blind, consultative and group transfer are accepted and end COMPLETED from the provider's
+ *       events, which the implementation's parser reads, applied as the service applies them (an
+ *       ACCEPTED transfer has not ended: the provider may report the end by the call's own events);
  *   <li>an invitation is accepted with an invitation id, and can be withdrawn;
  *   <li>an incoming call can be redirected;
  *   <li>failures map to the neutral reasons: a declining invitee is DECLINED, a busy one BUSY, an
@@ -542,6 +546,12 @@ public abstract class CallControlContract {
         .orElseThrow(() -> new AssertionError("an accepted add must carry its invitation id"));
   }
 
+  /**
+   * Submits the transfer and follows it to its end as the service would, from the provider's
+   * events: it must end COMPLETED (ACCEPTED is the target's answer, not the end; a provider may
+   * report the end through the call's own events, such as the transferor's leg ending or a roster
+   * without the transferee).
+   */
   private void transferSettles(CallTransfer transfer) {
     SubmitContext context = context(transfer);
     SubmitResult result = adapter().transfer(transfer, context);
@@ -552,6 +562,23 @@ public abstract class CallControlContract {
         events.await(
             transfer.callId(), OperationKind.TRANSFER, CallControlContract::settled, "settling");
     assertSucceeded(update, context);
+    Instant now = Instant.now();
+    Operation submitted =
+        Operation.request(
+                context.operationId(),
+                capabilities().provider(),
+                transfer,
+                Optional.empty(),
+                context.submission(),
+                now,
+                platform.eventTimeout())
+            .afterSubmit(result, now);
+    Operation ended = events.awaitFinal(submitted);
+    assertThat(ended.state())
+        .as(
+            "the transfer's final state"
+                + ended.failure().map(failure -> " (failure: " + failure + ")").orElse(""))
+        .isEqualTo(OperationState.COMPLETED);
   }
 
   private void redirectSucceeds(RedirectCall redirect) {

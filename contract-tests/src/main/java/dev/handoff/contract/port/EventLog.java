@@ -1,15 +1,20 @@
 package dev.handoff.contract.port;
 
 import dev.handoff.domain.command.OperationKind;
+import dev.handoff.domain.event.CallLifecycleEvent;
 import dev.handoff.domain.event.OperationUpdate;
 import dev.handoff.domain.event.ProviderEvent;
+import dev.handoff.domain.operation.Operation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
-/** Reads a platform's deliveries for a call, parses them and waits for operation updates. */
+/**
+ * Reads a platform's deliveries for a call, parses them and waits for operation updates, or for an
+ * operation to end as the service would end it from those events.
+ */
 final class EventLog {
   private static final Duration POLL = Duration.ofMillis(50);
 
@@ -73,6 +78,72 @@ final class EventLog {
         Thread.currentThread().interrupt();
         throw new AssertionError("interrupted while waiting for events", e);
       }
+    }
+  }
+
+  /**
+   * Waits until the operation, with every event on its call delivered so far applied as the service
+   * applies them (its own updates, and the changes of the call: its end, a roster without the
+   * transferee), reaches a final state.
+   *
+   * @param submitted the operation after the provider's synchronous answer
+   * @return the operation in its final state
+   * @throws AssertionError naming the state it stands in when none is reached within the platform's
+   *     event timeout
+   */
+  Operation awaitFinal(Operation submitted) {
+    Instant deadline = Instant.now().plus(platform.eventTimeout());
+    while (true) {
+      Operation folded = fold(submitted);
+      if (folded.state().isTerminal()) {
+        return folded;
+      }
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError(
+            "the "
+                + submitted.kind()
+                + " on call "
+                + submitted.callId()
+                + " did not end within "
+                + platform.eventTimeout()
+                + "; it stands "
+                + folded.state()
+                + " after "
+                + folded.timeline().stream()
+                    .map(entry -> entry.what())
+                    .collect(java.util.stream.Collectors.toList()));
+      }
+      pause();
+    }
+  }
+
+  private Operation fold(Operation operation) {
+    Operation folded = operation;
+    for (Delivery delivery : platform.deliveries(operation.callId())) {
+      for (ProviderEvent event : platform.parse(delivery)) {
+        Instant now = Instant.now();
+        if (event instanceof OperationUpdate) {
+          OperationUpdate update = (OperationUpdate) event;
+          if (update.callId().equals(operation.callId()) && update.scope() == operation.kind()) {
+            folded = folded.apply(update, now);
+          }
+        } else if (event instanceof CallLifecycleEvent) {
+          CallLifecycleEvent change = (CallLifecycleEvent) event;
+          if (change.callId().equals(operation.callId())) {
+            folded = folded.afterCallChange(change, now);
+          }
+        }
+      }
+    }
+    return folded;
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(POLL.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted while waiting for events", e);
     }
   }
 

@@ -136,7 +136,10 @@ class AcsEmulatorVerificationTest {
         emulator.control().createAcsCall(AcsCallSpec.oneToOne(sink.uri("/acs").toString(), CALLER));
     PhoneNumber invitee = PhoneNumber.of("+14255550199");
     emulator.control().script(invitee.rawId(), Outcome.noAnswer());
-    AddParticipant add = AddParticipant.builder(call.callConnectionId(), invitee).build();
+    AddParticipant add =
+        AddParticipant.builder(call.callConnectionId(), invitee)
+            .sourceCallerId(PhoneNumber.of("+18005550100"))
+            .build();
     SubmitResult added =
         AcsCallControl.builder()
             .connectionString(emulator.acs().httpConnectionString())

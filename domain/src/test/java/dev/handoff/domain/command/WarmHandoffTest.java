@@ -73,11 +73,11 @@ class WarmHandoffTest {
                         .transferee(Transferee.of(CALLER))
                         .fallback(Fallback.transferTo(CALLER))
                         .sourceCallerId(PhoneNumber.anonymousCaller())
-                        .operationContext("x".repeat(257))
+                        .operationContext("bad\tcontext")
                         .build()))
         .containsExactly(
             "callId must not be blank",
-            "operationContext must be at most 256 characters",
+            "operationContext must not contain control characters",
             "targets[1].participant repeats a target",
             "targets[2].participant must not be the transferee",
             "targets[3] is required",

@@ -19,6 +19,7 @@ import dev.handoff.domain.provider.CapabilityViolation;
 import dev.handoff.domain.provider.ProviderCapabilities;
 import dev.handoff.domain.provider.UnsupportedByProviderException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A call-control provider: submits commands and declares what it can carry.
@@ -63,6 +64,17 @@ public interface CallControl {
    */
   default List<CapabilityViolation> check(CallCommand command) {
     return capabilities().check(command);
+  }
+
+  /**
+   * Declares whether this provider can be asked how an operation ended (see {@link
+   * ProviderStateQuery}); the application service consults it before it declares an operation
+   * UNKNOWN. Decorators must pass it on.
+   *
+   * @return the provider's state query; empty (the default) when the provider cannot be asked
+   */
+  default Optional<ProviderStateQuery> stateQuery() {
+    return Optional.empty();
   }
 
   /**

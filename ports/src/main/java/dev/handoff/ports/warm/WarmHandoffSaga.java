@@ -2,6 +2,7 @@ package dev.handoff.ports.warm;
 
 import dev.handoff.domain.action.CallAction;
 import dev.handoff.domain.command.OperationKind;
+import dev.handoff.domain.command.Transferee;
 import dev.handoff.domain.command.WarmHandoff;
 import dev.handoff.domain.event.CallActionUpdate;
 import dev.handoff.domain.event.CallLifecycleEvent;
@@ -34,6 +35,7 @@ import dev.handoff.ports.in.OperationNotFoundException;
 import dev.handoff.ports.in.OperationQuery;
 import dev.handoff.ports.in.SubmitOptions;
 import dev.handoff.ports.in.WarmHandoffUseCase;
+import dev.handoff.ports.out.Admission;
 import dev.handoff.ports.out.CallControl;
 import dev.handoff.ports.out.OperationChangeBus;
 import dev.handoff.ports.out.OperationStore;
@@ -128,7 +130,6 @@ public final class WarmHandoffSaga implements WarmHandoffUseCase, AdvanceWarmHan
         return replay(key.get(), earlier.get(), command);
       }
     }
-    rejectConflicts(command, capabilities);
     Instant now = clock.instant();
     Operation requested =
         Operation.request(
@@ -139,12 +140,17 @@ public final class WarmHandoffSaga implements WarmHandoffUseCase, AdvanceWarmHan
             SubmissionToken.create(now),
             now,
             policy.answerTimeout());
-    Operation stored = store.insertIfAbsent(requested);
-    if (!stored.id().equals(requested.id())) {
-      return replay(key.orElseThrow(), stored, command);
+    // The store decides atomically, on any number of instances: a handoff under way takes the
+    // call's transfer slot, so that a second handoff or a transfer of the call is refused.
+    Admission admission = store.admit(requested);
+    if (admission instanceof Admission.KeyHeld) {
+      return replay(key.orElseThrow(), ((Admission.KeyHeld) admission).holder(), command);
     }
-    bus.publish(stored);
-    return drive(stored.id());
+    if (admission instanceof Admission.Conflict) {
+      throw conflict(requested, (Admission.Conflict) admission);
+    }
+    bus.publish(requested);
+    return drive(requested.id());
   }
 
   private Operation replay(IdempotencyKey key, Operation earlier, WarmHandoff command) {
@@ -154,30 +160,28 @@ public final class WarmHandoffSaga implements WarmHandoffUseCase, AdvanceWarmHan
     return store.find(earlier.id()).orElse(earlier);
   }
 
-  private void rejectConflicts(WarmHandoff command, ProviderCapabilities capabilities) {
-    for (Operation active : store.findByCall(capabilities.provider(), command.callId())) {
-      if (!active.state().isActive()) {
-        continue;
-      }
-      OperationKind kind = active.kind();
-      if (kind == OperationKind.WARM_HANDOFF
-          || kind == OperationKind.TRANSFER
-          || kind == OperationKind.REDIRECT) {
-        throw new OperationConflictException(
-            "Call " + command.callId() + " already has " + kind + " " + active.id() + " under way",
-            active.id());
-      }
-      if (command.operationContext().filter(active.correlation()::equals).isPresent()) {
-        throw new OperationConflictException(
-            "Operation context '"
-                + active.correlation()
-                + "' is already in use by operation "
-                + active.id()
-                + " on call "
-                + command.callId(),
-            active.id());
-      }
+  private static OperationConflictException conflict(
+      Operation refused, Admission.Conflict conflict) {
+    Operation active = conflict.active();
+    if (conflict.rule() == Admission.Rule.ONE_AT_A_TIME) {
+      return new OperationConflictException(
+          "Call "
+              + refused.callId()
+              + " already has "
+              + active.kind()
+              + " "
+              + active.id()
+              + " under way",
+          active.id());
     }
+    return new OperationConflictException(
+        "Operation context '"
+            + active.correlation()
+            + "' is already in use by operation "
+            + active.id()
+            + " on call "
+            + refused.callId(),
+        active.id());
   }
 
   @Override
@@ -501,6 +505,48 @@ public final class WarmHandoffSaga implements WarmHandoffUseCase, AdvanceWarmHan
     return Optional.of(new EventOutcome(event, result, List.of(id), Optional.empty()));
   }
 
+  /**
+   * Which warm handoff an event concerns, without recording anything: what a delivery's binding is
+   * checked against before the event is offered.
+   *
+   * @param event a provider event
+   * @return the handoff, and whether the event is about the caller's call (rather than one of the
+   *     handoff's consultation calls); empty when it concerns no warm handoff
+   */
+  Optional<Claim> claim(ProviderEvent event) {
+    return match(event)
+        .map(
+            m ->
+                new Claim(
+                    m.operation,
+                    m.kind != Kind.CONSULTATION_ANSWERED
+                        && m.kind != Kind.CONSULTATION_ENDED
+                        && (m.step == 0
+                            || !(event instanceof CallLifecycleEvent)
+                            || onCallOf(m.operation, (CallLifecycleEvent) event))));
+  }
+
+  private boolean onCallOf(OperationId handoff, CallLifecycleEvent event) {
+    return store.find(handoff).map(op -> op.callId().equals(event.callId())).orElse(false);
+  }
+
+  /**
+   * @param id an operation
+   * @return the operation, when it is a warm handoff
+   */
+  Optional<Operation> handoff(OperationId id) {
+    return store.find(id).filter(op -> op.kind() == OperationKind.WARM_HANDOFF);
+  }
+
+  /**
+   * The warm handoff an event concerns.
+   *
+   * @param handoff the handoff
+   * @param callerCall whether the event is about the caller's call, rather than one of the
+   *     handoff's consultation calls
+   */
+  record Claim(OperationId handoff, boolean callerCall) {}
+
   private static EventOutcome.Result resultOf(Operation before, Operation after, int step) {
     TimelineEntry last = after.timeline().get(after.timeline().size() - 1);
     if (last.disposition() == Disposition.AFTER_TERMINAL) {
@@ -596,7 +642,9 @@ public final class WarmHandoffSaga implements WarmHandoffUseCase, AdvanceWarmHan
                 ? ((CallActionUpdate) event).failure()
                 : event instanceof OperationUpdate
                     ? ((OperationUpdate) event).failure()
-                    : Optional.empty();
+                    : event instanceof CallLifecycleEvent
+                        ? ((CallLifecycleEvent) event).failure()
+                        : Optional.empty();
         return Optional.of(
             reported.orElse(
                 Failure.of(
@@ -730,6 +778,7 @@ public final class WarmHandoffSaga implements WarmHandoffUseCase, AdvanceWarmHan
               handoff.id(),
               0,
               lifecycle.change() == CallLifecycleEvent.Change.DISCONNECTED
+                      || callerLeft(handoff, lifecycle)
                   ? Kind.CALLER_CALL_ENDED
                   : Kind.NOTE));
     }
@@ -745,6 +794,29 @@ public final class WarmHandoffSaga implements WarmHandoffUseCase, AdvanceWarmHan
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether a roster of the caller's call says the caller hung up: it lists the call's participants
+   * and the transferee is not among them, before the handoff began to put the caller through (ACS
+   * keeps the call going for the bot and the agent; afterwards, a roster without the caller is how
+   * a transfer in a group call ends).
+   */
+  private static boolean callerLeft(Operation handoff, CallLifecycleEvent roster) {
+    if (roster.change() != CallLifecycleEvent.Change.PARTICIPANTS_UPDATED
+        || roster.participants().isEmpty()
+        || handoff.state().isTerminal()) {
+      return false;
+    }
+    HandoffProgress progress = HandoffProgress.of(handoff);
+    if (progress.last(StepKind.CONNECT).isPresent()) {
+      return false;
+    }
+    return progress
+        .transferee()
+        .map(Transferee::participant)
+        .filter(caller -> roster.participants().stream().noneMatch(caller::sameParty))
+        .isPresent();
   }
 
   private Optional<Match> onConsultationCall(ProviderEvent event, String callId) {
@@ -774,11 +846,14 @@ public final class WarmHandoffSaga implements WarmHandoffUseCase, AdvanceWarmHan
         && ((CallLifecycleEvent) event).change() == CallLifecycleEvent.Change.CONNECTED) {
       return Kind.CONSULTATION_ANSWERED;
     }
-    // The call ended: a placed call's own update where the provider reports one, or the update a
-    // provider's parser gives any call that ends without a transfer (Graph reads it as the end of
-    // a redirect of that call, which the consultation call is not).
+    // The call ended: the end of the call itself (Graph's terminated consultation call), a placed
+    // call's own update where the provider reports one, or an update a provider's parser may give a
+    // call that ends without a transfer (the end of a redirect, which the consultation call is
+    // not).
     boolean ended =
-        (event instanceof CallActionUpdate
+        (event instanceof CallLifecycleEvent
+                && ((CallLifecycleEvent) event).change() == CallLifecycleEvent.Change.DISCONNECTED)
+            || (event instanceof CallActionUpdate
                 && ((CallActionUpdate) event).action() == CallAction.PLACE_CALL
                 && isOver(((CallActionUpdate) event).progress()))
             || (event instanceof OperationUpdate

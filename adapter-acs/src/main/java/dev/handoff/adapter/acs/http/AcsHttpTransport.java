@@ -69,7 +69,24 @@ public final class AcsHttpTransport {
    * @return how the attempts ended; never throws for network or service failures
    */
   public Exchange post(URI uri, byte[] body, SubmissionToken token, String clientRequestId) {
-    return send("POST", uri, body, Optional.of(token), Mode.REPEATABLE, clientRequestId);
+    return send(
+        "POST",
+        uri,
+        body,
+        Optional.of(Objects.requireNonNull(token, "token")),
+        Mode.REPEATABLE,
+        clientRequestId);
+  }
+
+  /**
+   * Reads a resource, with the same retries as {@link #post} (a read is safe to repeat).
+   *
+   * @param uri the request URI
+   * @param clientRequestId the client request id for all attempts
+   * @return how the attempts ended; never throws for network or service failures
+   */
+  public Exchange get(URI uri, String clientRequestId) {
+    return send("GET", uri, null, Mode.SAME_EFFECT, clientRequestId);
   }
 
   /**

@@ -1,7 +1,6 @@
 package dev.handoff.emulator.internal.acs;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.handoff.emulator.internal.acs.AcsCallConnection.Invitation;
 import dev.handoff.emulator.internal.acs.AcsCallConnection.State;
@@ -195,21 +194,6 @@ final class AcsHandoffFlows {
       AcsExperiences.record(simulation, call);
     }
     return new AcsResult(Response.empty(204), call.correlationId);
-  }
-
-  AcsResult participants(String callConnectionId) {
-    AcsCallConnection call = flows.connected(callConnectionId);
-    ObjectNode body = Json.object();
-    ArrayNode value = body.putArray("value");
-    synchronized (call) {
-      for (AcsIdentifier participant : call.participants) {
-        ObjectNode entry = value.addObject();
-        entry.set("identifier", participant.toJson());
-        entry.put("isMuted", false);
-        entry.put("isOnHold", call.holds.containsKey(participant.rawId()));
-      }
-    }
-    return new AcsResult(Response.json(200, body), call.correlationId);
   }
 
   private static void requireParticipant(

@@ -25,8 +25,8 @@ import java.util.regex.Pattern;
 
 /**
  * The emulated ACS Call Automation service: transfer, add participant, cancel add participant,
- * redirect and get call, with HMAC or bearer authentication, repeatability, strict validation
- * against the 2026-03-12 spec, and the callback events of each flow.
+ * redirect, get call and get participants, with HMAC or bearer authentication, repeatability,
+ * strict validation against the 2026-03-12 spec, and the callback events of each flow.
  */
 public final class AcsService implements Endpoint {
 
@@ -43,8 +43,10 @@ public final class AcsService implements Endpoint {
   private static final Pattern PLAY = Pattern.compile("^/calling/callConnections/([^/:]+):play$");
   private static final Pattern REMOVE =
       Pattern.compile("^/calling/callConnections/([^/:]+)/participants:remove$");
-  private static final Pattern PARTICIPANTS =
+  private static final Pattern GET_PARTICIPANTS =
       Pattern.compile("^/calling/callConnections/([^/:]+)/participants$");
+  private static final Pattern GET_PARTICIPANT =
+      Pattern.compile("^/calling/callConnections/([^/:]+)/participants/([^/]+)$");
   private static final String REDIRECT = "/calling/callConnections:redirect";
   private static final String HMAC_FAILED = "HMAC-SHA256 validation failed";
 
@@ -153,6 +155,17 @@ public final class AcsService implements Endpoint {
     if (handoff.isPresent()) {
       return handoff;
     }
+    if (method.equals("GET") && (m = GET_PARTICIPANTS.matcher(path)).matches()) {
+      String id = decode(m.group(1));
+      return Optional.of(
+          route("acs.getParticipants", r -> call(r, false, () -> flows.participants(id))));
+    }
+    if (method.equals("GET") && (m = GET_PARTICIPANT.matcher(path)).matches()) {
+      String id = decode(m.group(1));
+      String rawId = decode(m.group(2));
+      return Optional.of(
+          route("acs.getParticipant", r -> call(r, false, () -> flows.participant(id, rawId))));
+    }
     return Optional.of(
         route(
             "acs.unsupported",
@@ -201,11 +214,6 @@ public final class AcsService implements Endpoint {
     if (method.equals("DELETE") && (m = GET.matcher(path)).matches()) {
       String id = decode(m.group(1));
       return Optional.of(route("acs.hangUp", r -> call(r, false, () -> handoffs.hangUp(id))));
-    }
-    if (method.equals("GET") && (m = PARTICIPANTS.matcher(path)).matches()) {
-      String id = decode(m.group(1));
-      return Optional.of(
-          route("acs.getParticipants", r -> call(r, false, () -> handoffs.participants(id))));
     }
     return Optional.empty();
   }

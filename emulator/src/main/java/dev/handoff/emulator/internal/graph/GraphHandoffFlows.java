@@ -229,45 +229,6 @@ final class GraphHandoffFlows {
     }
   }
 
-  Response participants(String callId) {
-    GraphCallState call = flows.existing(callId);
-    ObjectNode body = Json.object();
-    body.put(
-        "@odata.context",
-        "https://graph.microsoft.com/v1.0/$metadata#communications/calls('"
-            + call.id
-            + "')/participants");
-    ArrayNode value = body.putArray("value");
-    synchronized (call) {
-      value.add(participant(call.myParticipantId, call.botIdentity, false));
-      for (Member member : call.members) {
-        value.add(
-            participant(
-                member.participantId(),
-                member.identity(),
-                call.holds.containsKey(member.participantId())));
-      }
-    }
-    return Response.json(200, body, GraphService.ODATA_JSON);
-  }
-
-  private static ObjectNode participant(String id, ObjectNode identity, boolean onHold) {
-    ObjectNode node = Json.object();
-    node.put("@odata.type", "#microsoft.graph.participant");
-    node.put("id", id);
-    ObjectNode info = node.putObject("info");
-    info.put("@odata.type", "#microsoft.graph.participantInfo");
-    info.set("identity", identity);
-    info.put("endpointType", "default");
-    node.putArray("mediaStreams");
-    node.put("isMuted", false);
-    node.put("isInLobby", false);
-    if (onHold) {
-      node.put("isOnHold", true);
-    }
-    return node;
-  }
-
   /**
    * Answers an operation running, and after {@code after} reports it completed ({@code deleted}
    * operation notification), first running {@code completion} on the simulation thread.

@@ -29,8 +29,9 @@ import java.util.regex.Pattern;
 
 /**
  * The emulated Microsoft Graph cloud-communications API (v1.0 and beta): transfer, participants
- * invite, redirect, get call and get operation, with bearer tokens from the emulator's own token
- * endpoint, Graph's error shape, and commsNotifications in the documented sequences.
+ * invite, redirect, get call, get participants and get operation, with bearer tokens from the
+ * emulator's own token endpoint, Graph's error shape, and commsNotifications in the documented
+ * sequences.
  */
 public final class GraphService implements Endpoint {
 
@@ -52,6 +53,8 @@ public final class GraphService implements Endpoint {
       Pattern.compile("^/(v1\\.0|beta)/communications/calls/([^/]+)/playPrompt$");
   private static final Pattern PARTICIPANTS =
       Pattern.compile("^/(v1\\.0|beta)/communications/calls/([^/]+)/participants$");
+  private static final Pattern PARTICIPANT =
+      Pattern.compile("^/(v1\\.0|beta)/communications/calls/([^/]+)/participants/([^/]+)$");
   private static final Pattern OPERATION =
       Pattern.compile("^/(v1\\.0|beta)/communications/calls/([^/]+)/operations/([^/]+)$");
   private static final DateTimeFormatter INNER_DATE =
@@ -62,12 +65,14 @@ public final class GraphService implements Endpoint {
   private final Simulation simulation;
   private final GraphCallFlows flows;
   private final GraphHandoffFlows handoffs;
+  private final GraphParticipants participants;
 
   /** Creates the service. */
   public GraphService(Simulation simulation) {
     this.simulation = simulation;
     this.flows = new GraphCallFlows(simulation);
     this.handoffs = new GraphHandoffFlows(simulation, flows);
+    this.participants = new GraphParticipants(flows);
     if (simulation.settings().graphBotWebhook() != null) {
       botWebhook(simulation.settings().graphBotWebhook());
     }
@@ -117,6 +122,20 @@ public final class GraphService implements Endpoint {
     Optional<Route> handoff = handoffRoute(method, path);
     if (handoff.isPresent()) {
       return handoff;
+    }
+    if (method.equals("GET") && (m = PARTICIPANTS.matcher(path)).matches()) {
+      String version = m.group(1);
+      String id = decode(m.group(2));
+      return Optional.of(
+          route("graph.getParticipants", r -> call(r, null, () -> participants.list(id, version))));
+    }
+    if (method.equals("GET") && (m = PARTICIPANT.matcher(path)).matches()) {
+      String id = decode(m.group(2));
+      String participantId = decode(m.group(3));
+      return Optional.of(
+          route(
+              "graph.getParticipant",
+              r -> call(r, null, () -> participants.one(id, participantId))));
     }
     if (method.equals("GET") && (m = OPERATION.matcher(path)).matches()) {
       String id = decode(m.group(2));
@@ -170,11 +189,6 @@ public final class GraphService implements Endpoint {
       String id = decode(m.group(2));
       return Optional.of(
           route("graph.playPrompt", r -> call(r, null, () -> handoffs.playPrompt(id, body(r)))));
-    }
-    if (method.equals("GET") && (m = PARTICIPANTS.matcher(path)).matches()) {
-      String id = decode(m.group(2));
-      return Optional.of(
-          route("graph.listParticipants", r -> call(r, null, () -> handoffs.participants(id))));
     }
     return Optional.empty();
   }
