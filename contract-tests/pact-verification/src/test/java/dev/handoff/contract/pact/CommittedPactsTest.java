@@ -54,7 +54,9 @@ class CommittedPactsTest {
         .hasMessageContaining("the contract c-p.json changed")
         .hasMessageContaining("\"/x\"")
         .hasMessageContaining("\"/z\"")
-        .hasMessageContaining("-Dpact.regenerate=true");
+        .hasMessageContaining("-Dhandoff.pacts.regenerate=true")
+        .hasMessageNotContaining("./mvnw")
+        .hasMessageNotContaining("contract-tests");
   }
 
   @Test

@@ -31,8 +31,9 @@ import org.junit.jupiter.api.extension.TestWatcher;
  * class: the generated one in {@code pact.rootDir} (default {@code target/pacts}) and the committed
  * one in {@code handoff.pacts.committed} (default {@code pacts}), both in their canonical form
  * (without the pact-jvm version, interactions sorted). With the system property {@code
- * pact.regenerate=true} the generated pact is written over the committed one instead, for a change
- * made on purpose.
+ * handoff.pacts.regenerate=true} the generated pact is written over the committed one instead, for
+ * a change made on purpose (with Maven: {@code mvn verify -Dhandoff.pacts.regenerate=true}, which
+ * Surefire hands to the test JVM).
  */
 public final class CommittedPacts implements AfterAllCallback, TestWatcher {
   private static final ExtensionContext.Namespace NAMESPACE =
@@ -45,11 +46,13 @@ public final class CommittedPacts implements AfterAllCallback, TestWatcher {
   public static final String COMMITTED_DIR = "handoff.pacts.committed";
 
   /** System property: {@code true} to copy generated pacts over the committed ones. */
-  public static final String REGENERATE = "pact.regenerate";
+  public static final String REGENERATE = "handoff.pacts.regenerate";
 
-  /** The command that regenerates Handoff's pacts, shown when one differs. */
-  static final String HOW_TO_REGENERATE =
-      "./mvnw -B -pl contract-tests -am verify -Dpact.regenerate=true";
+  /**
+   * System property, optional: the command your build runs to regenerate, shown when a pact differs;
+   * without it the message names the system property to set.
+   */
+  public static final String REGENERATE_COMMAND = "handoff.pacts.regenerate.command";
 
   @Override
   public void testFailed(ExtensionContext context, Throwable cause) {
@@ -115,8 +118,8 @@ public final class CommittedPacts implements AfterAllCallback, TestWatcher {
               + committedFile
               + " for the generated "
               + generatedFile
-              + ". To add it on purpose, run "
-              + HOW_TO_REGENERATE
+              + ". To add it on purpose, "
+              + howToRegenerate()
               + " and commit it.");
     }
     String kept = PactJson.canonical(read(committedFile));
@@ -130,10 +133,27 @@ public final class CommittedPacts implements AfterAllCallback, TestWatcher {
               + committedFile
               + " (first difference at "
               + PactJson.firstDifference(kept, fresh)
-              + "). If the change is intended, regenerate with "
-              + HOW_TO_REGENERATE
+              + "). If the change is intended, "
+              + howToRegenerate()
               + ", review the diff and commit it; then the providers must verify the new pact.");
     }
+  }
+
+  /**
+   * @return how to regenerate, in the words of the user's build when it named its command
+   */
+  static String howToRegenerate() {
+    String command = System.getProperty(REGENERATE_COMMAND, "").trim();
+    if (!command.isEmpty()) {
+      return "regenerate with " + command;
+    }
+    return "run the consumer tests again with the system property "
+        + REGENERATE
+        + "=true (Maven: -D"
+        + REGENERATE
+        + "=true; Gradle: systemProperty '"
+        + REGENERATE
+        + "', 'true' in the test task), which writes the generated pact over the committed one";
   }
 
   private static String read(Path file) {
