@@ -1,7 +1,6 @@
 package dev.handoff.contract.port;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.handoff.domain.command.AddParticipant;
 import dev.handoff.domain.command.CallCommand;
@@ -22,21 +21,24 @@ import dev.handoff.domain.provider.ProviderCapabilities;
 import dev.handoff.domain.provider.UnsupportedByProviderException;
 import dev.handoff.ports.out.CallControl;
 import dev.handoff.ports.out.SubmitContext;
+import java.lang.reflect.Method;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 
 /**
@@ -52,39 +54,84 @@ import org.junit.jupiter.api.TestInstance;
  * }
  * }</pre>
  *
- * <p>Every feature is tested, none is skipped: for each {@link Capability} and each {@link
- * ParticipantKind} the adapter declares, the suite submits a command that needs it and checks the
- * provider's answer and events; for each it does not declare, it checks that the adapter refuses
- * such a command with {@link UnsupportedByProviderException}, names the offending field, reports
- * the same through {@link CallControl#check(CallCommand)}, and sends nothing to the platform.
+ * <p>One test per {@link Capability} and per {@link ParticipantKind}, each named after it. For a
+ * feature the adapter declares, the test submits a command that needs it and checks three things:
+ * the adapter's synchronous answer; that the provider received every part of the command intact
+ * ({@link CallControlTestPlatform#received}: targets, transferee, calling context entries, display
+ * names, caller id, timeouts, callback URI, operation context); and that the provider's events,
+ * read by the implementation's own parser, bring the operation to a final state. An operation is
+ * done when it is COMPLETED, FAILED or CANCELLED: ACCEPTED is never taken for done. For a feature
+ * the adapter does not declare, the test checks that the adapter refuses such a command with {@link
+ * UnsupportedByProviderException}, names the offending field, reports the same through {@link
+ * CallControl#check(CallCommand)}, and sends nothing to the provider.
  *
- * <p>What it holds the implementation to:
+ * <p>Declared limits are held exactly: a redirect may name as many targets as declared and no more;
+ * a ring timeout is carried at both ends of the declared range (or of the model's range when the
+ * adapter declares none) and refused just outside it, where the model allows such a value.
  *
- * <ul>
- *   <li>blind, consultative and group transfer are accepted and reported settled by the provider's
- *       events, which the implementation's parser reads;
- *   <li>an invitation is accepted with an invitation id, and can be withdrawn;
- *   <li>an incoming call can be redirected;
- *   <li>failures map to the neutral reasons: a declining invitee is DECLINED, a busy one BUSY, an
- *       unknown call NOT_FOUND (synchronously, {@link SubmitResult.Rejected});
- *   <li>a submission whose answer is lost never executes twice: an adapter with repeatable requests
- *       retries with the same token and the provider executes once (also when the same context is
- *       submitted again); one without them returns {@link SubmitResult.Indeterminate} and does not
- *       re-send.
- * </ul>
+ * <p>Further: failures map to the neutral reasons (a declining invitee DECLINED, a busy one BUSY,
+ * an unknown call NOT_FOUND synchronously); a submission whose answer is lost never executes twice
+ * (an adapter with repeatable requests retries with the same token, also when the same context is
+ * submitted again; one without returns {@link SubmitResult.Indeterminate} and does not re-send).
+ *
+ * <p>Every failure message starts with the capability (or topic) and the command, then says what
+ * was expected and what happened. A platform that truly cannot observe something declares it in
+ * {@link CallControlTestPlatform#unobservable()}: the suite then does not check that part, and the
+ * tests that exist to check it report themselves skipped with the platform's reason.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class CallControlContract {
   private static final String NOWHERE_CALL = "contract-suite-call";
-  private static final Set<Capability> NAMED =
-      EnumSet.of(
-          Capability.TRANSFER,
-          Capability.CONSULTATIVE_TRANSFER,
-          Capability.TRANSFEREE,
-          Capability.ADD_PARTICIPANT,
-          Capability.CANCEL_ADD_PARTICIPANT,
-          Capability.REDIRECT,
-          Capability.REPEATABLE_REQUESTS);
+
+  /** The shortest redirect ring timeout the model accepts, in seconds. */
+  static final long MODEL_MIN_RING = 1;
+
+  /** The longest redirect ring timeout the model accepts, in seconds. */
+  static final long MODEL_MAX_RING = 3600;
+
+  /** The test of each capability, by method name; {@link #everyCapabilityHasItsTest()} checks. */
+  static final Map<Capability, String> TESTS;
+
+  static {
+    Map<Capability, String> tests = new EnumMap<>(Capability.class);
+    tests.put(Capability.TRANSFER, "transfer");
+    tests.put(Capability.CONSULTATIVE_TRANSFER, "consultativeTransfer");
+    tests.put(Capability.TRANSFEREE, "transferee");
+    tests.put(Capability.TRANSFEREE_PARTICIPANT_ID, "transfereeParticipantId");
+    tests.put(Capability.TRANSFER_SOURCE_CALLER_ID, "transferSourceCallerId");
+    tests.put(Capability.TRANSFER_CALLBACK_OVERRIDE, "transferCallbackOverride");
+    tests.put(Capability.ADD_PARTICIPANT, "addParticipant");
+    tests.put(Capability.INVITATION_TIMEOUT, "invitationTimeout");
+    tests.put(Capability.ADD_SOURCE_CALLER_ID, "addSourceCallerId");
+    tests.put(Capability.SOURCE_DISPLAY_NAME, "sourceDisplayName");
+    tests.put(Capability.ADD_CALLBACK_OVERRIDE, "addCallbackOverride");
+    tests.put(Capability.CANCEL_ADD_PARTICIPANT, "cancelAddParticipant");
+    tests.put(Capability.CANCEL_CALLBACK_OVERRIDE, "cancelCallbackOverride");
+    tests.put(Capability.REDIRECT, "redirect");
+    tests.put(Capability.REDIRECT_RING_TIMEOUT, "redirectRingTimeout");
+    tests.put(Capability.REDIRECT_CALLBACK_OVERRIDE, "redirectCallbackOverride");
+    tests.put(Capability.SIP_HEADERS, "sipHeaders");
+    tests.put(Capability.USER_TO_USER, "userToUser");
+    tests.put(Capability.VOIP_HEADERS, "voipHeaders");
+    tests.put(Capability.TEAMS_PHONE_CALL_DETAILS, "teamsPhoneCallDetails");
+    tests.put(Capability.PARTICIPANT_DISPLAY_NAME, "participantDisplayName");
+    tests.put(Capability.REPEATABLE_REQUESTS, "repeatableRequests");
+    TESTS = Collections.unmodifiableMap(tests);
+  }
+
+  /** The test of each participant kind, by method name. */
+  static final Map<ParticipantKind, String> KIND_TESTS;
+
+  static {
+    Map<ParticipantKind, String> tests = new EnumMap<>(ParticipantKind.class);
+    tests.put(ParticipantKind.ACS_USER, "acsUser");
+    tests.put(ParticipantKind.PHONE_NUMBER, "phoneNumber");
+    tests.put(ParticipantKind.TEAMS_USER, "teamsUser");
+    tests.put(ParticipantKind.TEAMS_APP, "teamsApp");
+    tests.put(ParticipantKind.TEAMS_EXTENSION_USER, "teamsExtensionUser");
+    tests.put(ParticipantKind.RAW, "rawParticipant");
+    KIND_TESTS = Collections.unmodifiableMap(tests);
+  }
 
   private CallControlTestPlatform platform;
   private EventLog events;
@@ -129,24 +176,35 @@ public abstract class CallControlContract {
     return capabilities().supports(capability);
   }
 
+  private boolean observes(Observation observation) {
+    return !platform.unobservable().containsKey(observation);
+  }
+
+  private Set<Observation> observed() {
+    Set<Observation> observed = EnumSet.allOf(Observation.class);
+    observed.removeAll(platform.unobservable().keySet());
+    return observed;
+  }
+
   // ------------------------------------------------------------------ the operations
 
   @Test
-  @DisplayName("a blind transfer is accepted and the provider's events report it settled")
-  void blindTransfer() {
+  @DisplayName("TRANSFER: a blind transfer reaches the provider intact and ends COMPLETED")
+  void transfer() {
     if (!declares(Capability.TRANSFER)) {
-      assertRefused(commands.transfer(NOWHERE_CALL).build(), "CallTransfer");
+      refused(Capability.TRANSFER, commands.transfer(NOWHERE_CALL).build(), "CallTransfer");
       return;
     }
     TestCall call = platform.createCall();
-    transferSettles(commands.transfer(call.callId()).build());
+    transferCompletes(Capability.TRANSFER, commands.transfer(call.callId()).build());
   }
 
   @Test
-  @DisplayName("a consultative transfer replacing the consultation call is accepted and settles")
+  @DisplayName("CONSULTATIVE_TRANSFER: a transfer replacing the consultation call ends COMPLETED")
   void consultativeTransfer() {
     if (!declares(Capability.CONSULTATIVE_TRANSFER)) {
-      assertRefused(
+      refused(
+          Capability.CONSULTATIVE_TRANSFER,
           commands.transfer(NOWHERE_CALL).replacing(NOWHERE_CALL + "-consultation").build(),
           "mode");
       return;
@@ -154,15 +212,17 @@ public abstract class CallControlContract {
     TestCall call = platform.createCall();
     Participant target = commands.target();
     TestCall consultation = platform.createConsultationCall(target);
-    transferSettles(
+    transferCompletes(
+        Capability.CONSULTATIVE_TRANSFER,
         CallTransfer.builder(call.callId(), target).replacing(consultation.callId()).build());
   }
 
   @Test
-  @DisplayName("a transfer in a group call names the transferee and settles")
-  void groupTransfer() {
+  @DisplayName("TRANSFEREE: a transfer out of a group call names the transferee and ends COMPLETED")
+  void transferee() {
     if (!declares(Capability.TRANSFEREE)) {
-      assertRefused(
+      refused(
+          Capability.TRANSFEREE,
           commands
               .transfer(NOWHERE_CALL)
               .transferee(commands.sample(ParticipantKind.PHONE_NUMBER))
@@ -170,97 +230,119 @@ public abstract class CallControlContract {
           "transferee");
       return;
     }
-    TestCall group = platform.createGroupCall();
-    assertThat(group.parties()).as("a group call's remote parties").hasSizeGreaterThan(1);
-    CallParty moving = group.parties().get(0);
-    Transferee transferee =
-        declares(Capability.TRANSFEREE_PARTICIPANT_ID)
-            ? Transferee.of(
-                moving.participant(),
-                moving
-                    .callParticipantId()
-                    .orElseThrow(
-                        () ->
-                            new AssertionError(
-                                "the adapter declares TRANSFEREE_PARTICIPANT_ID, so the platform's"
-                                    + " group call must report its parties' participant ids")))
-            : Transferee.of(moving.participant());
-    transferSettles(commands.transfer(group.callId()).transferee(transferee).build());
+    groupTransfer(Capability.TRANSFEREE);
   }
 
   @Test
-  @DisplayName("an invitation is accepted with an invitation id and completes")
+  @DisplayName("ADD_PARTICIPANT: an invitation reaches the provider intact and ends COMPLETED")
   void addParticipant() {
     if (!declares(Capability.ADD_PARTICIPANT)) {
-      assertRefused(commands.add(NOWHERE_CALL).build(), "AddParticipant");
+      refused(Capability.ADD_PARTICIPANT, commands.add(NOWHERE_CALL).build(), "AddParticipant");
       return;
     }
     TestCall call = platform.createCall();
     AddParticipant add = commands.add(call.callId()).build();
+    Subject subject = Subject.of(Capability.ADD_PARTICIPANT, add);
     SubmitContext context = context(add);
     SubmitResult result = adapter().addParticipant(add, context);
-    assertThat(result).as("the add's synchronous answer").isInstanceOf(SubmitResult.Accepted.class);
+    assertAccepted(subject, result);
     if (declares(Capability.CANCEL_ADD_PARTICIPANT)) {
       assertThat(((SubmitResult.Accepted) result).invitationId())
-          .as("an accepted add's invitation id, which a cancellation names")
+          .as(subject.expecting("the accepted add to carry the invitation id a cancellation names"))
           .isPresent();
     }
-    OperationUpdate update =
-        events.await(
-            call.callId(), OperationKind.ADD_PARTICIPANT, CallControlContract::settled, "settling");
-    assertSucceeded(update, context);
+    assertReceived(subject, add, context, OperationKind.ADD_PARTICIPANT);
+    assertCompleted(subject, add.callId(), OperationKind.ADD_PARTICIPANT, context);
   }
 
   @Test
-  @DisplayName("a ringing invitation can be cancelled: the cancellation completes, the add ends")
-  void cancelInvitation() {
+  @DisplayName(
+      "CANCEL_ADD_PARTICIPANT: a ringing invitation is withdrawn: the cancellation COMPLETED, the"
+          + " add CANCELLED")
+  void cancelAddParticipant() {
     if (!declares(Capability.CANCEL_ADD_PARTICIPANT)) {
-      assertRefused(
+      refused(
+          Capability.CANCEL_ADD_PARTICIPANT,
           CancelAddParticipant.of(NOWHERE_CALL, "contract-suite-invitation"),
           "CancelAddParticipant");
       return;
     }
     TestCall call = platform.createCall();
-    String invitationId = ringingInvitation(call);
-    CancelAddParticipant cancel = CancelAddParticipant.of(call.callId(), invitationId);
-    SubmitResult result = adapter().cancelAddParticipant(cancel, context(cancel));
-    assertThat(result)
-        .as("the cancel's synchronous answer")
-        .isInstanceOf(SubmitResult.Accepted.class);
-    OperationUpdate cancelled =
-        events.await(
-            call.callId(),
-            OperationKind.CANCEL_ADD_PARTICIPANT,
-            CallControlContract::settled,
-            "settling");
-    assertThat(cancelled.progress()).as("the cancellation").isEqualTo(Progress.COMPLETED);
-    OperationUpdate add =
-        events.await(
-            call.callId(), OperationKind.ADD_PARTICIPANT, CallControlContract::settled, "ending");
-    boolean cancelledAdd =
-        add.progress() == Progress.CANCELLED
-            || add.failure()
-                .map(failure -> failure.reason() == FailureReason.CANCELLED)
-                .orElse(false);
-    assertThat(cancelledAdd)
-        .as("the add ends CANCELLED (or FAILED with reason CANCELLED), got " + add.progress())
-        .isTrue();
+    cancelCompletes(
+        Capability.CANCEL_ADD_PARTICIPANT,
+        CancelAddParticipant.of(call.callId(), ringingInvitation(call)));
   }
 
   @Test
-  @DisplayName("an incoming call can be redirected before it is answered")
+  @DisplayName(
+      "REDIRECT: an incoming call is redirected to as many targets as declared, all reaching the"
+          + " provider")
   void redirect() {
     if (!declares(Capability.REDIRECT)) {
-      assertRefused(
+      refused(
+          Capability.REDIRECT,
           RedirectCall.builder(NOWHERE_CALL, "context", List.of(commands.target())).build(),
           "RedirectCall");
       return;
     }
+    int most = capabilities().maxRedirectTargets();
+    assertThat(most)
+        .as(
+            Subject.name(Capability.REDIRECT)
+                + ": expected an adapter that declares redirect to allow at least one target")
+        .isPositive();
+    List<Participant> targets = new ArrayList<>();
+    for (int i = 0; i < most; i++) {
+      targets.add(commands.target());
+    }
     IncomingTestCall incoming = platform.createIncomingCall();
     redirectSucceeds(
-        RedirectCall.builder(
-                incoming.callId(), incoming.incomingCallContext(), List.of(commands.target()))
-            .build());
+        Capability.REDIRECT,
+        RedirectCall.builder(incoming.callId(), incoming.incomingCallContext(), targets).build());
+  }
+
+  @Test
+  @DisplayName(
+      "REPEATABLE_REQUESTS: a submission whose answer is lost executes once at the provider")
+  void repeatableRequests() {
+    abortUnlessObserved(Capability.REPEATABLE_REQUESTS, Observation.EXECUTIONS);
+    boolean transfer = declares(Capability.TRANSFER);
+    if (!transfer && !declares(Capability.ADD_PARTICIPANT)) {
+      refused(Capability.ADD_PARTICIPANT, commands.add(NOWHERE_CALL).build(), "AddParticipant");
+      return;
+    }
+    TestCall call = platform.createCall();
+    CallCommand command =
+        transfer ? commands.transfer(call.callId()).build() : commands.add(call.callId()).build();
+    Subject subject = Subject.of(Capability.REPEATABLE_REQUESTS, command);
+    OperationKind kind = transfer ? OperationKind.TRANSFER : OperationKind.ADD_PARTICIPANT;
+    SubmitContext context = context(command);
+    platform.loseNextAnswer(kind);
+
+    SubmitResult result = adapter().submit(command, context);
+
+    if (declares(Capability.REPEATABLE_REQUESTS)) {
+      assertThat(result)
+          .as(
+              subject.expecting(
+                  "the adapter to retry with the same token after the answer was lost, and the"
+                      + " retry to be accepted"))
+          .isInstanceOf(SubmitResult.Accepted.class);
+      SubmitResult again = adapter().submit(command, context);
+      assertThat(again)
+          .as(subject.expecting("the same submission again (e.g. after a restart) to be accepted"))
+          .isInstanceOf(SubmitResult.Accepted.class);
+    } else {
+      assertThat(result)
+          .as(
+              subject.expecting(
+                  "Indeterminate from an adapter without repeatable requests whose answer was"
+                      + " lost: the operation may have executed"))
+          .isInstanceOf(SubmitResult.Indeterminate.class);
+    }
+    assertThat(platform.executions(call.callId(), kind))
+        .as(subject.expecting("the provider to execute the " + kind + " exactly once"))
+        .isEqualTo(1);
   }
 
   // ------------------------------------------------------------------ failures
@@ -278,107 +360,272 @@ public abstract class CallControlContract {
   }
 
   @Test
-  @DisplayName("a transfer to a target who declines is reported FAILED")
+  @DisplayName("a transfer to a target who declines ends FAILED")
   void declinedTransfer() {
     if (!declares(Capability.TRANSFER)) {
-      assertRefused(commands.transfer(NOWHERE_CALL).build(), "CallTransfer");
+      refused(Capability.TRANSFER, commands.transfer(NOWHERE_CALL).build(), "CallTransfer");
       return;
     }
     TestCall call = platform.createCall();
     Participant target = platform.participant(commands.defaultKind());
     platform.script(target, TargetBehaviour.DECLINE);
     CallTransfer transfer = CallTransfer.builder(call.callId(), target).build();
-    assertThat(adapter().transfer(transfer, context(transfer)))
-        .isInstanceOf(SubmitResult.Accepted.class);
-    OperationUpdate update =
-        events.await(call.callId(), OperationKind.TRANSFER, CallControlContract::settled, "ending");
-    assertThat(update.progress()).as("a declined transfer").isEqualTo(Progress.FAILED);
-    assertThat(update.failure()).as("its failure").isPresent();
+    Subject subject = Subject.of("a transfer the target declines", transfer);
+    SubmitContext context = context(transfer);
+    assertAccepted(subject, adapter().transfer(transfer, context));
+    OperationUpdate update = events.awaitFinal(subject, call.callId(), OperationKind.TRANSFER);
+    assertThat(update.progress())
+        .as(subject.expecting("the transfer to end FAILED"))
+        .isEqualTo(Progress.FAILED);
+    assertThat(update.failure()).as(subject.expecting("the FAILED update to say why")).isPresent();
   }
 
   @Test
   @DisplayName("a command on a call the provider does not know is rejected as NOT_FOUND")
   void unknownCall() {
+    boolean transfer = declares(Capability.TRANSFER);
     CallCommand command =
-        declares(Capability.TRANSFER)
+        transfer
             ? commands.transfer("no-such-call-" + System.nanoTime()).build()
             : commands.add("no-such-call-" + System.nanoTime()).build();
-    if (!declares(Capability.TRANSFER) && !declares(Capability.ADD_PARTICIPANT)) {
-      assertRefused(command, "AddParticipant");
+    if (!transfer && !declares(Capability.ADD_PARTICIPANT)) {
+      refused(Capability.ADD_PARTICIPANT, command, "AddParticipant");
       return;
     }
+    Subject subject = Subject.of("a command on an unknown call", command);
     SubmitResult result = adapter().submit(command, context(command));
     assertThat(result)
-        .as("the answer for an unknown call")
+        .as(subject.expecting("Rejected(NOT_FOUND), got " + result))
         .isInstanceOf(SubmitResult.Rejected.class);
     SubmitResult.Rejected rejected = (SubmitResult.Rejected) result;
-    assertThat(rejected.failure().reason()).isEqualTo(FailureReason.NOT_FOUND);
-    assertThat(rejected.failure().retryable()).as("retrying a missing call").isFalse();
+    assertThat(rejected.failure().reason())
+        .as(subject.expecting("the reason NOT_FOUND"))
+        .isEqualTo(FailureReason.NOT_FOUND);
+    assertThat(rejected.failure().retryable())
+        .as(subject.expecting("a missing call not to be retryable"))
+        .isFalse();
   }
 
-  // ------------------------------------------------------------------ no double execution
+  // ------------------------------------------------------------------ optional features
 
   @Test
-  @DisplayName("a submission whose answer is lost executes once at the provider")
-  void lostAnswerExecutesOnce() {
-    boolean transfer = declares(Capability.TRANSFER);
-    if (!transfer && !declares(Capability.ADD_PARTICIPANT)) {
-      assertRefused(commands.add(NOWHERE_CALL).build(), "AddParticipant");
+  @DisplayName(
+      "TRANSFEREE_PARTICIPANT_ID: the transferee's participant id reaches the provider, or is"
+          + " refused")
+  void transfereeParticipantId() {
+    feature(Capability.TRANSFEREE_PARTICIPANT_ID, Observation.PARTIES);
+  }
+
+  @Test
+  @DisplayName(
+      "TRANSFER_SOURCE_CALLER_ID: a transfer's caller id reaches the provider, or is refused")
+  void transferSourceCallerId() {
+    feature(Capability.TRANSFER_SOURCE_CALLER_ID, Observation.CALLER_ID);
+  }
+
+  @Test
+  @DisplayName(
+      "TRANSFER_CALLBACK_OVERRIDE: a transfer's callback URI reaches the provider, or is refused")
+  void transferCallbackOverride() {
+    feature(Capability.TRANSFER_CALLBACK_OVERRIDE, Observation.CALLBACK_URI);
+  }
+
+  @Test
+  @DisplayName("INVITATION_TIMEOUT: an invitation timeout reaches the provider, or is refused")
+  void invitationTimeout() {
+    feature(Capability.INVITATION_TIMEOUT, Observation.TIMEOUTS);
+  }
+
+  @Test
+  @DisplayName(
+      "ADD_SOURCE_CALLER_ID: an invitation's caller id reaches the provider, or is refused")
+  void addSourceCallerId() {
+    feature(Capability.ADD_SOURCE_CALLER_ID, Observation.CALLER_ID);
+  }
+
+  @Test
+  @DisplayName("SOURCE_DISPLAY_NAME: the source display name reaches the provider, or is refused")
+  void sourceDisplayName() {
+    feature(Capability.SOURCE_DISPLAY_NAME, Observation.DISPLAY_NAMES);
+  }
+
+  @Test
+  @DisplayName(
+      "ADD_CALLBACK_OVERRIDE: an invitation's callback URI reaches the provider, or is refused")
+  void addCallbackOverride() {
+    feature(Capability.ADD_CALLBACK_OVERRIDE, Observation.CALLBACK_URI);
+  }
+
+  @Test
+  @DisplayName(
+      "CANCEL_CALLBACK_OVERRIDE: a cancellation's callback URI reaches the provider, or is refused")
+  void cancelCallbackOverride() {
+    Capability capability = Capability.CANCEL_CALLBACK_OVERRIDE;
+    if (!declares(capability)) {
+      refused(capability, commands.needing(capability, NOWHERE_CALL), "callbackUri");
       return;
     }
     TestCall call = platform.createCall();
-    CallCommand command =
-        transfer ? commands.transfer(call.callId()).build() : commands.add(call.callId()).build();
-    OperationKind kind = transfer ? OperationKind.TRANSFER : OperationKind.ADD_PARTICIPANT;
-    SubmitContext context = context(command);
-    platform.loseNextAnswer(kind);
+    String invitationId = ringingInvitation(call);
+    cancelCompletes(
+        capability,
+        new CancelAddParticipant(
+            call.callId(), invitationId, Optional.empty(), Optional.of(platform.callbackUri())));
+    abortUnlessObserved(capability, Observation.CALLBACK_URI);
+  }
 
-    SubmitResult result = adapter().submit(command, context);
-
-    if (declares(Capability.REPEATABLE_REQUESTS)) {
-      assertThat(result)
-          .as("a repeatable request retried with the same token after its answer was lost")
-          .isInstanceOf(SubmitResult.Accepted.class);
-      SubmitResult again = adapter().submit(command, context);
-      assertThat(again)
-          .as("the same submission again, e.g. after a restart")
-          .isInstanceOf(SubmitResult.Accepted.class);
-    } else {
-      assertThat(result)
-          .as("a request without repeatability whose answer was lost: it may have executed")
-          .isInstanceOf(SubmitResult.Indeterminate.class);
+  @Test
+  @DisplayName(
+      "REDIRECT_RING_TIMEOUT: ring timeouts at both ends of the declared range reach the provider;"
+          + " just outside it they are refused")
+  void redirectRingTimeout() {
+    Capability capability = Capability.REDIRECT_RING_TIMEOUT;
+    RedirectCall.Builder nowhere =
+        RedirectCall.builder(NOWHERE_CALL, "context", List.of(commands.target()));
+    if (!declares(capability)) {
+      refused(capability, nowhere.ringTimeout(Duration.ofSeconds(30)).build(), "ringTimeout");
+      return;
     }
-    assertThat(platform.executions(call.callId(), kind))
-        .as("how often the provider executed the " + kind)
-        .isEqualTo(1);
+    Optional<ProviderCapabilities.SecondsRange> declared = capabilities().redirectRingTimeout();
+    long least = declared.map(ProviderCapabilities.SecondsRange::min).orElse(MODEL_MIN_RING);
+    long most = declared.map(ProviderCapabilities.SecondsRange::max).orElse(MODEL_MAX_RING);
+    String range =
+        declared
+            .map(r -> "the declared range " + r.min() + ".." + r.max() + " s")
+            .orElse(
+                "the model's range "
+                    + MODEL_MIN_RING
+                    + ".."
+                    + MODEL_MAX_RING
+                    + " s (no range declared)");
+    long shortest = Math.max(least, MODEL_MIN_RING);
+    long longest = Math.min(most, MODEL_MAX_RING);
+    assertThat(shortest)
+        .as(
+            Subject.name(capability)
+                + ": expected "
+                + range
+                + " to overlap the ring timeouts the model accepts, "
+                + MODEL_MIN_RING
+                + ".."
+                + MODEL_MAX_RING
+                + " s")
+        .isLessThanOrEqualTo(longest);
+    for (long seconds : shortest == longest ? List.of(shortest) : List.of(shortest, longest)) {
+      IncomingTestCall incoming = platform.createIncomingCall();
+      RedirectCall redirect =
+          RedirectCall.builder(
+                  incoming.callId(), incoming.incomingCallContext(), List.of(commands.target()))
+              .ringTimeout(Duration.ofSeconds(seconds))
+              .build();
+      assertThat(adapter().check(redirect))
+          .as(Subject.of(capability, redirect).expecting("no violation: it lies within " + range))
+          .isEmpty();
+      redirectSucceeds(capability, redirect);
+    }
+    // Just outside the declared range, where the model allows the value (the model refuses
+    // anything outside its own range before an adapter could see it).
+    if (least - 1 >= MODEL_MIN_RING) {
+      refused(
+          capability, nowhere.ringTimeout(Duration.ofSeconds(least - 1)).build(), "ringTimeout");
+    }
+    if (most + 1 <= MODEL_MAX_RING) {
+      refused(capability, nowhere.ringTimeout(Duration.ofSeconds(most + 1)).build(), "ringTimeout");
+    }
+    abortUnlessObserved(capability, Observation.TIMEOUTS);
   }
 
-  // ------------------------------------------------------------------ every feature
-
-  @TestFactory
-  @DisplayName("every optional feature is carried when declared and refused when not")
-  Stream<DynamicTest> optionalFeatures() {
-    return EnumSet.complementOf(EnumSet.copyOf(NAMED)).stream()
-        .map(
-            capability ->
-                DynamicTest.dynamicTest(
-                    capability + (declares(capability) ? " is carried" : " is refused"),
-                    () -> feature(capability)));
+  @Test
+  @DisplayName(
+      "REDIRECT_CALLBACK_OVERRIDE: a redirect's callback URI reaches the provider, or is refused")
+  void redirectCallbackOverride() {
+    Capability capability = Capability.REDIRECT_CALLBACK_OVERRIDE;
+    if (!declares(capability)) {
+      refused(capability, commands.needing(capability, NOWHERE_CALL), "callbackUri");
+      return;
+    }
+    IncomingTestCall incoming = platform.createIncomingCall();
+    redirectSucceeds(
+        capability,
+        RedirectCall.builder(
+                incoming.callId(), incoming.incomingCallContext(), List.of(commands.target()))
+            .callbackUri(platform.callbackUri())
+            .build());
+    abortUnlessObserved(capability, Observation.CALLBACK_URI);
   }
 
-  @TestFactory
-  @DisplayName("every participant kind is reachable when addressable and refused when not")
-  Stream<DynamicTest> participantKinds() {
-    return Stream.of(ParticipantKind.values())
-        .map(
-            kind ->
-                DynamicTest.dynamicTest(
-                    kind
-                        + (capabilities().addressable().contains(kind)
-                            ? " is reachable"
-                            : " is refused"),
-                    () -> participantKind(kind)));
+  @Test
+  @DisplayName("SIP_HEADERS: every custom SIP header reaches the provider intact, or is refused")
+  void sipHeaders() {
+    feature(Capability.SIP_HEADERS, Observation.CALLING_CONTEXT);
   }
+
+  @Test
+  @DisplayName("USER_TO_USER: the User-To-User value reaches the provider intact, or is refused")
+  void userToUser() {
+    feature(Capability.USER_TO_USER, Observation.CALLING_CONTEXT);
+  }
+
+  @Test
+  @DisplayName("VOIP_HEADERS: every VoIP header reaches the provider intact, or is refused")
+  void voipHeaders() {
+    feature(Capability.VOIP_HEADERS, Observation.CALLING_CONTEXT);
+  }
+
+  @Test
+  @DisplayName(
+      "TEAMS_PHONE_CALL_DETAILS: Teams phone call details reach the provider intact, or are"
+          + " refused")
+  void teamsPhoneCallDetails() {
+    feature(Capability.TEAMS_PHONE_CALL_DETAILS, Observation.CALLING_CONTEXT);
+  }
+
+  @Test
+  @DisplayName(
+      "PARTICIPANT_DISPLAY_NAME: a target's display name reaches the provider, or is refused")
+  void participantDisplayName() {
+    feature(Capability.PARTICIPANT_DISPLAY_NAME, Observation.DISPLAY_NAMES);
+  }
+
+  // ------------------------------------------------------------------ participant kinds
+
+  @Test
+  @DisplayName("ACS_USER participants are reached when addressable, refused when not")
+  void acsUser() {
+    participantKind(ParticipantKind.ACS_USER);
+  }
+
+  @Test
+  @DisplayName("PHONE_NUMBER participants are reached when addressable, refused when not")
+  void phoneNumber() {
+    participantKind(ParticipantKind.PHONE_NUMBER);
+  }
+
+  @Test
+  @DisplayName("TEAMS_USER participants are reached when addressable, refused when not")
+  void teamsUser() {
+    participantKind(ParticipantKind.TEAMS_USER);
+  }
+
+  @Test
+  @DisplayName("TEAMS_APP participants are reached when addressable, refused when not")
+  void teamsApp() {
+    participantKind(ParticipantKind.TEAMS_APP);
+  }
+
+  @Test
+  @DisplayName("TEAMS_EXTENSION_USER participants are reached when addressable, refused when not")
+  void teamsExtensionUser() {
+    participantKind(ParticipantKind.TEAMS_EXTENSION_USER);
+  }
+
+  @Test
+  @DisplayName("RAW participants are reached when addressable, refused when not")
+  void rawParticipant() {
+    participantKind(ParticipantKind.RAW);
+  }
+
+  // ------------------------------------------------------------------ limits and the suite itself
 
   @Test
   @DisplayName("a redirect to more targets than declared is refused")
@@ -387,208 +634,366 @@ public abstract class CallControlContract {
     for (int i = 0; i <= capabilities().maxRedirectTargets(); i++) {
       targets.add(commands.numbered(i));
     }
-    assertRefused(RedirectCall.builder(NOWHERE_CALL, "context", targets).build(), "targets");
+    refused(
+        "maxRedirectTargets " + capabilities().maxRedirectTargets(),
+        RedirectCall.builder(NOWHERE_CALL, "context", targets).build(),
+        "targets");
   }
 
   @Test
-  @DisplayName("a redirect ring timeout outside the declared range is refused")
-  void redirectRingTimeoutOutOfRange() {
-    long seconds = capabilities().redirectRingTimeout().map(range -> range.max() + 1).orElse(30L);
-    assertRefused(
-        RedirectCall.builder(NOWHERE_CALL, "context", List.of(commands.target()))
-            .ringTimeout(Duration.ofSeconds(seconds))
-            .build(),
-        "ringTimeout");
+  @DisplayName("a refused command sends nothing to the provider")
+  void refusedCommandSendsNothing() {
+    abortUnlessObserved("a refused command", Observation.REQUEST_COUNT);
+    List<Participant> targets = new ArrayList<>();
+    for (int i = 0; i <= capabilities().maxRedirectTargets(); i++) {
+      targets.add(commands.numbered(i));
+    }
+    RedirectCall impossible = RedirectCall.builder(NOWHERE_CALL, "context", targets).build();
+    long before = platform.requestCount();
+    try {
+      adapter().submit(impossible, context(impossible));
+    } catch (UnsupportedByProviderException expected) {
+      // The refusal itself is checked by tooManyRedirectTargets.
+    }
+    assertThat(platform.requestCount())
+        .as(
+            Subject.of("a refused command", impossible)
+                .expecting("no request to reach the provider"))
+        .isEqualTo(before);
   }
 
   @Test
-  @DisplayName("the suite covers every capability the model knows")
-  void coversEveryCapability() {
-    Set<Capability> covered = EnumSet.copyOf(NAMED);
-    covered.addAll(Commands.REFUSAL_PATHS.keySet());
-    assertThat(covered).containsExactlyInAnyOrder(Capability.values());
+  @DisplayName("the suite has a test for every capability and every participant kind of the model")
+  void everyCapabilityHasItsTest() {
+    assertThat(TESTS.keySet())
+        .as("capabilities the suite tests (a new capability needs its test)")
+        .containsExactlyInAnyOrder(Capability.values());
+    assertThat(KIND_TESTS.keySet())
+        .as("participant kinds the suite tests (a new kind needs its test)")
+        .containsExactlyInAnyOrder(ParticipantKind.values());
+    Set<String> methods = new java.util.HashSet<>();
+    for (Method method : CallControlContract.class.getDeclaredMethods()) {
+      if (method.isAnnotationPresent(Test.class)) {
+        methods.add(method.getName());
+      }
+    }
+    assertThat(methods).containsAll(TESTS.values()).containsAll(KIND_TESTS.values());
   }
 
-  private void feature(Capability capability) {
-    CallCommand refusal = commands.needing(capability, NOWHERE_CALL);
+  // ------------------------------------------------------------------ how features are tested
+
+  private void feature(Capability capability, Observation purpose) {
+    CallCommand nowhere = commands.needing(capability, NOWHERE_CALL);
     if (!declares(capability)) {
-      assertRefused(refusal, Commands.REFUSAL_PATHS.get(capability));
+      refused(capability, nowhere, refusalPath(capability, nowhere));
       return;
     }
-    switch (capability) {
-      case TRANSFEREE_PARTICIPANT_ID:
-        groupTransfer();
-        return;
-      case CANCEL_CALLBACK_OVERRIDE:
-        {
-          TestCall call = platform.createCall();
-          String invitationId = ringingInvitation(call);
-          CancelAddParticipant cancel =
-              new CancelAddParticipant(
-                  call.callId(),
-                  invitationId,
-                  Optional.empty(),
-                  Optional.of(platform.callbackUri()));
-          assertThat(adapter().cancelAddParticipant(cancel, context(cancel)))
-              .isInstanceOf(SubmitResult.Accepted.class);
-          return;
-        }
-      case REDIRECT_RING_TIMEOUT:
-      case REDIRECT_CALLBACK_OVERRIDE:
-        {
-          IncomingTestCall incoming = platform.createIncomingCall();
-          redirectSucceeds(commands.redirectNeeding(capability, incoming));
-          return;
-        }
-      default:
-        break;
+    if (capability == Capability.TRANSFEREE_PARTICIPANT_ID) {
+      groupTransfer(capability);
+      abortUnlessObserved(capability, purpose);
+      return;
     }
     TestCall call = platform.createCall();
     CallCommand command = commands.needing(capability, call.callId());
     if (command instanceof CallTransfer) {
-      transferSettles((CallTransfer) command);
+      transferCompletes(capability, (CallTransfer) command);
     } else {
+      Subject subject = Subject.of(capability, command);
       SubmitContext context = context(command);
-      SubmitResult result = adapter().submit(command, context);
-      assertThat(result).as(capability + " submitted").isInstanceOf(SubmitResult.Accepted.class);
-      assertSucceeded(
-          events.await(
-              call.callId(),
-              OperationKind.ADD_PARTICIPANT,
-              CallControlContract::settled,
-              "settling"),
-          context);
+      assertAccepted(subject, adapter().submit(command, context));
+      assertReceived(subject, command, context, OperationKind.ADD_PARTICIPANT);
+      assertCompleted(subject, call.callId(), OperationKind.ADD_PARTICIPANT, context);
     }
+    abortUnlessObserved(capability, purpose);
+  }
+
+  private static String refusalPath(Capability capability, CallCommand command) {
+    if (capability == Capability.PARTICIPANT_DISPLAY_NAME) {
+      return command instanceof CallTransfer ? "target.displayName" : "participant.displayName";
+    }
+    return Commands.REFUSAL_PATHS.get(capability);
+  }
+
+  private void groupTransfer(Capability capability) {
+    TestCall group = platform.createGroupCall();
+    assertThat(group.parties())
+        .as(Subject.name(capability) + ": expected the platform's group call to have two parties")
+        .hasSizeGreaterThan(1);
+    CallParty moving = group.parties().get(0);
+    Transferee transferee;
+    if (declares(Capability.TRANSFEREE_PARTICIPANT_ID)) {
+      String participantId =
+          moving
+              .callParticipantId()
+              .orElseThrow(
+                  () ->
+                      new AssertionError(
+                          Subject.name(capability)
+                              + ": the adapter declares TRANSFEREE_PARTICIPANT_ID, so the"
+                              + " platform's group call must report its parties' participant"
+                              + " ids"));
+      transferee = Transferee.of(moving.participant(), participantId);
+    } else {
+      transferee = Transferee.of(moving.participant());
+    }
+    transferCompletes(capability, commands.transfer(group.callId()).transferee(transferee).build());
   }
 
   private void participantKind(ParticipantKind kind) {
     boolean addressable = capabilities().addressable().contains(kind);
     boolean transfer = declares(Capability.TRANSFER);
+    String topic = "participant kind " + kind;
     if (!addressable) {
       CallCommand command =
           transfer
               ? CallTransfer.builder(NOWHERE_CALL, commands.sample(kind)).build()
               : AddParticipant.builder(NOWHERE_CALL, commands.sample(kind)).build();
-      assertRefused(command, transfer ? "target" : "participant");
+      refused(topic, command, transfer ? "target" : "participant");
       return;
     }
     Participant participant = platform.participant(kind);
-    assertThat(participant.kind()).as("the platform's participant of kind " + kind).isEqualTo(kind);
+    assertThat(participant.kind())
+        .as(topic + ": expected the platform's participant(" + kind + ") to be of that kind")
+        .isEqualTo(kind);
     TestCall call = platform.createCall();
     if (transfer) {
-      transferSettles(CallTransfer.builder(call.callId(), participant).build());
+      CallTransfer command = CallTransfer.builder(call.callId(), participant).build();
+      transferCompletes(Subject.of(topic, command), command);
       return;
     }
     AddParticipant add = AddParticipant.builder(call.callId(), participant).build();
+    Subject subject = Subject.of(topic, add);
     SubmitContext context = context(add);
-    assertThat(adapter().addParticipant(add, context)).isInstanceOf(SubmitResult.Accepted.class);
-    assertSucceeded(
-        events.await(
-            call.callId(), OperationKind.ADD_PARTICIPANT, CallControlContract::settled, "settling"),
-        context);
+    assertAccepted(subject, adapter().addParticipant(add, context));
+    assertReceived(subject, add, context, OperationKind.ADD_PARTICIPANT);
+    assertCompleted(subject, call.callId(), OperationKind.ADD_PARTICIPANT, context);
   }
-
-  // ------------------------------------------------------------------ helpers
 
   private void invitationFailsAs(TargetBehaviour behaviour, FailureReason reason) {
     if (!declares(Capability.ADD_PARTICIPANT)) {
-      assertRefused(commands.add(NOWHERE_CALL).build(), "AddParticipant");
+      refused(Capability.ADD_PARTICIPANT, commands.add(NOWHERE_CALL).build(), "AddParticipant");
       return;
     }
     TestCall call = platform.createCall();
     Participant invitee = platform.participant(commands.defaultKind());
     platform.script(invitee, behaviour);
     AddParticipant add = AddParticipant.builder(call.callId(), invitee).build();
+    Subject subject = Subject.of("an invitee who behaves " + behaviour, add);
     SubmitContext context = context(add);
-    assertThat(adapter().addParticipant(add, context)).isInstanceOf(SubmitResult.Accepted.class);
+    assertAccepted(subject, adapter().addParticipant(add, context));
     OperationUpdate update =
-        events.await(
-            call.callId(), OperationKind.ADD_PARTICIPANT, CallControlContract::settled, "ending");
+        events.awaitFinal(subject, call.callId(), OperationKind.ADD_PARTICIPANT);
     assertThat(update.progress())
-        .as("an invitation the invitee refused")
+        .as(subject.expecting("the add to end FAILED"))
         .isEqualTo(Progress.FAILED);
     assertThat(update.failure().map(failure -> failure.reason()))
-        .as("the failure reason of an invitee who behaves " + behaviour)
+        .as(subject.expecting("the failure reason " + reason))
         .contains(reason);
-    update.correlation().ifPresent(c -> assertThat(c).isEqualTo(context.correlation()));
+    assertCorrelation(subject, update, context);
   }
 
   private String ringingInvitation(TestCall call) {
     Participant invitee = platform.participant(commands.defaultKind());
     platform.script(invitee, TargetBehaviour.NO_ANSWER);
     AddParticipant add = AddParticipant.builder(call.callId(), invitee).build();
+    Subject subject = Subject.of("an invitation to withdraw", add);
     SubmitResult added = adapter().addParticipant(add, context(add));
-    assertThat(added).as("the add to cancel").isInstanceOf(SubmitResult.Accepted.class);
+    assertAccepted(subject, added);
     return ((SubmitResult.Accepted) added)
         .invitationId()
-        .orElseThrow(() -> new AssertionError("an accepted add must carry its invitation id"));
+        .orElseThrow(
+            () ->
+                new AssertionError(
+                    subject.expecting("the accepted add to carry its invitation id")));
   }
 
-  private void transferSettles(CallTransfer transfer) {
-    SubmitContext context = context(transfer);
-    SubmitResult result = adapter().transfer(transfer, context);
-    assertThat(result)
-        .as("the transfer's synchronous answer")
-        .isInstanceOf(SubmitResult.Accepted.class);
-    OperationUpdate update =
-        events.await(
-            transfer.callId(), OperationKind.TRANSFER, CallControlContract::settled, "settling");
-    assertSucceeded(update, context);
-  }
-
-  private void redirectSucceeds(RedirectCall redirect) {
-    SubmitResult result = adapter().redirect(redirect, context(redirect));
-    if (result instanceof SubmitResult.Completed) {
-      return;
-    }
-    assertThat(result)
-        .as("the redirect's synchronous answer: completed, or accepted with events to follow")
-        .isInstanceOf(SubmitResult.Accepted.class);
-    OperationUpdate update =
-        events.await(
-            redirect.callId(), OperationKind.REDIRECT, CallControlContract::settled, "settling");
-    assertThat(update.progress()).as("the redirect").isEqualTo(Progress.COMPLETED);
-  }
-
-  private static boolean settled(OperationUpdate update) {
-    return update.progress() != Progress.IN_PROGRESS;
-  }
-
-  private static void assertSucceeded(OperationUpdate update, SubmitContext context) {
-    assertThat(update.progress())
+  private void cancelCompletes(Capability capability, CancelAddParticipant cancel) {
+    Subject subject = Subject.of(capability, cancel);
+    SubmitContext context = context(cancel);
+    assertAccepted(subject, adapter().cancelAddParticipant(cancel, context));
+    assertReceived(subject, cancel, context, OperationKind.CANCEL_ADD_PARTICIPANT);
+    OperationUpdate cancelled =
+        events.awaitFinal(subject, cancel.callId(), OperationKind.CANCEL_ADD_PARTICIPANT);
+    assertThat(cancelled.progress())
+        .as(subject.expecting("the cancellation to end COMPLETED" + failureOf(cancelled)))
+        .isEqualTo(Progress.COMPLETED);
+    OperationUpdate add =
+        events.awaitFinal(subject, cancel.callId(), OperationKind.ADD_PARTICIPANT);
+    boolean cancelledAdd =
+        add.progress() == Progress.CANCELLED
+            || add.failure()
+                .map(failure -> failure.reason() == FailureReason.CANCELLED)
+                .orElse(false);
+    assertThat(cancelledAdd)
         .as(
-            "the operation's outcome"
-                + update.failure().map(failure -> " (failure: " + failure + ")").orElse(""))
-        .isIn(Progress.ACCEPTED, Progress.COMPLETED);
+            subject.expecting(
+                "the withdrawn add to end CANCELLED (or FAILED with reason CANCELLED), got "
+                    + add.progress()
+                    + failureOf(add)))
+        .isTrue();
+  }
+
+  private void transferCompletes(Capability capability, CallTransfer transfer) {
+    transferCompletes(Subject.of(capability, transfer), transfer);
+  }
+
+  private void transferCompletes(Subject subject, CallTransfer transfer) {
+    SubmitContext context = context(transfer);
+    assertAccepted(subject, adapter().transfer(transfer, context));
+    assertReceived(subject, transfer, context, OperationKind.TRANSFER);
+    assertCompleted(subject, transfer.callId(), OperationKind.TRANSFER, context);
+  }
+
+  private void redirectSucceeds(Capability capability, RedirectCall redirect) {
+    Subject subject = Subject.of(capability, redirect);
+    SubmitContext context = context(redirect);
+    SubmitResult result = adapter().redirect(redirect, context);
+    assertThat(result)
+        .as(subject.expecting("Completed, or Accepted with events to follow; got " + result))
+        .isInstanceOfAny(SubmitResult.Completed.class, SubmitResult.Accepted.class);
+    assertReceived(subject, redirect, context, OperationKind.REDIRECT);
+    if (result instanceof SubmitResult.Accepted) {
+      assertCompleted(subject, redirect.callId(), OperationKind.REDIRECT, context);
+    }
+  }
+
+  // ------------------------------------------------------------------ assertions
+
+  private static void assertAccepted(Subject subject, SubmitResult result) {
+    assertThat(result)
+        .as(subject.expecting("the provider to accept the command; the adapter answered " + result))
+        .isInstanceOf(SubmitResult.Accepted.class);
+  }
+
+  private void assertCompleted(
+      Subject subject, String callId, OperationKind kind, SubmitContext context) {
+    OperationUpdate update = events.awaitFinal(subject, callId, kind);
+    assertThat(update.progress())
+        .as(subject.expecting("the " + kind + " to end COMPLETED" + failureOf(update)))
+        .isEqualTo(Progress.COMPLETED);
+    assertCorrelation(subject, update, context);
+  }
+
+  private static void assertCorrelation(
+      Subject subject, OperationUpdate update, SubmitContext context) {
     update
         .correlation()
         .ifPresent(
             correlation ->
                 assertThat(correlation)
-                    .as("the correlation the event carries back")
+                    .as(
+                        subject.expecting(
+                            "the event to carry back the submission's correlation \""
+                                + context.correlation()
+                                + "\""))
                     .isEqualTo(context.correlation()));
   }
 
-  private void assertRefused(CallCommand command, String path) {
-    long before = platform.requestCount();
+  private static String failureOf(OperationUpdate update) {
+    return update
+        .failure()
+        .map(failure -> " (it ended " + update.progress() + ": " + failure + ")")
+        .orElse(" (it ended " + update.progress() + ")");
+  }
+
+  /** Checks that every part of the command the platform observes reached the provider intact. */
+  private void assertReceived(
+      Subject subject, CallCommand command, SubmitContext context, OperationKind kind) {
+    Set<Observation> observed = observed();
+    observed.retainAll(ReceivedCheck.needed(command));
+    if (observed.isEmpty()) {
+      return;
+    }
+    List<ReceivedCommand> received = platform.received(command.callId(), kind);
+    if (received.isEmpty()) {
+      throw new AssertionError(
+          subject.expecting(
+              "the provider to receive the " + kind + "; the platform saw no such request"));
+    }
+    List<String> differences =
+        ReceivedCheck.differences(
+            command, context.correlation(), received.get(received.size() - 1), observed);
+    if (!differences.isEmpty()) {
+      throw new AssertionError(
+          differences.stream()
+              .map(subject::expecting)
+              .collect(Collectors.joining(System.lineSeparator())));
+    }
+  }
+
+  private void refused(Capability capability, CallCommand command, String path) {
+    refused(Subject.of(capability, command), command, path);
+  }
+
+  private void refused(String topic, CallCommand command, String path) {
+    refused(Subject.of(topic, command), command, path);
+  }
+
+  /**
+   * The adapter refuses a command it cannot carry: {@code check} names the field, submitting throws
+   * {@link UnsupportedByProviderException} naming it, and nothing reaches the provider.
+   */
+  private void refused(Subject subject, CallCommand command, String path) {
+    boolean counting = observes(Observation.REQUEST_COUNT);
+    long before = counting ? platform.requestCount() : 0;
     List<CapabilityViolation> checked = adapter().check(command);
-    assertThat(checked.stream().map(CapabilityViolation::path))
-        .as(
-            "check(%s) names the field the adapter cannot carry",
-            command.getClass().getSimpleName())
-        .anySatisfy(found -> assertThat(found).startsWith(path));
-    assertThatThrownBy(() -> adapter().submit(command, context(command)))
-        .as("submitting a command the adapter cannot carry")
-        .isInstanceOfSatisfying(
-            UnsupportedByProviderException.class,
-            e -> {
-              assertThat(e.provider()).isEqualTo(capabilities().provider());
-              assertThat(e.violations().stream().map(CapabilityViolation::path))
-                  .anySatisfy(found -> assertThat(found).startsWith(path));
-            });
-    assertThat(platform.requestCount())
-        .as("requests the platform received for a refused command")
-        .isEqualTo(before);
+    if (checked.stream().noneMatch(violation -> names(violation, path))) {
+      throw new AssertionError(
+          subject.expecting(
+              "check(command) to name '"
+                  + path
+                  + "' as something the adapter cannot carry, as it does not declare it; it"
+                  + " reported "
+                  + (checked.isEmpty() ? "no violation" : checked)));
+    }
+    SubmitResult result;
+    try {
+      result = adapter().submit(command, context(command));
+    } catch (UnsupportedByProviderException e) {
+      assertThat(e.provider())
+          .as(subject.expecting("the refusal to name the adapter's provider"))
+          .isEqualTo(capabilities().provider());
+      if (e.violations().stream().noneMatch(violation -> names(violation, path))) {
+        throw new AssertionError(
+            subject.expecting("the refusal to name '" + path + "'; it named " + e.violations()), e);
+      }
+      if (counting) {
+        assertThat(platform.requestCount())
+            .as(subject.expecting("a refused command to send no request to the provider"))
+            .isEqualTo(before);
+      }
+      return;
+    }
+    throw new AssertionError(
+        subject.expecting(
+            "the adapter to refuse the command with UnsupportedByProviderException naming '"
+                + path
+                + "' before sending anything, as it does not declare what the command needs;"
+                + " it submitted it and answered "
+                + result));
+  }
+
+  private static boolean names(CapabilityViolation violation, String path) {
+    String found = violation.path();
+    return found.equals(path) || found.startsWith(path + ".") || found.startsWith(path + "[");
+  }
+
+  private void abortUnlessObserved(Capability capability, Observation observation) {
+    abortUnlessObserved(Subject.name(capability), observation);
+  }
+
+  private void abortUnlessObserved(String topic, Observation observation) {
+    String reason = platform.unobservable().get(observation);
+    if (reason != null) {
+      Assumptions.abort(
+          topic
+              + ": not checked, because the platform cannot observe "
+              + observation.description()
+              + " ("
+              + observation
+              + "): "
+              + reason);
+    }
   }
 
   private static SubmitContext context(CallCommand command) {

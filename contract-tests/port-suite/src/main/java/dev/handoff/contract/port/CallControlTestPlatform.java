@@ -9,12 +9,19 @@ import dev.handoff.ports.out.CallControl;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What an implementer supplies to run {@link CallControlContract} against a {@link CallControl}:
- * the adapter, and a platform it talks to (the real provider in a test tenant, or an emulator) that
- * can create calls, script how targets behave, hand over what it delivered to the application and
- * count what it executed.
+ * the adapter, and a platform it talks to (the real provider in a test tenant, an emulator, or a
+ * fake provider in memory) that can create calls, script how targets behave, hand over what it
+ * delivered to the application, and show what the provider received and executed.
+ *
+ * <p>What the provider received ({@link #received(String, OperationKind)}) must be read on the
+ * provider's side, never from the commands: it is how the suite proves that every declared feature
+ * reaches the provider intact. Where a platform truly cannot observe something, it says so in
+ * {@link #unobservable()}; the suite then reports the tests that exist to check it as skipped, with
+ * the reason, instead of passing them silently.
  *
  * <p>The suite calls the methods for calls and participants only where the adapter declares the
  * feature that needs them: an adapter without consultative transfer never gets {@link
@@ -103,6 +110,30 @@ public interface CallControlTestPlatform extends AutoCloseable {
    *     nothing
    */
   long requestCount();
+
+  /**
+   * What the provider received for commands of one kind about one call, read on the provider's side
+   * and translated into the model's terms (see {@link ReceivedCommand}). The suite compares the
+   * last one with the command it submitted. Requests the provider refused count too.
+   *
+   * @param callId a call: the id a command names ({@link TestCall#callId()}, {@link
+   *     IncomingTestCall#callId()} for a redirect)
+   * @param kind an operation kind
+   * @return every such request, in the order received; empty when none arrived
+   */
+  List<ReceivedCommand> received(String callId, OperationKind kind);
+
+  /**
+   * What this platform cannot observe, each with the reason, e.g. {@code
+   * Map.of(Observation.EXECUTIONS, "the test tenant offers no way to lose an answer")}. The suite
+   * does not check those parts; the tests that exist to check them report themselves skipped with
+   * the reason. Declare only what truly cannot be observed: an undeclared part is always checked.
+   *
+   * @return the unobservable parts and why; empty unless overridden
+   */
+  default Map<Observation, String> unobservable() {
+    return Map.of();
+  }
 
   /**
    * @param callId a call

@@ -50,6 +50,12 @@ final class Commands {
     REFUSAL_PATHS = Collections.unmodifiableMap(paths);
   }
 
+  /** The display name the suite sends. */
+  static final String DISPLAY_NAME = "Handoff contract suite";
+
+  /** The invitation timeout the suite sends. */
+  static final long INVITATION_SECONDS = 30;
+
   // The kinds tried, in order, for a feature that needs just some reachable party.
   private static final List<ParticipantKind> PREFERRED =
       List.of(
@@ -95,7 +101,7 @@ final class Commands {
     return capabilities().addressable().contains(kind) ? platform.participant(kind) : sample(kind);
   }
 
-  private Participant target(ParticipantKind... preferred) {
+  Participant target(ParticipantKind... preferred) {
     ParticipantKind kind = kindFor(List.of(preferred));
     return capabilities().addressable().contains(kind) ? platform.participant(kind) : sample(kind);
   }
@@ -135,9 +141,11 @@ final class Commands {
   }
 
   /**
-   * A command that needs exactly this optional feature besides its operation.
+   * A command that needs exactly this optional feature besides its operation, aimed at the
+   * platform's parties when the adapter addresses them. Calling context and display names travel on
+   * a transfer when the adapter declares transfer, else on an invitation.
    *
-   * @param capability an optional feature (not an operation)
+   * @param capability an optional feature (not an operation, not the redirect ring timeout)
    * @param callId the call it acts on
    */
   CallCommand needing(Capability capability, String callId) {
@@ -153,13 +161,13 @@ final class Commands {
       case TRANSFER_CALLBACK_OVERRIDE:
         return transfer(callId).callbackUri(platform.callbackUri()).build();
       case INVITATION_TIMEOUT:
-        return add(callId).invitationTimeout(Duration.ofSeconds(30)).build();
+        return add(callId).invitationTimeout(Duration.ofSeconds(INVITATION_SECONDS)).build();
       case ADD_SOURCE_CALLER_ID:
         return AddParticipant.builder(callId, target(ParticipantKind.PHONE_NUMBER))
             .sourceCallerId(platform.sourceCallerId())
             .build();
       case SOURCE_DISPLAY_NAME:
-        return add(callId).sourceDisplayName("Handoff contract suite").build();
+        return add(callId).sourceDisplayName(DISPLAY_NAME).build();
       case ADD_CALLBACK_OVERRIDE:
         return add(callId).callbackUri(platform.callbackUri()).build();
       case CANCEL_CALLBACK_OVERRIDE:
@@ -168,49 +176,64 @@ final class Commands {
             "contract-suite-invitation",
             Optional.empty(),
             Optional.of(platform.callbackUri()));
-      case REDIRECT_RING_TIMEOUT:
       case REDIRECT_CALLBACK_OVERRIDE:
-        return redirectNeeding(capability, new IncomingTestCall(callId, "context"));
+        return RedirectCall.builder(callId, "context", List.of(target()))
+            .callbackUri(platform.callbackUri())
+            .build();
       case SIP_HEADERS:
-        return CallTransfer.builder(callId, target(ParticipantKind.PHONE_NUMBER))
-            .callingContext(CallingContext.builder().msCustomSipHeader("caseId", "42").build())
-            .build();
+        return withContext(
+            callId,
+            CallingContext.builder()
+                .msCustomSipHeader("caseId", "42")
+                .sipHeader("X-Queue", "billing")
+                .build(),
+            ParticipantKind.PHONE_NUMBER);
       case USER_TO_USER:
-        return CallTransfer.builder(callId, target(ParticipantKind.PHONE_NUMBER))
-            .callingContext(CallingContext.builder().userToUser("a1b2c3").build())
-            .build();
+        return withContext(
+            callId,
+            CallingContext.builder().userToUser("a1b2c3;encoding=hex").build(),
+            ParticipantKind.PHONE_NUMBER);
       case VOIP_HEADERS:
-        return CallTransfer.builder(callId, target(ParticipantKind.ACS_USER))
-            .callingContext(CallingContext.builder().voipHeader("crm", "case-42").build())
-            .build();
+        return withContext(
+            callId,
+            CallingContext.builder()
+                .voipHeader("crm", "case-42")
+                .voipHeader("queue", "billing")
+                .build(),
+            ParticipantKind.ACS_USER);
       case TEAMS_PHONE_CALL_DETAILS:
-        return CallTransfer.builder(callId, target(ParticipantKind.TEAMS_USER))
-            .callingContext(
-                CallingContext.builder()
-                    .teamsPhoneCallDetails(
-                        TeamsPhoneCallDetails.builder().callTopic("Contract suite").build())
-                    .build())
-            .build();
+        return withContext(
+            callId,
+            CallingContext.builder()
+                .teamsPhoneCallDetails(
+                    TeamsPhoneCallDetails.builder()
+                        .callTopic("Contract suite")
+                        .callContext("The caller asked for billing.")
+                        .build())
+                .build(),
+            ParticipantKind.TEAMS_USER);
       case PARTICIPANT_DISPLAY_NAME:
-        return CallTransfer.builder(callId, withDisplayName(target())).build();
+        return viaTransfer()
+            ? CallTransfer.builder(callId, withDisplayName(target())).build()
+            : AddParticipant.builder(callId, withDisplayName(target())).build();
       default:
-        throw new IllegalArgumentException(capability + " is an operation, not an option");
+        throw new IllegalArgumentException(capability + " is not an optional feature of a command");
     }
   }
 
-  /** A redirect of the incoming call that needs the ring timeout or the callback override. */
-  RedirectCall redirectNeeding(Capability capability, IncomingTestCall incoming) {
-    RedirectCall.Builder redirect =
-        RedirectCall.builder(incoming.callId(), incoming.incomingCallContext(), List.of(target()));
-    if (capability == Capability.REDIRECT_RING_TIMEOUT) {
-      long seconds = capabilities().redirectRingTimeout().map(range -> range.min()).orElse(20L);
-      return redirect.ringTimeout(Duration.ofSeconds(Math.max(1, seconds))).build();
-    }
-    return redirect.callbackUri(platform.callbackUri()).build();
+  private boolean viaTransfer() {
+    return capabilities().supports(Capability.TRANSFER)
+        || !capabilities().supports(Capability.ADD_PARTICIPANT);
+  }
+
+  private CallCommand withContext(String callId, CallingContext context, ParticipantKind kind) {
+    return viaTransfer()
+        ? CallTransfer.builder(callId, target(kind)).callingContext(context).build()
+        : AddParticipant.builder(callId, target(kind)).callingContext(context).build();
   }
 
   private static Participant withDisplayName(Participant participant) {
-    String name = "Handoff contract suite";
+    String name = DISPLAY_NAME;
     if (participant instanceof PhoneNumber) {
       return ((PhoneNumber) participant).withDisplayName(name);
     }

@@ -2,15 +2,21 @@ package dev.handoff.contract.port;
 
 import dev.handoff.domain.command.OperationKind;
 import dev.handoff.domain.event.OperationUpdate;
+import dev.handoff.domain.event.Progress;
 import dev.handoff.domain.event.ProviderEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
-import java.util.function.Predicate;
+import java.util.Set;
 
 /** Reads a platform's deliveries for a call, parses them and waits for operation updates. */
 final class EventLog {
+  /** The states in which an operation is done. ACCEPTED is not one: the operation goes on. */
+  static final Set<Progress> FINAL =
+      EnumSet.of(Progress.COMPLETED, Progress.FAILED, Progress.CANCELLED);
+
   private static final Duration POLL = Duration.ofMillis(50);
 
   private final CallControlTestPlatform platform;
@@ -39,33 +45,37 @@ final class EventLog {
   }
 
   /**
-   * Waits until an update of that kind on that call satisfies the condition.
+   * Waits for the operation of that kind on that call to reach a final state (COMPLETED, FAILED or
+   * CANCELLED).
    *
-   * @return the first such update
-   * @throws AssertionError naming what arrived when none does within the platform's event timeout
+   * @param subject what is tested, for the failure message
+   * @return the first final update
+   * @throws AssertionError naming the subject and the updates that did arrive when none is final
+   *     within the platform's event timeout
    */
-  OperationUpdate await(
-      String callId, OperationKind kind, Predicate<OperationUpdate> condition, String what) {
+  OperationUpdate awaitFinal(Subject subject, String callId, OperationKind kind) {
     Instant deadline = Instant.now().plus(platform.eventTimeout());
     while (true) {
       List<OperationUpdate> updates = updates(callId, kind);
       for (OperationUpdate update : updates) {
-        if (condition.test(update)) {
+        if (FINAL.contains(update.progress())) {
           return update;
         }
       }
       if (Instant.now().isAfter(deadline)) {
         throw new AssertionError(
-            "no "
-                + kind
-                + " update on call "
-                + callId
-                + " "
-                + what
-                + " within "
-                + platform.eventTimeout()
-                + "; updates seen: "
-                + describe(updates));
+            subject.expecting(
+                "the provider's events to bring the "
+                    + kind
+                    + " on call "
+                    + callId
+                    + " to a final state (COMPLETED, FAILED or CANCELLED) within "
+                    + platform.eventTimeout()
+                    + "; the events parsed reported "
+                    + describe(updates)
+                    + (updates.stream().anyMatch(u -> u.progress() == Progress.ACCEPTED)
+                        ? " (ACCEPTED is not done: the operation must go on to a final state)"
+                        : "")));
       }
       try {
         Thread.sleep(POLL.toMillis());
