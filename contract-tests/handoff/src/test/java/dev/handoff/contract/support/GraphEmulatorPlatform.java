@@ -1,11 +1,13 @@
 package dev.handoff.contract.support;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.handoff.adapter.graph.GraphCallControl;
 import dev.handoff.adapter.graph.http.GraphHttpOptions;
 import dev.handoff.adapter.graph.notifications.GraphNotificationParser;
 import dev.handoff.contract.port.CallParty;
 import dev.handoff.contract.port.Delivery;
 import dev.handoff.contract.port.IncomingTestCall;
+import dev.handoff.contract.port.ReceivedCommand;
 import dev.handoff.contract.port.TargetBehaviour;
 import dev.handoff.contract.port.TestCall;
 import dev.handoff.domain.command.OperationKind;
@@ -174,6 +176,59 @@ public final class GraphEmulatorPlatform extends EmulatorPlatform {
   @Override
   public List<ProviderEvent> parse(Delivery delivery) {
     return parser.parse(delivery.body());
+  }
+
+  /** Reads a Graph request body (transfer, invite, redirect). */
+  @Override
+  protected ReceivedCommand translate(JsonNode body) {
+    ReceivedCommand.Builder received = ReceivedCommand.builder();
+    JsonNode target = body.path("transferTarget");
+    if (target.isObject()) {
+      received.target(identity(target.path("identity")));
+      received.replacesCallId(text(target.path("replacesCallId")));
+    }
+    body.path("participants")
+        .forEach(invitee -> received.target(identity(invitee.path("identity"))));
+    body.path("targets").forEach(to -> received.target(identity(to.path("identity"))));
+    JsonNode transferee = body.path("transferee");
+    if (transferee.isObject()) {
+      if (transferee.has("identity")) {
+        received.transferee(identity(transferee.get("identity")));
+      }
+      received.transfereeParticipantId(text(transferee.path("participantId")));
+    }
+    received
+        .timeout(body.has("timeout") ? Duration.ofSeconds(body.get("timeout").asLong()) : null)
+        .callbackUri(body.has("callbackUri") ? URI.create(body.get("callbackUri").asText()) : null)
+        .operationContext(text(body.path("clientContext")));
+    return received.build();
+  }
+
+  /** A Graph identity set: the one identity it holds, with its display name. */
+  private static Participant identity(JsonNode set) {
+    for (String kind : List.of("user", "phone", "application", "applicationInstance")) {
+      JsonNode identity = set.path(kind);
+      if (!identity.isObject()) {
+        continue;
+      }
+      String id = identity.path("id").asText();
+      String name = text(identity.path("displayName"));
+      switch (kind) {
+        case "user":
+          TeamsUser user = TeamsUser.of(id);
+          return name == null ? user : user.withDisplayName(name);
+        case "phone":
+          PhoneNumber phone = PhoneNumber.of(id);
+          return name == null ? phone : phone.withDisplayName(name);
+        case "application":
+          TeamsApp bot = TeamsApp.bot(id);
+          return name == null ? bot : bot.withDisplayName(name);
+        default:
+          TeamsApp account = TeamsApp.resourceAccount(id);
+          return name == null ? account : account.withDisplayName(name);
+      }
+    }
+    throw new IllegalStateException("the Graph request named an identity of no known kind: " + set);
   }
 
   @Override
