@@ -323,6 +323,26 @@ public final class AcsService implements Endpoint {
     return incoming.createIncomingCall(spec);
   }
 
+  /**
+   * Invites a participant into a connected call as {@code participants:add} would, without a
+   * request: the target's scripted outcome decides what happens (script {@code noAnswer} to keep
+   * the invitation ringing).
+   *
+   * @return the invitation id
+   * @throws IllegalArgumentException when the call is unknown or the target is not a raw id
+   */
+  public String invite(String callConnectionId, String target) {
+    try {
+      ObjectNode body = Json.object();
+      body.set("participantToAdd", AcsIdentifier.fromRawId(target).toJson());
+      AcsResult result = flows.add(callConnectionId, body);
+      return Json.parse(result.response().body()).get("invitationId").asText();
+    } catch (AcsException e) {
+      throw new IllegalArgumentException(
+          "cannot invite into ACS call " + callConnectionId + ": " + e.getMessage(), e);
+    }
+  }
+
   /** The state of a call connection ({@code connected}, ...), if it exists. */
   public Optional<String> callState(String callConnectionId) {
     return flows.callState(callConnectionId);
