@@ -49,8 +49,8 @@ public final class CommittedPacts implements AfterAllCallback, TestWatcher {
   public static final String REGENERATE = "handoff.pacts.regenerate";
 
   /**
-   * System property, optional: the command your build runs to regenerate, shown when a pact differs;
-   * without it the message names the system property to set.
+   * System property, optional: the command your build runs to regenerate, shown when a pact
+   * differs; without it the message names the system property to set.
    */
   public static final String REGENERATE_COMMAND = "handoff.pacts.regenerate.command";
 

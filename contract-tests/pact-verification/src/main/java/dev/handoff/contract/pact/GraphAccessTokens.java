@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
 
 /**
  * Gets app-only Graph tokens by OAuth 2.0 client credentials, for provider verification: a pact
@@ -25,12 +27,19 @@ public final class GraphAccessTokens {
   private final String clientId;
   private final String clientSecret;
   private final String scope;
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private final HttpClient http;
   private String token;
   private Instant expires = Instant.MIN;
 
-  private GraphAccessTokens(URI tokenEndpoint, String clientId, String clientSecret, String scope) {
+  private GraphAccessTokens(
+      URI tokenEndpoint,
+      String clientId,
+      String clientSecret,
+      String scope,
+      Optional<SSLContext> tls) {
+    HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
+    tls.ifPresent(builder::sslContext);
+    this.http = builder.build();
     this.tokenEndpoint = Objects.requireNonNull(tokenEndpoint, "tokenEndpoint");
     this.clientId = Objects.requireNonNull(clientId, "clientId");
     this.clientSecret = Objects.requireNonNull(clientSecret, "clientSecret");
@@ -45,8 +54,20 @@ public final class GraphAccessTokens {
    */
   public static GraphAccessTokens clientCredentials(
       URI tokenEndpoint, String clientId, String clientSecret) {
+    return clientCredentials(tokenEndpoint, clientId, clientSecret, Optional.empty());
+  }
+
+  /**
+   * @param tokenEndpoint the token endpoint
+   * @param clientId the application (client) id
+   * @param clientSecret its secret
+   * @param tls the trust for an https token endpoint; empty for the JDK's
+   * @return tokens for the scope {@code https://graph.microsoft.com/.default}
+   */
+  public static GraphAccessTokens clientCredentials(
+      URI tokenEndpoint, String clientId, String clientSecret, Optional<SSLContext> tls) {
     return new GraphAccessTokens(
-        tokenEndpoint, clientId, clientSecret, "https://graph.microsoft.com/.default");
+        tokenEndpoint, clientId, clientSecret, "https://graph.microsoft.com/.default", tls);
   }
 
   /**
