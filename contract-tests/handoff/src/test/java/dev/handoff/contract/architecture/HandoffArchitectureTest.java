@@ -32,6 +32,11 @@ class HandoffArchitectureTest {
   }
 
   @Test
+  void holdsAsAWhole() {
+    HexagonRules.handoff().check(HANDOFF);
+  }
+
+  @Test
   void analysesEveryModuleOfTheReactor() {
     Set<String> layers =
         HANDOFF.stream()
