@@ -43,8 +43,7 @@ public final class AcmeEventParser {
         break;
       default:
         progress = Progress.FAILED;
-        failure =
-            Optional.of(Failure.of(reason(fields.get("reason")), "Acme Voice: " + state));
+        failure = Optional.of(Failure.of(reason(fields.get("reason")), "Acme Voice: " + state));
     }
     return List.of(
         new OperationUpdate(

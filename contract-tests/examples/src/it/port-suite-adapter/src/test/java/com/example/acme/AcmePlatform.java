@@ -78,7 +78,8 @@ final class AcmePlatform implements CallControlTestPlatform {
   @Override
   public List<Delivery> deliveries(String callId) {
     return acme.webhooks(callId).stream()
-        .map(body -> new Delivery(Map.of("Content-Type", "application/x-www-form-urlencoded"), body))
+        .map(
+            body -> new Delivery(Map.of("Content-Type", "application/x-www-form-urlencoded"), body))
         .collect(Collectors.toList());
   }
 
@@ -109,7 +110,8 @@ final class AcmePlatform implements CallControlTestPlatform {
     return received
         .callingContext(context.build())
         .invitationId(request.invitationId())
-        .timeout(request.timeoutSeconds() == null ? null : Duration.ofSeconds(request.timeoutSeconds()))
+        .timeout(
+            request.timeoutSeconds() == null ? null : Duration.ofSeconds(request.timeoutSeconds()))
         .callbackUri(request.webhook() == null ? null : URI.create(request.webhook()))
         .operationContext(request.reference())
         .build();

@@ -5,10 +5,10 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.HashSet;
 import java.util.stream.Collectors;
 
 /**
@@ -36,7 +36,9 @@ final class FakeAcmeVoice implements AcmeVoiceApi {
     return id;
   }
 
-  /** @return the incoming call's id and its context */
+  /**
+   * @return the incoming call's id and its context
+   */
   synchronized String[] createIncomingCall() {
     String id = "acme-incoming-" + ++ids;
     incoming.put("ctx-" + id, id);
@@ -106,7 +108,8 @@ final class FakeAcmeVoice implements AcmeVoiceApi {
         webhooks
             .computeIfAbsent(request.callId(), c -> new ArrayList<>())
             .add(
-                event(request.callId(), "invite", "state=withdrawn", add[1], request.invitationId()));
+                event(
+                    request.callId(), "invite", "state=withdrawn", add[1], request.invitationId()));
         return new Answer(202, null);
     }
   }
@@ -132,13 +135,15 @@ final class FakeAcmeVoice implements AcmeVoiceApi {
     }
   }
 
-  private void deliver(AcmeRequest request, String to, String action, String state, String invitation) {
+  private void deliver(
+      AcmeRequest request, String to, String action, String state, String invitation) {
     webhooks
         .computeIfAbsent(request.callId(), c -> new ArrayList<>())
         .add(event(request.callId(), action, state, request.reference(), invitation));
   }
 
-  private String event(String call, String action, String state, String reference, String invitation) {
+  private String event(
+      String call, String action, String state, String reference, String invitation) {
     return "id=event-"
         + ++ids
         + "&at="
