@@ -55,7 +55,7 @@ public final class PackagedService implements AutoCloseable {
       throw new IllegalStateException(
           "the packaged service "
               + jar.toAbsolutePath()
-              + " does not exist: build it with the reactor, e.g. ./mvnw -B -pl contract-tests -am"
+              + " does not exist: build it with the reactor, e.g. ./mvnw -B -pl contract-tests/handoff -am"
               + " verify, which packages app-quarkus before these tests run");
     }
     int port = freePort();
