@@ -66,8 +66,8 @@ public interface CallControlTestPlatform extends AutoCloseable {
   IncomingTestCall createIncomingCall();
 
   /**
-   * A party the platform can reach, of a kind the adapter addresses. Each call may return the same
-   * party or a new one.
+   * A party the platform can reach, of a kind the adapter addresses. Each call returns a different
+   * party, so that scripts never leak between tests and a redirect can name several targets.
    *
    * @param kind a kind the adapter's capabilities list as addressable
    * @return a reachable participant of that kind
