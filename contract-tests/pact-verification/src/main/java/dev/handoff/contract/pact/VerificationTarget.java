@@ -4,6 +4,7 @@ import au.com.dius.pact.core.model.Interaction;
 import au.com.dius.pact.core.model.ProviderState;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -94,7 +95,7 @@ final class VerificationTarget {
    * @return the reason, or empty when it can be verified
    */
   Optional<String> notVerifiable(
-      Interaction interaction, Set<String> staged, java.util.Map<String, String> stagedWith) {
+      Interaction interaction, Set<String> staged, Map<String, String> stagedWith) {
     if (emulated()) {
       return Optional.empty();
     }
@@ -105,7 +106,8 @@ final class VerificationTarget {
     List<String> live =
         states.stream()
             .filter(state -> !staged.contains(state))
-            .filter(state -> !states.contains(stagedWith.getOrDefault(state, "\u0000")))
+            .filter(
+                state -> !(stagedWith.containsKey(state) && states.contains(stagedWith.get(state))))
             .collect(Collectors.toList());
     if (live.isEmpty()) {
       return Optional.empty();
