@@ -56,7 +56,7 @@ public final class EmulatorEngine implements EmulatorControl {
 
   @Override
   public String inviteToAcsCall(String callConnectionId, String target) {
-    return acs.invite(callConnectionId, target);
+    return acs.invite(callConnectionId, target, DEFAULT_SOURCE_CALLER_ID);
   }
 
   @Override
