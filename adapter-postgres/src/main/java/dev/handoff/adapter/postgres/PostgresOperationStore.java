@@ -289,10 +289,11 @@ public final class PostgresOperationStore implements OperationStore {
   public OperationPage list(OperationQuery query) {
     Objects.requireNonNull(query, "query");
     Optional<Cursor> after = query.cursor().map(Cursor::decode);
-    List<String> conditions = new ArrayList<>(4);
+    List<String> conditions = new ArrayList<>(5);
     query.callId().ifPresent(id -> conditions.add("o.call_id = ?"));
     query.state().ifPresent(state -> conditions.add("o.state = ?"));
     query.kind().ifPresent(kind -> conditions.add("o.kind = ?"));
+    query.provider().ifPresent(provider -> conditions.add("o.provider = ?"));
     after.ifPresent(cursor -> conditions.add("(o.created_at, o.id) < (?, ?)"));
     String statement = sql.page(conditions);
     List<Operation> page =
@@ -309,6 +310,9 @@ public final class PostgresOperationStore implements OperationStore {
                 }
                 if (query.kind().isPresent()) {
                   ps.setString(i++, query.kind().get().name());
+                }
+                if (query.provider().isPresent()) {
+                  ps.setString(i++, query.provider().get().value());
                 }
                 if (after.isPresent()) {
                   setInstant(ps, i++, after.get().createdAt());

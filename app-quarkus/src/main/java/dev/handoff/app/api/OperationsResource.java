@@ -6,6 +6,7 @@ import dev.handoff.domain.Violations;
 import dev.handoff.domain.command.OperationKind;
 import dev.handoff.domain.operation.OperationId;
 import dev.handoff.domain.operation.OperationState;
+import dev.handoff.domain.provider.ProviderId;
 import dev.handoff.ports.Subscription;
 import dev.handoff.ports.in.GetOperationQuery;
 import dev.handoff.ports.in.ListOperationsQuery;
@@ -74,6 +75,7 @@ public class OperationsResource {
    * @param callId only operations on this call
    * @param state only operations in this state
    * @param kind only operations of this kind
+   * @param provider only operations this provider carries
    * @param limit page size, 1 to 500
    * @param cursor where the previous page ended
    * @return one page, newest first
@@ -85,11 +87,13 @@ public class OperationsResource {
       @QueryParam("callId") String callId,
       @QueryParam("state") String state,
       @QueryParam("kind") String kind,
+      @QueryParam("provider") String provider,
       @QueryParam("limit") @DefaultValue("50") int limit,
       @QueryParam("cursor") String cursor) {
     Violations v = Violations.of("query");
     OperationState inState = enumValue(v, "state", state, OperationState.class);
     OperationKind ofKind = enumValue(v, "kind", kind, OperationKind.class);
+    ProviderId carriedBy = QueryValues.provider(v, "provider", provider);
     OperationQuery query =
         v.nested(
             "",
@@ -98,6 +102,7 @@ public class OperationsResource {
                     Optional.ofNullable(callId),
                     Optional.ofNullable(inState),
                     Optional.ofNullable(ofKind),
+                    Optional.ofNullable(carriedBy),
                     limit,
                     Optional.ofNullable(cursor)));
     v.throwIfAny();

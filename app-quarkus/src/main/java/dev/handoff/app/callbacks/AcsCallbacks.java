@@ -23,6 +23,7 @@ public final class AcsCallbacks {
   private final CallbackAuthenticator midCall;
   private final Optional<QuerySecretVerifier> eventGrid;
   private final AcsEventParser parser;
+  private final String midCallProof;
 
   /**
    * @param midCall authenticates mid-call callbacks
@@ -36,6 +37,7 @@ public final class AcsCallbacks {
     this.midCall = midCall;
     this.eventGrid = eventGrid;
     this.parser = parser;
+    this.midCallProof = DeliveryProof.of(midCall);
   }
 
   /**
@@ -72,7 +74,12 @@ public final class AcsCallbacks {
           status, refused.reason().name().toLowerCase(Locale.ROOT), refused.getMessage());
     }
     try {
-      return parser.parse(body);
+      AcsDelivery delivery = parser.parse(body);
+      if (eventGridType == null && delivery instanceof AcsDelivery.Events) {
+        return new AcsDelivery.Events(
+            DeliveryProof.mark(((AcsDelivery.Events) delivery).events(), midCallProof));
+      }
+      return delivery;
     } catch (MalformedEventException malformed) {
       throw new CallbackRefused(400, "malformed", malformed.getMessage());
     }

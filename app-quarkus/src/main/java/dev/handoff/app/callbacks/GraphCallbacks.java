@@ -41,7 +41,7 @@ public final class GraphCallbacks {
           status, refused.reason().name().toLowerCase(Locale.ROOT), refused.getMessage());
     }
     try {
-      return parser.parse(body);
+      return DeliveryProof.mark(parser.parse(body), DeliveryProof.JWT);
     } catch (MalformedNotificationException malformed) {
       throw new CallbackRefused(400, "malformed", malformed.getMessage());
     }

@@ -197,6 +197,7 @@ public final class InMemoryOperationStore implements OperationStore {
             .filter(o -> query.callId().map(o.callId()::equals).orElse(true))
             .filter(o -> query.state().map(s -> o.state() == s).orElse(true))
             .filter(o -> query.kind().map(k -> o.kind() == k).orElse(true))
+            .filter(o -> query.provider().map(o.provider()::equals).orElse(true))
             .filter(
                 o ->
                     after

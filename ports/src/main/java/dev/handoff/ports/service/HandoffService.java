@@ -35,6 +35,7 @@ import dev.handoff.ports.in.GetOperationQuery;
 import dev.handoff.ports.in.IdempotencyConflictException;
 import dev.handoff.ports.in.ListOperationsQuery;
 import dev.handoff.ports.in.OperationConflictException;
+import dev.handoff.ports.in.OperationFilter;
 import dev.handoff.ports.in.OperationListener;
 import dev.handoff.ports.in.OperationNotFoundException;
 import dev.handoff.ports.in.OperationPage;
@@ -43,6 +44,7 @@ import dev.handoff.ports.in.RecordProviderEventsUseCase;
 import dev.handoff.ports.in.RedirectCallUseCase;
 import dev.handoff.ports.in.ResumeInterruptedOperationsUseCase;
 import dev.handoff.ports.in.SubmitOptions;
+import dev.handoff.ports.in.SubscribeToAllOperationChangesUseCase;
 import dev.handoff.ports.in.SubscribeToOperationChangesUseCase;
 import dev.handoff.ports.in.TransferCallUseCase;
 import dev.handoff.ports.out.CallControl;
@@ -83,6 +85,7 @@ public final class HandoffService
         ListOperationsQuery,
         RecordProviderEventsUseCase,
         SubscribeToOperationChangesUseCase,
+        SubscribeToAllOperationChangesUseCase,
         ExpireOverdueOperationsUseCase,
         ResumeInterruptedOperationsUseCase {
 
@@ -390,6 +393,14 @@ public final class HandoffService
     }
     gate.offer(current.get());
     return gate;
+  }
+
+  @Override
+  public Subscription subscribeAll(OperationFilter filter, OperationListener listener) {
+    ChangeFeed feed =
+        new ChangeFeed(Objects.requireNonNull(filter, "filter"), Objects.requireNonNull(listener));
+    feed.attach(bus.subscribeAll(feed::offer));
+    return feed;
   }
 
   @Override

@@ -14,6 +14,7 @@ import dev.handoff.domain.operation.IdempotencyKey;
 import dev.handoff.domain.operation.Operation;
 import dev.handoff.domain.operation.OperationId;
 import dev.handoff.domain.operation.OperationState;
+import dev.handoff.domain.operation.SubmissionToken;
 import dev.handoff.domain.provider.ProviderId;
 import dev.handoff.ports.in.OperationPage;
 import dev.handoff.ports.in.OperationQuery;
@@ -23,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -184,6 +186,28 @@ public abstract class OperationStoreContract {
     assertThat(store.list(OperationQuery.all().inState(OperationState.COMPLETED)).operations())
         .extracting(o -> o.id().value())
         .containsExactly("op-3");
+  }
+
+  @Test
+  void listsTheOperationsOfOneProvider() {
+    OperationStore store = newStore();
+    store.insertIfAbsent(requested("mine", transfer("call-1"), T0));
+    store.insertIfAbsent(
+        Operation.request(
+            OperationId.of("theirs"),
+            ProviderId.of("other"),
+            transfer("call-1"),
+            Optional.empty(),
+            SubmissionToken.create(T0),
+            T0.plusSeconds(1),
+            Duration.ofMinutes(2)));
+    assertThat(store.list(OperationQuery.all().carriedBy(PROVIDER)).operations())
+        .extracting(o -> o.id().value())
+        .containsExactly("mine");
+    assertThat(store.list(OperationQuery.all().carriedBy(ProviderId.of("other"))).operations())
+        .extracting(o -> o.id().value())
+        .containsExactly("theirs");
+    assertThat(store.list(OperationQuery.all()).operations()).hasSize(2);
   }
 
   @Test
