@@ -1,18 +1,33 @@
 package dev.handoff.app.api;
 
+import dev.handoff.app.api.json.ProblemJson;
 import dev.handoff.app.runtime.EmbeddedEmulator;
+import dev.handoff.domain.Shown;
+import dev.handoff.domain.ValidationException;
+import dev.handoff.domain.Violation;
 import dev.handoff.emulator.HandoffEmulator;
 import dev.handoff.emulator.control.AcsCall;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -24,10 +39,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "emulator")
 public class EmulatorResource {
   private final EmbeddedEmulator emulator;
+  private final JsonBodies bodies;
 
   @Inject
-  EmulatorResource(EmbeddedEmulator emulator) {
+  EmulatorResource(EmbeddedEmulator emulator, JsonBodies bodies) {
     this.emulator = emulator;
+    this.bodies = bodies;
   }
 
   private HandoffEmulator running() {
@@ -42,6 +59,7 @@ public class EmulatorResource {
    */
   @GET
   @Operation(
+      operationId = "describeEmulator",
       summary = "The embedded emulator",
       description =
           "Its control API (script outcomes, inject faults, read the journal) and the demo call.")
@@ -64,20 +82,81 @@ public class EmulatorResource {
    *
    * @param callId the id it should have; generated when absent
    */
-  public record NewCall(String callId) {}
+  @Schema(name = "NewEmulatorCall")
+  public record NewCall(
+      @Schema(
+              description = "1 to 128 letters, digits, '-' or '_'; generated when absent",
+              pattern = "^[A-Za-z0-9_-]{1,128}$")
+          String callId) {}
 
   /**
-   * @param request optionally, the id the call should have
+   * The call created.
+   *
+   * @param callId the call connection id, to transfer
+   * @param serverCallId the server call id
+   */
+  @Schema(name = "EmulatorCall")
+  public record CreatedCall(String callId, String serverCallId) {}
+
+  private static final java.util.regex.Pattern CALL_ID =
+      java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,128}");
+
+  /**
+   * @param contentType the body's media type; a body must be JSON, no body needs none
+   * @param body optionally, {@code {"callId": "..."}}
    * @return a new connected call whose events come to this service
    */
   @POST
   @Path("/calls")
+  @Consumes(MediaType.WILDCARD)
   @Operation(
+      operationId = "createEmulatorCall",
       summary = "Create a call in the emulator, ready to be transferred",
-      description = "Optionally with a chosen id ({\"callId\":\"...\"}); 409 when it exists.")
-  public Response createCall(NewCall request) {
+      description =
+          "Optionally with a chosen id ({\"callId\":\"...\"}); without a body the id is"
+              + " generated. 409 when a call with the id exists.")
+  @RequestBody(
+      required = false,
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = NewCall.class)))
+  @APIResponse(
+      responseCode = "201",
+      description = "The call, connected, with its events going to this service",
+      content = @Content(schema = @Schema(implementation = CreatedCall.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "The provider is not the embedded emulator",
+      content =
+          @Content(
+              mediaType = ProblemJson.MEDIA_TYPE,
+              schema = @Schema(implementation = ProblemJson.class)))
+  @APIResponse(
+      responseCode = "409",
+      description = "A call with this id exists",
+      content =
+          @Content(
+              mediaType = ProblemJson.MEDIA_TYPE,
+              schema = @Schema(implementation = ProblemJson.class)))
+  public Response createCall(
+      @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+      @Parameter(hidden = true) String body) {
     running();
-    String id = request == null ? null : request.callId();
+    boolean hasBody = body != null && !body.isBlank();
+    if (hasBody && !isJson(contentType)) {
+      throw new NotSupportedException();
+    }
+    String id = bodies.readOptional(body, NewCall.class).map(NewCall::callId).orElse(null);
+    if (id != null && !CALL_ID.matcher(id).matches()) {
+      throw new ValidationException(
+          "NewCall",
+          List.of(
+              new Violation(
+                  "callId",
+                  "must be 1 to 128 letters, digits, '-' or '_'",
+                  Optional.of(Shown.value(id)))));
+    }
     AcsCall call;
     try {
       call = emulator.createCall(id);
@@ -86,7 +165,22 @@ public class EmulatorResource {
           409, "call-exists", "The call cannot be created", refused.getMessage(), null, null, null);
     }
     return Response.status(201)
-        .entity(Map.of("callId", call.callConnectionId(), "serverCallId", call.serverCallId()))
+        .type(MediaType.APPLICATION_JSON)
+        .entity(new CreatedCall(call.callConnectionId(), call.serverCallId()))
         .build();
+  }
+
+  private static boolean isJson(String contentType) {
+    if (contentType == null) {
+      return false;
+    }
+    try {
+      MediaType type = MediaType.valueOf(contentType);
+      return type.getType().equalsIgnoreCase("application")
+          && (type.getSubtype().equalsIgnoreCase("json")
+              || type.getSubtype().toLowerCase(java.util.Locale.ROOT).endsWith("+json"));
+    } catch (IllegalArgumentException unreadable) {
+      return false;
+    }
   }
 }

@@ -3,12 +3,16 @@ package dev.handoff.app.api;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
-import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.handoff.domain.Shown;
 import dev.handoff.domain.ValidationException;
 import dev.handoff.domain.Violation;
@@ -16,18 +20,23 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * Reads request bodies strictly: unknown fields, duplicate keys, wrong types and fractions where
- * whole numbers are expected are violations. Every unknown field is reported, together with every
- * rule the converted command breaks, in one {@link ValidationException}.
+ * whole numbers are expected are violations. Every unknown field is reported once, together with
+ * every rule the converted command breaks, in one {@link ValidationException}. Rules are worded in
+ * JSON terms ("must be a whole number"), never with the names of Java types.
  */
 @ApplicationScoped
 public class JsonBodies {
-  private static final String UNKNOWN_FIELDS = "handoff.unknownFields";
+  /** The participant kinds a request may name, in the order the API documents them. */
+  static final List<String> PARTICIPANT_KINDS =
+      List.of("acsUser", "phoneNumber", "teamsUser", "teamsApp", "teamsExtensionUser", "raw");
 
   private final ObjectMapper mapper;
 
@@ -39,12 +48,12 @@ public class JsonBodies {
     this.mapper =
         shared
             .copy()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            // Unknown fields are found in the tree (all of them, with their paths), not by Jackson.
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .addHandler(new CollectUnknownFields());
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
   }
 
   /**
@@ -59,31 +68,81 @@ public class JsonBodies {
    * @throws ValidationException listing every unknown field and every broken rule
    */
   public <T, C> C read(String body, Class<T> type, Function<T, C> conversion) {
-    List<Violation> unknown = new ArrayList<>();
-    T request;
+    Parsed<T> parsed = parse(body, type);
+    List<Violation> unknown = parsed.unknown();
+    C command;
     try {
-      if (body == null || body.isBlank()) {
-        throw new ValidationException(
-            type.getSimpleName(),
-            List.of(new Violation("", "a JSON body is required", Optional.empty())));
-      }
-      request = mapper.readerFor(type).withAttribute(UNKNOWN_FIELDS, unknown).readValue(body);
-    } catch (JsonProcessingException malformed) {
-      List<Violation> found = new ArrayList<>(unknown);
-      found.add(violationOf(malformed));
-      throw new ValidationException(type.getSimpleName(), found);
-    }
-    try {
-      C command = conversion.apply(request);
-      if (!unknown.isEmpty()) {
-        throw new ValidationException(type.getSimpleName(), unknown);
-      }
-      return command;
+      command = conversion.apply(parsed.request());
     } catch (ValidationException invalid) {
       List<Violation> found = new ArrayList<>(unknown);
-      found.addAll(invalid.violations());
+      invalid.violations().stream().filter(v -> !found.contains(v)).forEach(found::add);
       throw new ValidationException(type.getSimpleName(), found);
     }
+    if (!unknown.isEmpty()) {
+      throw new ValidationException(type.getSimpleName(), unknown);
+    }
+    return command;
+  }
+
+  /**
+   * Reads a body that may be empty (then the result is empty), strictly as {@link #read}.
+   *
+   * @param body the request body
+   * @param type the request shape
+   * @param <T> the request shape
+   * @return the request, or empty for an empty body
+   * @throws ValidationException listing every unknown field and every malformed value
+   */
+  public <T> Optional<T> readOptional(String body, Class<T> type) {
+    if (body == null || body.isBlank()) {
+      return Optional.empty();
+    }
+    Parsed<T> parsed = parse(body, type);
+    if (!parsed.unknown().isEmpty()) {
+      throw new ValidationException(type.getSimpleName(), parsed.unknown());
+    }
+    return Optional.of(parsed.request());
+  }
+
+  /** A body read into its shape, with the unknown fields met on the way. */
+  private record Parsed<T>(T request, List<Violation> unknown) {}
+
+  private <T> Parsed<T> parse(String body, Class<T> type) {
+    if (body == null || body.isBlank()) {
+      throw new ValidationException(
+          type.getSimpleName(),
+          List.of(new Violation("", "a JSON object is required", Optional.empty())));
+    }
+    JsonNode tree;
+    try {
+      tree = mapper.readTree(body);
+    } catch (JsonProcessingException malformed) {
+      throw new ValidationException(type.getSimpleName(), List.of(violationOf(malformed)));
+    }
+    if (tree == null || tree.isNull() || tree.isMissingNode()) {
+      throw new ValidationException(
+          type.getSimpleName(),
+          List.of(new Violation("", "a JSON object is required", Optional.empty())));
+    }
+    List<Violation> unknown = new ArrayList<>();
+    UnknownFields.collect(tree, type, "", unknown);
+    T request;
+    try {
+      request = mapper.readerFor(type).readValue(tree);
+    } catch (IOException malformed) {
+      List<Violation> found = new ArrayList<>(unknown);
+      found.add(
+          malformed instanceof JsonProcessingException
+              ? violationOf((JsonProcessingException) malformed)
+              : new Violation("", "is not valid JSON here", Optional.empty()));
+      throw new ValidationException(type.getSimpleName(), found);
+    }
+    if (request == null) {
+      throw new ValidationException(
+          type.getSimpleName(),
+          List.of(new Violation("", "a JSON object is required", Optional.empty())));
+    }
+    return new Parsed<>(request, unknown);
   }
 
   private static Violation violationOf(JsonProcessingException problem) {
@@ -91,12 +150,139 @@ public class JsonBodies {
         problem instanceof JsonMappingException
             ? pathOf(((JsonMappingException) problem).getPath())
             : "";
-    String rule = problem.getOriginalMessage();
-    int details = rule.indexOf('\n');
-    return new Violation(
-        path,
-        "is not valid JSON here: " + (details < 0 ? rule : rule.substring(0, details)),
-        Optional.empty());
+    if (problem instanceof InvalidTypeIdException) {
+      InvalidTypeIdException typeId = (InvalidTypeIdException) problem;
+      String kinds = "must be one of " + String.join(", ", PARTICIPANT_KINDS);
+      String kindPath = path.isEmpty() ? "kind" : path + ".kind";
+      return typeId.getTypeId() == null
+          ? new Violation(kindPath, "is required: " + kinds, Optional.empty())
+          : new Violation(kindPath, kinds, Optional.of(Shown.value(typeId.getTypeId())));
+    }
+    if (problem instanceof InvalidFormatException) {
+      InvalidFormatException format = (InvalidFormatException) problem;
+      return new Violation(
+          path,
+          "must be " + expected(format.getTargetType()),
+          Optional.ofNullable(format.getValue()).map(Shown::value));
+    }
+    if (problem instanceof MismatchedInputException) {
+      MismatchedInputException mismatch = (MismatchedInputException) problem;
+      String message = String.valueOf(mismatch.getOriginalMessage());
+      if (message.startsWith("Trailing token")) {
+        return new Violation(
+            "", "must hold one JSON value only; more follows it", Optional.empty());
+      }
+      if (mismatch.getTargetType() != null) {
+        return new Violation(
+            path, "must be " + expected(mismatch.getTargetType()), Optional.empty());
+      }
+      return new Violation(path, "is not valid JSON here", Optional.empty());
+    }
+    if (problem instanceof JsonMappingException
+        && problem.getCause() instanceof JsonProcessingException
+        && !(problem.getCause() instanceof JsonMappingException)) {
+      // A reading failure met inside a value: the mapping knows the value's path.
+      return unreadable((JsonProcessingException) problem.getCause(), path);
+    }
+    if (!(problem instanceof JsonMappingException)) {
+      Object processor = problem.getProcessor();
+      String at =
+          processor instanceof JsonParser
+              ? pathOfContext(((JsonParser) processor).getParsingContext())
+              : "";
+      return unreadable(problem, at);
+    }
+    return new Violation(path, "is not valid JSON here", Optional.empty());
+  }
+
+  /**
+   * @param problem a failure to read the text
+   * @param path the path of the value (or of the object) it was met in
+   */
+  private static Violation unreadable(JsonProcessingException problem, String path) {
+    String message = String.valueOf(problem.getOriginalMessage());
+    if (problem instanceof InputCoercionException) {
+      return new Violation(
+          path,
+          "must be a whole number from -2147483648 to 2147483647",
+          Optional.ofNullable(textOf((InputCoercionException) problem)).map(Shown::value));
+    }
+    if (problem instanceof StreamConstraintsException) {
+      return new Violation(
+          "",
+          "is beyond the limits of a request (nesting depth, length of a value)",
+          Optional.empty());
+    }
+    if (message.startsWith("Duplicate field")) {
+      String field = message.replaceAll("(?s)^Duplicate field '(.*?)'.*$", "$1");
+      return new Violation(
+          path.isEmpty() ? field : path + "." + field, "appears more than once", Optional.empty());
+    }
+    return new Violation(path, "is not valid JSON: " + plain(message), Optional.empty());
+  }
+
+  private static String textOf(InputCoercionException range) {
+    try {
+      return range.getProcessor() == null ? null : range.getProcessor().getText();
+    } catch (IOException unreadable) {
+      return null;
+    }
+  }
+
+  /** Parser messages name JSON tokens; some add a Java-facing hint, which is cut off. */
+  private static String plain(String message) {
+    String first = message.split("\n", 2)[0];
+    int hint = first.indexOf(" (for ");
+    first = hint < 0 ? first : first.substring(0, hint);
+    if (first.contains("`") || first.contains("java.") || first.contains("com.fasterxml")) {
+      return "the text cannot be read as JSON";
+    }
+    return first.substring(0, 1).toLowerCase(java.util.Locale.ROOT) + first.substring(1);
+  }
+
+  /** What a value of a type must be, in JSON terms. */
+  static String expected(Class<?> type) {
+    if (type == String.class || type == CharSequence.class) {
+      return "a string";
+    }
+    if (type == Integer.class
+        || type == int.class
+        || type == Long.class
+        || type == long.class
+        || type == Short.class
+        || type == short.class) {
+      return "a whole number";
+    }
+    if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
+      return "a number";
+    }
+    if (type == Boolean.class || type == boolean.class) {
+      return "true or false";
+    }
+    if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+      return "an array";
+    }
+    if (Map.class.isAssignableFrom(type)) {
+      return "an object whose values are strings";
+    }
+    return "an object";
+  }
+
+  static String expected(JavaType type) {
+    if (type.isMapLikeType()) {
+      Class<?> values = type.getContentType().getRawClass();
+      return values == String.class
+          ? "an object whose values are strings"
+          : "an object whose values are " + plural(expected(values));
+    }
+    if (type.isCollectionLikeType() || type.isArrayType()) {
+      return "an array";
+    }
+    return expected(type.getRawClass());
+  }
+
+  private static String plural(String kind) {
+    return kind.replaceFirst("^an? ", "") + "s";
   }
 
   private static String pathOf(List<JsonMappingException.Reference> references) {
@@ -114,45 +300,19 @@ public class JsonBodies {
     return path.toString();
   }
 
-  private static String pathOf(JsonStreamContext context, String field) {
-    List<String> parts = new ArrayList<>();
-    for (JsonStreamContext at = context.getParent();
-        at != null && !at.inRoot();
-        at = at.getParent()) {
-      if (at.inArray()) {
-        parts.add(0, "[" + at.getCurrentIndex() + "]");
-      } else if (at.getCurrentName() != null) {
-        parts.add(0, "." + at.getCurrentName());
+  /** The path of the object a context stands for, from the root. */
+  private static String pathOfContext(JsonStreamContext context) {
+    StringBuilder path = new StringBuilder();
+    JsonStreamContext at = context;
+    while (at != null && at.getParent() != null && !at.getParent().inRoot()) {
+      JsonStreamContext parent = at.getParent();
+      if (parent.inArray()) {
+        path.insert(0, "[" + parent.getCurrentIndex() + "]");
+      } else if (parent.getCurrentName() != null) {
+        path.insert(0, "." + parent.getCurrentName());
       }
+      at = parent;
     }
-    String prefix = String.join("", parts);
-    prefix = prefix.startsWith(".") ? prefix.substring(1) : prefix;
-    return prefix.isEmpty() ? field : prefix + "." + field;
-  }
-
-  /** Records an unknown field and skips its value, so that reading goes on to find the rest. */
-  private static final class CollectUnknownFields extends DeserializationProblemHandler {
-    @Override
-    @SuppressWarnings("unchecked")
-    public boolean handleUnknownProperty(
-        DeserializationContext context,
-        JsonParser parser,
-        JsonDeserializer<?> deserializer,
-        Object beanOrClass,
-        String propertyName)
-        throws IOException {
-      Object sink = context.getAttribute(UNKNOWN_FIELDS);
-      if (!(sink instanceof List)) {
-        return false;
-      }
-      ((List<Violation>) sink)
-          .add(
-              new Violation(
-                  pathOf(parser.getParsingContext(), propertyName),
-                  "is not a known field",
-                  Optional.of(Shown.value(propertyName))));
-      parser.skipChildren();
-      return true;
-    }
+    return path.length() > 0 && path.charAt(0) == '.' ? path.substring(1) : path.toString();
   }
 }

@@ -2,6 +2,7 @@ package dev.handoff.app.api;
 
 import dev.handoff.app.api.json.OperationJson;
 import dev.handoff.app.api.json.OperationPageJson;
+import dev.handoff.app.api.json.ProblemJson;
 import dev.handoff.domain.Violations;
 import dev.handoff.domain.command.OperationKind;
 import dev.handoff.domain.operation.OperationId;
@@ -18,7 +19,6 @@ import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.subscription.BackPressureStrategy;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -31,8 +31,10 @@ import jakarta.ws.rs.sse.Sse;
 import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -41,6 +43,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "operations")
 public class OperationsResource {
+  private static final int DEFAULT_LIMIT = 50;
+
   private final GetOperationQuery get;
   private final ListOperationsQuery list;
   private final SubscribeToOperationChangesUseCase subscriptions;
@@ -62,11 +66,18 @@ public class OperationsResource {
   @GET
   @Path("/{id}")
   @Blocking
-  @Operation(summary = "Read an operation")
+  @Operation(operationId = "getOperation", summary = "Read an operation")
   @APIResponse(
       responseCode = "200",
+      description = "The operation as it stands",
       content = @Content(schema = @Schema(implementation = OperationJson.class)))
-  @APIResponse(responseCode = "404", description = "No such operation")
+  @APIResponse(
+      responseCode = "404",
+      description = "No such operation",
+      content =
+          @Content(
+              mediaType = ProblemJson.MEDIA_TYPE,
+              schema = @Schema(implementation = ProblemJson.class)))
   public OperationJson operation(@PathParam("id") String id) {
     return OperationJson.of(find(id));
   }
@@ -82,18 +93,64 @@ public class OperationsResource {
    */
   @GET
   @Blocking
-  @Operation(summary = "List operations, newest first, one page at a time")
+  @Operation(
+      operationId = "listOperations",
+      summary = "List operations, newest first, one page at a time")
+  @APIResponse(
+      responseCode = "200",
+      description = "One page; nextCursor continues it",
+      content = @Content(schema = @Schema(implementation = OperationPageJson.class)))
   public OperationPageJson operations(
-      @QueryParam("callId") String callId,
-      @QueryParam("state") String state,
-      @QueryParam("kind") String kind,
-      @QueryParam("provider") String provider,
-      @QueryParam("limit") @DefaultValue("50") int limit,
-      @QueryParam("cursor") String cursor) {
+      @Parameter(description = "Only operations on this call") @QueryParam("callId") String callId,
+      @Parameter(
+              description = "Only operations in this state (case-insensitive)",
+              schema =
+                  @Schema(
+                      enumeration = {
+                        "REQUESTED",
+                        "SUBMITTED",
+                        "IN_PROGRESS",
+                        "ACCEPTED",
+                        "COMPLETED",
+                        "FAILED",
+                        "CANCELLED",
+                        "UNKNOWN"
+                      }))
+          @QueryParam("state")
+          String state,
+      @Parameter(
+              description = "Only operations of this kind (case-insensitive)",
+              schema =
+                  @Schema(
+                      enumeration = {
+                        "TRANSFER",
+                        "ADD_PARTICIPANT",
+                        "CANCEL_ADD_PARTICIPANT",
+                        "REDIRECT"
+                      }))
+          @QueryParam("kind")
+          String kind,
+      @Parameter(description = "Only operations carried by this provider (acs or graph)")
+          @QueryParam("provider")
+          String provider,
+      @Parameter(
+              description = "Page size",
+              schema =
+                  @Schema(
+                      type = SchemaType.INTEGER,
+                      minimum = "1",
+                      maximum = "500",
+                      defaultValue = "50"))
+          @QueryParam("limit")
+          String limit,
+      @Parameter(description = "Where the previous page ended: its nextCursor")
+          @QueryParam("cursor")
+          String cursor) {
     Violations v = Violations.of("query");
     OperationState inState = enumValue(v, "state", state, OperationState.class);
     OperationKind ofKind = enumValue(v, "kind", kind, OperationKind.class);
     ProviderId carriedBy = QueryValues.provider(v, "provider", provider);
+    int size = pageSize(v, limit);
     OperationQuery query =
         v.nested(
             "",
@@ -103,7 +160,7 @@ public class OperationsResource {
                     Optional.ofNullable(inState),
                     Optional.ofNullable(ofKind),
                     Optional.ofNullable(carriedBy),
-                    limit,
+                    size,
                     Optional.ofNullable(cursor)));
     v.throwIfAny();
     try {
@@ -128,11 +185,26 @@ public class OperationsResource {
   @Produces(MediaType.SERVER_SENT_EVENTS)
   @Blocking
   @Operation(
+      operationId = "followOperation",
       summary = "Follow an operation",
       description =
           "Server-Sent Events: the operation as it stands, then one event per change, until"
               + " COMPLETED, FAILED or CANCELLED. Each event is named 'operation'; its id is the"
               + " operation's version.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The stream of the operation's changes",
+      content =
+          @Content(
+              mediaType = MediaType.SERVER_SENT_EVENTS,
+              schema = @Schema(implementation = OperationJson.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such operation",
+      content =
+          @Content(
+              mediaType = ProblemJson.MEDIA_TYPE,
+              schema = @Schema(implementation = ProblemJson.class)))
   public Multi<OutboundSseEvent> events(@PathParam("id") String id, @Context Sse sse) {
     OperationId operationId = find(id).id();
     return Multi.createFrom()
@@ -170,6 +242,18 @@ public class OperationsResource {
     return get.find(operationId).orElseThrow(() -> new OperationNotFoundException(operationId));
   }
 
+  private static int pageSize(Violations v, String limit) {
+    if (limit == null) {
+      return DEFAULT_LIMIT;
+    }
+    try {
+      return Integer.parseInt(limit.trim());
+    } catch (NumberFormatException notANumber) {
+      v.check(false, "limit", "must be a whole number from 1 to 500", limit);
+      return DEFAULT_LIMIT;
+    }
+  }
+
   private static <E extends Enum<E>> E enumValue(
       Violations v, String name, String value, Class<E> type) {
     if (value == null) {
@@ -181,7 +265,10 @@ public class OperationsResource {
       v.check(
           false,
           name,
-          "must be one of " + java.util.Arrays.toString(type.getEnumConstants()),
+          "must be one of "
+              + java.util.Arrays.stream(type.getEnumConstants())
+                  .map(Enum::name)
+                  .collect(java.util.stream.Collectors.joining(", ")),
           value);
       return null;
     }

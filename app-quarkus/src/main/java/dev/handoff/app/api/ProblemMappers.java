@@ -1,5 +1,6 @@
 package dev.handoff.app.api;
 
+import dev.handoff.adapter.postgres.PostgresStoreException;
 import dev.handoff.app.api.json.ProblemJson;
 import dev.handoff.app.api.json.Requests;
 import dev.handoff.domain.ValidationException;
@@ -11,17 +12,23 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** Turns every failure the API can meet into an RFC 9457 problem detail. */
+/**
+ * Turns every failure the API can meet into an RFC 9457 problem detail: the application's own
+ * refusals, the framework's (no route, a method, media type or Accept the route does not take) and
+ * anything unexpected, which is logged and answered 500 without its internals.
+ */
 public class ProblemMappers {
   private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
-  private static final String TYPES = "urn:handoff:problem:";
 
   /** Unprocessable content (RFC 9110), which the JAX-RS status enum lacks. */
   static final int UNPROCESSABLE = 422;
@@ -34,27 +41,27 @@ public class ProblemMappers {
       UriInfo uri,
       List<ProblemJson.ViolationJson> violations,
       String operationId) {
-    return Response.status(status)
-        .type(ProblemJson.MEDIA_TYPE)
-        .entity(
-            new ProblemJson(
-                TYPES + slug,
-                title,
-                status,
-                detail,
-                uri == null ? null : uri.getPath(),
-                violations,
-                operationId))
-        .build();
+    return Problems.response(
+        Problems.of(
+            status,
+            slug,
+            title,
+            detail,
+            uri == null ? null : uri.getPath(),
+            violations,
+            operationId));
   }
 
   @ServerExceptionMapper
   Response invalid(ValidationException e, UriInfo uri) {
+    int count = e.violations().size();
     return problem(
         Response.Status.BAD_REQUEST.getStatusCode(),
         "invalid-request",
         "The request is invalid",
-        e.violations().size() + " rule(s) broken; see violations",
+        count == 1
+            ? "1 rule is broken; see violations"
+            : count + " rules are broken; see violations",
         uri,
         e.violations().stream()
             .map(
@@ -115,41 +122,48 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   Response noRoute(NotFoundException e, UriInfo uri) {
-    return problem(
-        Response.Status.NOT_FOUND.getStatusCode(),
-        "not-found",
-        "Not found",
-        "No resource at this path",
-        uri,
-        null,
-        null);
+    return Problems.response(Problems.forStatus(404, null, uri.getPath()));
+  }
+
+  /**
+   * What the framework refuses before a resource runs: 405 (the {@code Allow} header says what the
+   * path takes), 406, 415, and any other status a {@link WebApplicationException} carries.
+   */
+  @ServerExceptionMapper
+  Response framework(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
+    Response original = e.getResponse();
+    int status = original.getStatus();
+    String detail = null;
+    if (status == 415) {
+      detail =
+          "Send the body as application/json; it was sent as "
+              + Optional.ofNullable(headers.getHeaderString(HttpHeaders.CONTENT_TYPE))
+                  .map(type -> "'" + type + "'")
+                  .orElse("no content type");
+    } else if (status == 405 && original.getHeaderString(HttpHeaders.ALLOW) != null) {
+      detail = "This path takes " + original.getHeaderString(HttpHeaders.ALLOW);
+    } else if (status >= 500) {
+      LOG.errorf(e, "Request failed: %s", uri.getPath());
+    }
+    Response.ResponseBuilder answer =
+        Response.fromResponse(Problems.response(Problems.forStatus(status, detail, uri.getPath())));
+    Optional.ofNullable(original.getHeaderString(HttpHeaders.ALLOW))
+        .ifPresent(allow -> answer.header(HttpHeaders.ALLOW, allow));
+    Optional.ofNullable(original.getHeaderString("Retry-After"))
+        .ifPresent(retry -> answer.header("Retry-After", retry));
+    return answer.build();
   }
 
   @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class})
   Response unauthenticated(RuntimeException e, UriInfo uri) {
-    return Response.fromResponse(
-            problem(
-                Response.Status.UNAUTHORIZED.getStatusCode(),
-                "unauthenticated",
-                "Authentication required",
-                "Send a valid API key in X-API-Key, or a valid bearer token, as configured",
-                uri,
-                null,
-                null))
+    return Response.fromResponse(Problems.response(Problems.forStatus(401, null, uri.getPath())))
         .header("WWW-Authenticate", "ApiKey, Bearer")
         .build();
   }
 
   @ServerExceptionMapper
   Response forbidden(ForbiddenException e, UriInfo uri) {
-    return problem(
-        Response.Status.FORBIDDEN.getStatusCode(),
-        "forbidden",
-        "Forbidden",
-        "Not allowed",
-        uri,
-        null,
-        null);
+    return Problems.response(Problems.forStatus(403, null, uri.getPath()));
   }
 
   @ServerExceptionMapper
@@ -163,5 +177,28 @@ public class ProblemMappers {
         uri,
         null,
         null);
+  }
+
+  @ServerExceptionMapper
+  Response storeUnavailable(PostgresStoreException e, UriInfo uri) {
+    LOG.errorf(e, "The operation store failed: %s", uri.getPath());
+    return Response.fromResponse(
+            problem(
+                Response.Status.SERVICE_UNAVAILABLE.getStatusCode(),
+                "store-unavailable",
+                "The operation store cannot be reached",
+                "The operation store cannot be reached; retry later",
+                uri,
+                null,
+                null))
+        .header("Retry-After", "5")
+        .build();
+  }
+
+  /** Anything unexpected: logged with its stack trace, answered without it. */
+  @ServerExceptionMapper
+  Response unexpected(Exception e, UriInfo uri) {
+    LOG.errorf(e, "Unexpected failure handling %s", uri.getPath());
+    return Problems.response(Problems.forStatus(500, null, uri.getPath()));
   }
 }

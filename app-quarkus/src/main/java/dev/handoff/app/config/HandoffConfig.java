@@ -18,7 +18,15 @@ public interface HandoffConfig {
 
   /** Which provider the service drives. */
   enum Provider {
-    /** The built-in emulator, started in-process: no account needed. */
+    /**
+     * None configured: the service refuses to start, so that a forgotten setting never turns into
+     * simulated transfers reported as real. The demo, dev and test profiles choose the emulator.
+     */
+    NONE,
+    /**
+     * The built-in emulator, started in-process: no account needed, and no real call is ever
+     * transferred. Only when asked for (or in the demo, dev and test profiles).
+     */
     EMULATOR,
     /** Azure Communication Services Call Automation. */
     ACS,
@@ -27,9 +35,10 @@ public interface HandoffConfig {
   }
 
   /**
-   * @return the provider; the emulator when nothing is configured
+   * @return the provider; {@link Provider#NONE} when nothing is configured, which the start-up
+   *     checks refuse
    */
-  @WithDefault("emulator")
+  @WithDefault("none")
   Provider provider();
 
   /**
@@ -354,6 +363,22 @@ public interface HandoffConfig {
      * @return how bearer tokens are verified, for {@code auth=jwt}
      */
     Jwt jwt();
+
+    /**
+     * @return whether {@code /q/metrics}, {@code /q/openapi} and {@code /q/swagger-ui} take the
+     *     API's credentials too (health stays open for probes); off in the dev and test profiles. A
+     *     build with the management interface ({@code quarkus.management.enabled=true}) serves them
+     *     on a separate port instead.
+     */
+    @WithDefault("true")
+    boolean protectManagement();
+
+    /**
+     * @return the largest request body taken, on the API and the callbacks; a larger one is refused
+     *     with 413 before it is read (with its Content-Length) or as soon as it is (sent chunked)
+     */
+    @WithDefault("64K")
+    io.quarkus.runtime.configuration.MemorySize maxBodySize();
   }
 
   /** Verification of API bearer tokens. */

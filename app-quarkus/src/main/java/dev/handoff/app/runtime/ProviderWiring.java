@@ -16,6 +16,7 @@ import dev.handoff.app.callbacks.AcsCallbacks;
 import dev.handoff.app.callbacks.GraphCallbacks;
 import dev.handoff.app.config.HandoffConfig;
 import dev.handoff.app.config.Secret;
+import dev.handoff.app.config.StartupChecks;
 import dev.handoff.ports.out.CallControl;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -46,6 +47,9 @@ public class ProviderWiring {
   @Produces
   @Singleton
   CallControl provider(HandoffConfig config, EmbeddedEmulator emulator, Clock clock) {
+    if (config.provider() == HandoffConfig.Provider.NONE) {
+      throw new IllegalStateException(StartupChecks.NO_PROVIDER);
+    }
     switch (config.provider()) {
       case ACS:
         URI acsCallback = acsCallbackUri(config);

@@ -36,4 +36,37 @@ public class ApiAccessPolicy implements HttpSecurityPolicy {
   public String name() {
     return "handoff-api";
   }
+
+  /**
+   * The policy of the management endpoints that may reveal more than health ({@code /q/metrics},
+   * {@code /q/openapi}, {@code /q/swagger-ui}): the API's, unless {@code
+   * handoff.api.protect-management=false}.
+   */
+  @ApplicationScoped
+  public static class Management implements HttpSecurityPolicy {
+    private final HandoffConfig config;
+    private final ApiAccessPolicy api;
+
+    @Inject
+    Management(HandoffConfig config, ApiAccessPolicy api) {
+      this.config = config;
+      this.api = api;
+    }
+
+    @Override
+    public Uni<CheckResult> checkPermission(
+        RoutingContext request,
+        Uni<SecurityIdentity> identity,
+        AuthorizationRequestContext requestContext) {
+      if (!config.api().protectManagement()) {
+        return Uni.createFrom().item(CheckResult.PERMIT);
+      }
+      return api.checkPermission(request, identity, requestContext);
+    }
+
+    @Override
+    public String name() {
+      return "handoff-management";
+    }
+  }
 }

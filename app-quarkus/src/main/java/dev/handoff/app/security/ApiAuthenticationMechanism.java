@@ -1,5 +1,7 @@
 package dev.handoff.app.security;
 
+import dev.handoff.app.api.HttpProblems;
+import dev.handoff.app.api.Problems;
 import dev.handoff.app.config.HandoffConfig;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.IdentityProviderManager;
@@ -9,6 +11,7 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,6 +25,8 @@ import jakarta.inject.Inject;
 public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
   /** The API key header. */
   public static final String API_KEY_HEADER = "X-API-Key";
+
+  private static final String CHALLENGE = "ApiKey, Bearer";
 
   private final HandoffConfig config;
   private final ApiKeys keys;
@@ -71,6 +76,17 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
 
   @Override
   public Uni<ChallengeData> getChallenge(RoutingContext context) {
-    return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", "ApiKey, Bearer"));
+    return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", CHALLENGE));
+  }
+
+  /** Answers a refusal outside the REST layer (the management endpoints) as a problem too. */
+  @Override
+  public Uni<Boolean> sendChallenge(RoutingContext context) {
+    HttpServerResponse response = context.response();
+    if (!response.ended() && !response.headWritten()) {
+      response.putHeader("WWW-Authenticate", CHALLENGE);
+      HttpProblems.write(response, Problems.forStatus(401, null, context.normalizedPath()));
+    }
+    return Uni.createFrom().item(Boolean.TRUE);
   }
 }

@@ -123,7 +123,7 @@ class ApiTest {
         .post("/v1/calls/{call}/transfers", call)
         .then()
         .statusCode(400)
-        .body("violations[0].rule", containsString("is not valid JSON here"));
+        .body("violations[0].rule", containsString("is not valid JSON"));
     client()
         .body(
             "{\"participant\":{\"kind\":\"phoneNumber\",\"value\":\"+14255550123\"},\"invitationTimeoutSeconds\":2.5}")

@@ -85,7 +85,7 @@ class CallbackAuthenticityTest {
     post(token, genuine.body(), 200, null);
     assertThat(awaitState(operation, "COMPLETED").getInt("version")).isEqualTo(3);
 
-    post(null, genuine.body(), 401, "missing_token");
+    post(null, genuine.body(), 401, "missing-token");
 
     String unsigned =
         "Bearer "
@@ -101,7 +101,7 @@ class CallbackAuthenticityTest {
             new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(other.getKeyID()).build(),
             new JWTClaimsSet.Builder(real.getJWTClaimsSet()).build());
     forged.sign(new RSASSASigner(other));
-    post("Bearer " + forged.serialize(), genuine.body(), 401, "bad_signature");
+    post("Bearer " + forged.serialize(), genuine.body(), 401, "bad-signature");
 
     clock.advance(Duration.ofMinutes(10));
     post(token, genuine.body(), 401, "expired");
@@ -113,6 +113,6 @@ class CallbackAuthenticityTest {
             containsString("handoff_callbacks_rejected_total{provider=\"acs\",reason=\"expired\"}"))
         .body(
             containsString(
-                "handoff_callbacks_rejected_total{provider=\"acs\",reason=\"bad_signature\"}"));
+                "handoff_callbacks_rejected_total{provider=\"acs\",reason=\"bad-signature\"}"));
   }
 }

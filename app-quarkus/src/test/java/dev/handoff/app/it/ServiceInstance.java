@@ -106,6 +106,13 @@ final class ServiceInstance implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + port);
   }
 
+  /**
+   * @return the file the process writes its output to
+   */
+  Path log() {
+    return log;
+  }
+
   /** Kills the process the hard way (SIGKILL): no shutdown hook, no graceful anything. */
   void killHard() throws InterruptedException {
     process.destroyForcibly();

@@ -156,7 +156,10 @@ public final class ServiceClient {
    */
   public String metrics() throws IOException, InterruptedException {
     HttpResponse<String> response =
-        send(HttpRequest.newBuilder(base.resolve("q/metrics")).timeout(REQUEST_TIMEOUT).build());
+        send(
+            authorised(HttpRequest.newBuilder(base.resolve("q/metrics")))
+                .timeout(REQUEST_TIMEOUT)
+                .build());
     expect(response, 200, "GET /q/metrics");
     return response.body();
   }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.handoff.adapter.graph.wire.CommsNotification;
 import dev.handoff.adapter.graph.wire.GraphJson;
+import dev.handoff.domain.ValidationException;
 import dev.handoff.domain.event.ProviderEvent;
 import dev.handoff.domain.participant.Cloud;
 import java.nio.charset.StandardCharsets;
@@ -159,16 +160,21 @@ public final class GraphNotificationParser {
           ".resourceData", "must be an object or an array, was " + data.getNodeType(), null);
     }
     String change = Item.lower(notification.changeType());
-    Item item =
-        new Item(
-            index,
-            node,
-            CHANGE_TYPES.contains(change) ? change : notification.changeType(),
-            ResourcePath.parse(url.get()),
-            data,
-            eventId,
-            receivedAt);
-    return dispatch(item);
+    try {
+      return dispatch(
+          new Item(
+              index,
+              node,
+              CHANGE_TYPES.contains(change) ? change : notification.changeType(),
+              ResourcePath.parse(url.get()),
+              data,
+              eventId,
+              receivedAt));
+    } catch (ValidationException invalid) {
+      // A value the domain refuses (an id too long, a malformed number) is a malformed item too.
+      throw new MalformedNotificationException(
+          OptionalInt.of(index), "value[" + index + "]: " + invalid.getMessage(), invalid);
+    }
   }
 
   private List<ProviderEvent> dispatch(Item item) {

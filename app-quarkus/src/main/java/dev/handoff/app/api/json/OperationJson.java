@@ -41,10 +41,22 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "Operation")
 public record OperationJson(
     String id,
-    String kind,
+    @Schema(enumeration = {"TRANSFER", "ADD_PARTICIPANT", "CANCEL_ADD_PARTICIPANT", "REDIRECT"})
+        String kind,
     String provider,
     String callId,
-    String state,
+    @Schema(
+            enumeration = {
+              "REQUESTED",
+              "SUBMITTED",
+              "IN_PROGRESS",
+              "ACCEPTED",
+              "COMPLETED",
+              "FAILED",
+              "CANCELLED",
+              "UNKNOWN"
+            })
+        String state,
     String operationContext,
     String invitationId,
     FailureJson failure,
@@ -114,7 +126,29 @@ public record OperationJson(
   @JsonInclude(JsonInclude.Include.NON_NULL)
   @Schema(name = "Failure")
   public record FailureJson(
-      String reason, boolean retryable, String message, EvidenceJson evidence) {
+      @Schema(
+              enumeration = {
+                "busy",
+                "no-answer",
+                "declined",
+                "not-found",
+                "unreachable",
+                "forbidden-by-policy",
+                "tenant-mismatch",
+                "conflict",
+                "invalid-request",
+                "unsupported",
+                "authentication",
+                "throttled",
+                "provider-error",
+                "timeout",
+                "cancelled",
+                "unknown"
+              })
+          String reason,
+      boolean retryable,
+      String message,
+      EvidenceJson evidence) {
     static FailureJson of(Failure failure) {
       return new FailureJson(
           reasonName(failure.reason()),

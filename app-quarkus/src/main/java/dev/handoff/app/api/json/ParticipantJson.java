@@ -13,8 +13,10 @@ import dev.handoff.domain.participant.TeamsExtensionUser;
 import dev.handoff.domain.participant.TeamsUser;
 import java.util.Locale;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.DiscriminatorMapping;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 
 /**
  * A participant on the wire, told apart by {@code kind}. Responses add {@code rawId}; a request may
@@ -145,7 +147,15 @@ public sealed interface ParticipantJson {
    * @param displayName an optional display name
    * @param rawId the raw id
    */
-  @Schema(name = "AcsUser")
+  @Schema(
+      name = "AcsUser",
+      requiredProperties = {"kind", "id"},
+      properties =
+          @SchemaProperty(
+              name = "kind",
+              type = SchemaType.STRING,
+              enumeration = "acsUser",
+              description = "Tells the participant kinds apart"))
   record AcsUserJson(String id, String displayName, String rawId) implements ParticipantJson {
     @Override
     public Participant toDomain() {
@@ -162,7 +172,15 @@ public sealed interface ParticipantJson {
    * @param displayName an optional display name
    * @param rawId the raw id
    */
-  @Schema(name = "PhoneNumber")
+  @Schema(
+      name = "PhoneNumber",
+      requiredProperties = {"kind", "value"},
+      properties =
+          @SchemaProperty(
+              name = "kind",
+              type = SchemaType.STRING,
+              enumeration = "phoneNumber",
+              description = "Tells the participant kinds apart"))
   record PhoneNumberJson(String value, String displayName, String rawId)
       implements ParticipantJson {
     @Override
@@ -191,11 +209,19 @@ public sealed interface ParticipantJson {
    * @param displayName an optional display name
    * @param rawId the raw id
    */
-  @Schema(name = "TeamsUser")
+  @Schema(
+      name = "TeamsUser",
+      requiredProperties = {"kind", "userId"},
+      properties =
+          @SchemaProperty(
+              name = "kind",
+              type = SchemaType.STRING,
+              enumeration = "teamsUser",
+              description = "Tells the participant kinds apart"))
   record TeamsUserJson(
       String userId,
       String tenantId,
-      String cloud,
+      @Schema(enumeration = {"public", "dod", "gcch"}) String cloud,
       Boolean anonymous,
       String displayName,
       String rawId)
@@ -229,9 +255,22 @@ public sealed interface ParticipantJson {
    * @param displayName an optional display name
    * @param rawId the raw id
    */
-  @Schema(name = "TeamsApp")
+  @Schema(
+      name = "TeamsApp",
+      requiredProperties = {"kind", "appId"},
+      properties =
+          @SchemaProperty(
+              name = "kind",
+              type = SchemaType.STRING,
+              enumeration = "teamsApp",
+              description = "Tells the participant kinds apart"))
   record TeamsAppJson(
-      String appId, String type, String tenantId, String cloud, String displayName, String rawId)
+      String appId,
+      @Schema(enumeration = {"application", "applicationInstance"}) String type,
+      String tenantId,
+      @Schema(enumeration = {"public", "dod", "gcch"}) String cloud,
+      String displayName,
+      String rawId)
       implements ParticipantJson {
     @Override
     public Participant toDomain() {
@@ -276,12 +315,20 @@ public sealed interface ParticipantJson {
    * @param displayName an optional display name
    * @param rawId the raw id
    */
-  @Schema(name = "TeamsExtensionUser")
+  @Schema(
+      name = "TeamsExtensionUser",
+      requiredProperties = {"kind", "userId", "tenantId", "resourceId"},
+      properties =
+          @SchemaProperty(
+              name = "kind",
+              type = SchemaType.STRING,
+              enumeration = "teamsExtensionUser",
+              description = "Tells the participant kinds apart"))
   record TeamsExtensionUserJson(
       String userId,
       String tenantId,
       String resourceId,
-      String cloud,
+      @Schema(enumeration = {"public", "dod", "gcch"}) String cloud,
       String displayName,
       String rawId)
       implements ParticipantJson {
@@ -305,7 +352,15 @@ public sealed interface ParticipantJson {
    *
    * @param rawId the raw id; a known form is read as the specific kind
    */
-  @Schema(name = "RawParticipant")
+  @Schema(
+      name = "RawParticipant",
+      requiredProperties = {"kind", "rawId"},
+      properties =
+          @SchemaProperty(
+              name = "kind",
+              type = SchemaType.STRING,
+              enumeration = "raw",
+              description = "Tells the participant kinds apart"))
   record RawJson(String rawId) implements ParticipantJson {
     @Override
     public Participant toDomain() {

@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The packaged Handoff service ({@code app-quarkus/target/quarkus-app/quarkus-run.jar}) run as a
  * process on 127.0.0.1 and a free port, with API-key authentication, the embedded emulator as its
- * provider (time scale 0.05) and its log in {@code target/handoff-service.log}. Ready when {@code
+ * provider, asked for explicitly as a deployment must (time scale 0.05) and its log in {@code target/handoff-service.log}. Ready when {@code
  * /q/health/ready} answers 200; stopped by {@link #close()}.
  */
 public final class PackagedService implements AutoCloseable {
@@ -67,6 +67,7 @@ public final class PackagedService implements AutoCloseable {
     command.add("-Xmx256m");
     command.add("-Dquarkus.http.host=127.0.0.1");
     command.add("-Dquarkus.http.port=" + port);
+    command.add("-Dhandoff.provider=emulator");
     command.add("-Dhandoff.api.keys=" + apiKey);
     command.add("-Dhandoff.emulator.time-scale=0.05");
     command.add("-jar");
