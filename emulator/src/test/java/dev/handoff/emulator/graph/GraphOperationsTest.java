@@ -214,13 +214,15 @@ class GraphOperationsTest {
             http.graphPost("/v1.0/communications/calls/" + call.callId() + "/transfer", body, token)
                 .statusCode())
         .isEqualTo(202);
-    List<Received> notifications = receiver.await(cb, 4);
-    assertThat(notifications.subList(0, 3))
+    List<Received> notifications = receiver.await(cb, 3);
+    assertThat(notifications)
         .extracting(GraphOperationsTest::state)
-        .containsExactly("transferring", "transferAccepted", "established");
-    JsonNode roster = notifications.get(3).graphNotification();
-    assertThat(roster.get("resourceUrl").asText()).endsWith("/participants");
-    assertThat(roster.get("resourceData")).hasSize(2);
+        .containsExactly("transferring", "transferAccepted", "terminated");
+    JsonNode ended = notifications.get(2).graphNotification();
+    assertThat(ended.get("changeType").asText()).isEqualTo("deleted");
+    assertThat(ended.at("/resourceData/resultInfo/code").asInt()).isZero();
+    assertThat(ended.at("/resourceData/resultInfo/subcode").asInt()).isEqualTo(7015);
+    assertThat(emulator.control().graphCallState(call.callId())).contains("terminated");
   }
 
   @ParameterizedTest(name = "https={0}")

@@ -21,8 +21,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The packaged Handoff service ({@code app-quarkus/target/quarkus-app/quarkus-run.jar}) run as a
  * process on 127.0.0.1 and a free port, with API-key authentication, the embedded emulator as its
- * provider, asked for explicitly as a deployment must (time scale 0.05) and its log in {@code target/handoff-service.log}. Ready when {@code
- * /q/health/ready} answers 200; stopped by {@link #close()}.
+ * provider, asked for explicitly as a deployment must (time scale 0.05) and its log in {@code
+ * target/handoff-service.log}. Ready when {@code /q/health/ready} answers 200; stopped by {@link
+ * #close()}.
  */
 public final class PackagedService implements AutoCloseable {
   /** System property naming the packaged service's jar; the build sets it. */

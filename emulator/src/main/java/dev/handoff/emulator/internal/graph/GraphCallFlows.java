@@ -110,28 +110,24 @@ final class GraphCallFlows {
       if (outcome.succeeds() && replaceable) {
         call.state = "transferAccepted";
         notifications.notifyState(call, "transferAccepted", null);
-        if (call.group) {
-          call.members.remove(transferee);
-          call.state = "established";
-          notifications.notifyState(call, "established", null);
-          notifications.notifyRoster(call);
+        // The transfer reference's shape, for peer-to-peer and group calls alike: the bot's leg
+        // ends, with 0/7015 (blind) or AppTransferred (consultative).
+        call.members.remove(transferee);
+        call.state = "terminated";
+        ObjectNode extra = Json.object();
+        if (consultative) {
+          extra.put("terminationReason", "AppTransferred");
         } else {
-          call.state = "terminated";
-          ObjectNode extra = Json.object();
-          if (consultative) {
-            extra.put("terminationReason", "AppTransferred");
-          } else {
-            extra.set("resultInfo", notifications.resultInfo(0, 7015, "GracefulTransferCompleted"));
-          }
-          notifications.notify(
-              call,
-              call.callbackUri,
-              "call.terminated",
-              GraphNotifications.notification(
-                  "deleted",
-                  call.resourceUrl(),
-                  GraphNotifications.callData(call, "terminated", extra)));
+          extra.set("resultInfo", notifications.resultInfo(0, 7015, "GracefulTransferCompleted"));
         }
+        notifications.notify(
+            call,
+            call.callbackUri,
+            "call.terminated",
+            GraphNotifications.notification(
+                "deleted",
+                call.resourceUrl(),
+                GraphNotifications.callData(call, "terminated", extra)));
       } else {
         call.state = "established";
         ObjectNode extra = Json.object();
