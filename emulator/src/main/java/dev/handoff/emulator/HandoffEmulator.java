@@ -7,6 +7,7 @@ import dev.handoff.emulator.internal.Pipeline;
 import dev.handoff.emulator.internal.acs.AcsService;
 import dev.handoff.emulator.internal.auth.IdentityPlatform;
 import dev.handoff.emulator.internal.auth.TokenService;
+import dev.handoff.emulator.internal.callback.CallbackContract;
 import dev.handoff.emulator.internal.callback.CallbackDispatcher;
 import dev.handoff.emulator.internal.graph.GraphService;
 import dev.handoff.emulator.internal.http.HttpFrontend;
@@ -106,9 +107,11 @@ public final class HandoffEmulator implements AutoCloseable {
     FaultEngine faults = new FaultEngine();
     OutcomeScript script = new OutcomeScript();
     IdSource ids = new IdSource(settings.seed());
-    CallbackDispatcher dispatcher = new CallbackDispatcher(settings, journal, faults, scheduler);
+    SwaggerSchemas spec = SwaggerSchemas.acsCallAutomation();
+    CallbackDispatcher dispatcher =
+        new CallbackDispatcher(settings, journal, faults, scheduler, new CallbackContract(spec));
     Simulation simulation = new Simulation(settings, ids, scheduler, dispatcher, tokens, script);
-    AcsService acs = new AcsService(simulation, SwaggerSchemas.acsCallAutomation());
+    AcsService acs = new AcsService(simulation, spec);
     GraphService graph = new GraphService(simulation);
     IdentityPlatform identity = new IdentityPlatform(settings, tokens, ids.child());
     engine = new EmulatorEngine(acs, graph, script, faults, journal, simulation);

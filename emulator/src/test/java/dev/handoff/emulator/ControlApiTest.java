@@ -142,6 +142,26 @@ class ControlApiTest {
                 .get("state")
                 .asText())
         .isEqualTo("established");
+    JsonNode chosen =
+        json(
+            call(
+                http,
+                emulator,
+                "POST",
+                "/graph/calls",
+                "{\"callbackUri\":\"https://127.0.0.1:9/cb\",\"participants\":[\"user:a\",\"user:b\"],"
+                    + "\"groupTransferEnd\":\"roster\",\"callId\":\"chosen-call\"}"));
+    assertThat(chosen.get("callId").asText()).isEqualTo("chosen-call");
+    assertThat(
+            call(
+                    http,
+                    emulator,
+                    "POST",
+                    "/graph/calls",
+                    "{\"callbackUri\":\"https://127.0.0.1:9/cb\",\"participants\":[\"user:a\"],"
+                        + "\"groupTransferEnd\":\"sideways\"}")
+                .body())
+        .contains("unknown groupTransferEnd 'sideways' (terminated, roster)");
     assertThat(
             call(
                     http,

@@ -19,14 +19,17 @@ import dev.handoff.domain.command.CancelAddParticipant;
 import dev.handoff.domain.command.OperationKind;
 import dev.handoff.domain.command.RedirectCall;
 import dev.handoff.domain.operation.SubmitResult;
+import dev.handoff.domain.participant.PhoneNumber;
 import dev.handoff.domain.provider.ProviderCapabilities;
 import dev.handoff.ports.out.CallControl;
+import dev.handoff.ports.out.ProviderStateQuery;
 import dev.handoff.ports.out.SubmitContext;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -57,10 +60,14 @@ import java.util.concurrent.ThreadLocalRandom;
  *       sent: ACS identifies the call by the incoming call context.
  * </ul>
  *
- * <p>Each method first checks the command against {@link AcsProvider#CAPABILITIES} and throws
- * {@link dev.handoff.domain.provider.UnsupportedByProviderException} without sending anything when
- * ACS cannot carry it. The wire {@code operationContext} is {@link SubmitContext#correlation()}.
- * The repeatability headers come from {@link SubmitContext#submission()} and are the same on every
+ * <p>When an operation's result event does not come, {@link #stateQuery()} asks ACS for the call
+ * connection ({@code GET /calling/callConnections/{callId}}) and its participants ({@code GET
+ * .../participants}) and turns what it says into a verdict (see {@link AcsStateQuery}).
+ *
+ * <p>Each method first checks the command against {@link #capabilities()} and throws {@link
+ * dev.handoff.domain.provider.UnsupportedByProviderException} without sending anything when ACS
+ * cannot carry it. The wire {@code operationContext} is {@link SubmitContext#correlation()}. The
+ * repeatability headers come from {@link SubmitContext#submission()} and are the same on every
  * attempt; see {@link AcsHttpTransport} for retries and {@link ResponseInterpreter} for how answers
  * become results. Provider failures are returned, never thrown. Thread-safe.
  */
@@ -69,10 +76,22 @@ public final class AcsCallControl implements CallControl {
   private final AcsOptions options;
   private final WireStyle style;
   private final AcsHttpTransport transport;
+  private final Optional<PhoneNumber> defaultSourceCallerId;
+  private final ProviderCapabilities capabilities;
+  private final AcsStateQuery stateQuery;
 
-  private AcsCallControl(URI endpoint, RequestAuthenticator authenticator, AcsOptions options) {
+  private AcsCallControl(
+      URI endpoint,
+      RequestAuthenticator authenticator,
+      AcsOptions options,
+      Optional<PhoneNumber> defaultSourceCallerId) {
     this.endpoint = endpoint;
     this.options = options;
+    this.defaultSourceCallerId = defaultSourceCallerId;
+    this.capabilities =
+        defaultSourceCallerId.isPresent()
+            ? AcsProvider.capabilitiesWithDefaultSourceCallerId()
+            : AcsProvider.CAPABILITIES;
     this.style = new WireStyle(options.rawIdsInRequests());
     HttpClient client =
         options
@@ -97,6 +116,7 @@ public final class AcsCallControl implements CallControl {
                 options.clock(),
                 options.sleeper(),
                 () -> ThreadLocalRandom.current().nextDouble()));
+    this.stateQuery = new AcsStateQuery(endpoint, options.apiVersion(), transport);
   }
 
   /**
@@ -120,9 +140,32 @@ public final class AcsCallControl implements CallControl {
     return options;
   }
 
+  /**
+   * @return the number shown to phone invitees when an add names none, if one is configured
+   */
+  public Optional<PhoneNumber> defaultSourceCallerId() {
+    return defaultSourceCallerId;
+  }
+
+  /**
+   * @return {@link AcsProvider#CAPABILITIES}; with a {@linkplain Builder#defaultSourceCallerId
+   *     default source caller id}, the same without the requirement that a phone invitation name
+   *     one
+   */
   @Override
   public ProviderCapabilities capabilities() {
-    return AcsProvider.CAPABILITIES;
+    return capabilities;
+  }
+
+  /**
+   * ACS can be asked how an operation ended: the call connection and its participants; see {@link
+   * AcsStateQuery} for the rules.
+   *
+   * @return the state query
+   */
+  @Override
+  public Optional<ProviderStateQuery> stateQuery() {
+    return Optional.of(stateQuery);
   }
 
   @Override
@@ -141,8 +184,26 @@ public final class AcsCallControl implements CallControl {
     return send(
         OperationKind.ADD_PARTICIPANT,
         callPath(command.callId()) + "/participants:add",
-        AcsRequestMapper.INSTANCE.add(command, context.correlation(), style),
+        AcsRequestMapper.INSTANCE.add(withCallerId(command), context.correlation(), style),
         context);
+  }
+
+  /** The add with the default caller id when it invites a phone number and names none. */
+  private AddParticipant withCallerId(AddParticipant add) {
+    if (!(add.participant() instanceof PhoneNumber)
+        || add.sourceCallerId().isPresent()
+        || defaultSourceCallerId.isEmpty()) {
+      return add;
+    }
+    return new AddParticipant(
+        add.callId(),
+        add.participant(),
+        add.invitationTimeout(),
+        defaultSourceCallerId,
+        add.sourceDisplayName(),
+        add.callingContext(),
+        add.operationContext(),
+        add.callbackUri());
   }
 
   @Override
@@ -211,8 +272,27 @@ public final class AcsCallControl implements CallControl {
     private URI endpoint;
     private RequestAuthenticator.TokenSupplier tokenSupplier;
     private AcsOptions options = AcsOptions.defaults();
+    private PhoneNumber defaultSourceCallerId;
 
     private Builder() {}
+
+    /**
+     * ACS invites a phone number only with a source caller id, a number of the resource (or of its
+     * direct routing). Without a default, an add of a phone number that names none is refused
+     * before anything is sent; with one, such an add carries this number.
+     *
+     * @param value one of the resource's phone numbers
+     * @return this builder
+     */
+    public Builder defaultSourceCallerId(PhoneNumber value) {
+      Objects.requireNonNull(value, "defaultSourceCallerId");
+      if (value.anonymous()) {
+        throw new IllegalArgumentException(
+            "defaultSourceCallerId: must be a real number, not the anonymous caller");
+      }
+      defaultSourceCallerId = value;
+      return this;
+    }
 
     /**
      * @param value {@code endpoint=https://...;accesskey=...}
@@ -266,7 +346,10 @@ public final class AcsCallControl implements CallControl {
       if (byKey) {
         ConnectionString parsed = ConnectionString.parse(connectionString);
         return new AcsCallControl(
-            parsed.endpoint(), RequestAuthenticator.hmac(parsed.accessKey()), options);
+            parsed.endpoint(),
+            RequestAuthenticator.hmac(parsed.accessKey()),
+            options,
+            Optional.ofNullable(defaultSourceCallerId));
       }
       if (endpoint == null) {
         throw new IllegalArgumentException("endpoint: is required with a token supplier");
@@ -277,7 +360,8 @@ public final class AcsCallControl implements CallControl {
       return new AcsCallControl(
           Endpoints.requireServiceEndpoint(endpoint, "endpoint"),
           RequestAuthenticator.bearer(tokenSupplier),
-          options);
+          options,
+          Optional.ofNullable(defaultSourceCallerId));
     }
   }
 }

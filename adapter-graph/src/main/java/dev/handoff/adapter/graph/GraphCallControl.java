@@ -20,6 +20,7 @@ import dev.handoff.domain.provider.CapabilityViolation;
 import dev.handoff.domain.provider.ProviderCapabilities;
 import dev.handoff.domain.provider.UnsupportedByProviderException;
 import dev.handoff.ports.out.CallControl;
+import dev.handoff.ports.out.ProviderStateQuery;
 import dev.handoff.ports.out.SubmitContext;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -58,6 +60,10 @@ import java.util.UUID;
  * Graph's {@code request-id} in the result's {@link
  * dev.handoff.domain.failure.ProviderEvidence#references() evidence}.
  *
+ * <p>When an operation's notification does not come, {@link #stateQuery()} reads the call, its
+ * participants or the invitation's operation and turns what Graph says into a verdict (see {@link
+ * GraphStateQuery}).
+ *
  * <p>Graph has no repeatable requests, so requests are sent again only when they certainly did not
  * execute; an ambiguous failure is {@link SubmitResult.Indeterminate} (see {@link GraphTransport}
  * and the README's retry policy). Thread-safe.
@@ -67,11 +73,13 @@ public final class GraphCallControl implements CallControl {
   private final GraphTransport transport;
   private final GraphCommandRules rules;
   private final GraphRequestMapper mapper = GraphRequestMapper.INSTANCE;
+  private final GraphStateQuery stateQuery;
 
   private GraphCallControl(URI calls, GraphTransport transport, Cloud cloud) {
     this.calls = calls;
     this.transport = transport;
     this.rules = new GraphCommandRules(cloud);
+    this.stateQuery = new GraphStateQuery(calls, transport);
   }
 
   /**
@@ -106,6 +114,17 @@ public final class GraphCallControl implements CallControl {
    */
   public URI callsUrl() {
     return calls;
+  }
+
+  /**
+   * Graph can be asked how an operation ended: the call, its participants and the invitation's
+   * operation resource; see {@link GraphStateQuery} for the rules.
+   *
+   * @return the state query
+   */
+  @Override
+  public Optional<ProviderStateQuery> stateQuery() {
+    return Optional.of(stateQuery);
   }
 
   @Override

@@ -4,6 +4,7 @@ import dev.handoff.domain.participant.ParticipantKind;
 import dev.handoff.domain.provider.Capability;
 import dev.handoff.domain.provider.ProviderCapabilities;
 import dev.handoff.domain.provider.ProviderId;
+import dev.handoff.domain.provider.ProviderLimits;
 
 /**
  * What Microsoft Graph can carry, declared exactly.
@@ -13,6 +14,11 @@ import dev.handoff.domain.provider.ProviderId;
  * ring timeout and a callback URI, display names on identities. Addressable: Teams users ({@code
  * user}), Teams apps ({@code application} for bots, {@code applicationInstance} for resource
  * accounts) and phone numbers ({@code phone}).
+ *
+ * <p>Limits, all of Graph's in one place: at most {@value #MAX_REDIRECT_TARGETS} redirect targets,
+ * a ring timeout of {@value #MIN_REDIRECT_TIMEOUT_SECONDS} to {@value
+ * #MAX_REDIRECT_TIMEOUT_SECONDS} seconds, an invite's {@code clientContext} (the add's operation
+ * context) of at most {@value #MAX_CLIENT_CONTEXT_LENGTH} characters.
  *
  * <p>Not supported, and why: SIP, User-To-User and VoIP headers and Teams phone call details (no
  * such members in Graph's bodies); an invitation timeout, a source caller id or source display name
@@ -37,6 +43,13 @@ public final class GraphCapabilities {
   /** The longest redirect ring timeout, in seconds. */
   public static final int MAX_REDIRECT_TIMEOUT_SECONDS = 90;
 
+  /**
+   * The longest {@code clientContext} an invite carries, and so the longest operation context of an
+   * add. Transfer and redirect bodies have no client context: their operation context stays with
+   * Handoff and is not limited.
+   */
+  public static final int MAX_CLIENT_CONTEXT_LENGTH = 256;
+
   private static final ProviderCapabilities CAPABILITIES =
       ProviderCapabilities.builder(PROVIDER)
           .supports(
@@ -53,6 +66,8 @@ public final class GraphCapabilities {
               ParticipantKind.TEAMS_USER, ParticipantKind.TEAMS_APP, ParticipantKind.PHONE_NUMBER)
           .maxRedirectTargets(MAX_REDIRECT_TARGETS)
           .redirectRingTimeout(MIN_REDIRECT_TIMEOUT_SECONDS, MAX_REDIRECT_TIMEOUT_SECONDS)
+          .limits(
+              ProviderLimits.builder().operationContextLength(MAX_CLIENT_CONTEXT_LENGTH).build())
           .build();
 
   private GraphCapabilities() {}

@@ -163,11 +163,31 @@ class HandoffServiceWithGraphTest {
             SubmitOptions.none());
 
     EventReport report =
-        service.record(parser.parse(call("deleted", "{\"state\":\"terminated\"}")));
+        service.record(
+            parser.parse(call("deleted", "{\"state\":\"terminated\",\"direction\":\"incoming\"}")));
 
     assertThat(report.outcomes())
         .extracting(EventOutcome::result)
         .containsExactly(EventOutcome.Result.APPLIED, EventOutcome.Result.UNMATCHED);
+    assertThat(service.find(submitted.id()).orElseThrow().state())
+        .isEqualTo(OperationState.COMPLETED);
+  }
+
+  @Test
+  void aRedirectIsAlsoCompletedByAnEndWithoutTheRedirectShape() {
+    graph = LocalServer.start().reply(Reply.status(202));
+    HandoffService service = service(graph.baseUrl(), Duration.ofSeconds(5));
+    Operation submitted =
+        service.redirect(
+            RedirectCall.builder(CALL, CALL, List.of(TeamsUser.of("u-3"))).build(),
+            SubmitOptions.none());
+
+    EventReport report =
+        service.record(parser.parse(call("deleted", "{\"state\":\"terminated\"}")));
+
+    assertThat(report.outcomes())
+        .extracting(EventOutcome::result)
+        .containsExactly(EventOutcome.Result.APPLIED);
     assertThat(service.find(submitted.id()).orElseThrow().state())
         .isEqualTo(OperationState.COMPLETED);
   }

@@ -158,8 +158,8 @@ class SeedExamplesTest {
         default:
           assertThat(events).hasSize(1);
           assertThat(update.progress()).isEqualTo(Progress.FAILED);
-          assertThat(update.failure().orElseThrow().reason())
-              .isEqualTo(FailureReason.PROVIDER_ERROR);
+          assertThat(update.failure().orElseThrow().reason()).isEqualTo(FailureReason.UNREACHABLE);
+          assertThat(update.failure().orElseThrow().retryable()).isTrue();
           assertThat(update.evidence().code()).hasValue("500");
           assertThat(update.evidence().subCode())
               .hasValueSatisfying(s -> assertThat(s).isIn("7000", "7700"));

@@ -7,6 +7,7 @@ import dev.handoff.domain.operation.TimelineEntry;
 import dev.handoff.domain.provider.ProviderId;
 import dev.handoff.ports.in.OperationPage;
 import dev.handoff.ports.in.OperationQuery;
+import dev.handoff.ports.out.Admission;
 import dev.handoff.ports.out.OperationStore;
 import java.sql.Array;
 import java.sql.Connection;
@@ -35,8 +36,10 @@ import javax.sql.DataSource;
  *   <li>Each operation is one row of {@code <schema>.operation}: a lossless JSON document plus the
  *       columns that are queried. Its timeline is in {@code <schema>.operation_timeline}, one row
  *       per entry; an update inserts only the new entries.
- *   <li>{@link #insertIfAbsent} relies on the unique idempotency key: two instances inserting the
- *       same key at once both get the one stored operation.
+ *   <li>{@link #admit} relies on unique indexes: two instances inserting the same idempotency key
+ *       at once both get the one stored operation, and of two simultaneous transfers (or redirects)
+ *       of one call, or two active operations with one operation context, one is admitted and the
+ *       other is told which operation is in its way.
  *   <li>{@link #update} compare-and-sets on the version, in one transaction with the timeline
  *       append and (unless disabled) the {@code NOTIFY} that {@link PostgresOperationChangeBus}
  *       listens to, so a change is announced if and only if it is committed.
@@ -126,34 +129,58 @@ public final class PostgresOperationStore implements OperationStore {
     return dataSource;
   }
 
+  /**
+   * Admits in one transaction: {@code INSERT ... ON CONFLICT DO NOTHING} against the unique
+   * idempotency key and the partial unique indexes of active operations (one active transfer and
+   * one active redirect per call; one active operation per correlation on a call). PostgreSQL makes
+   * a concurrent insert that conflicts wait until the first commits, so two instances admitting at
+   * once never both succeed. On a conflict the key's holder is looked for first, then the active
+   * operation in the way; if that finished in the meantime, the insert is tried again.
+   */
   @Override
-  public Operation insertIfAbsent(Operation operation) {
+  public Admission admit(Operation operation) {
     Objects.requireNonNull(operation, "operation");
     String document = OperationCodec.writeDocument(operation);
     return transaction(
-        "inserting operation " + operation.id(),
+        "admitting operation " + operation.id(),
         c -> {
-          // The conflicting row can vanish between the insert and the look-up (retention), so the
-          // insert is tried again; a conflict that persists is an error.
-          for (int attempt = 0; attempt < 3; attempt++) {
+          // What conflicted can finish or vanish (retention) between the insert and the look-up,
+          // so the insert is tried again; a conflict that persists is an error.
+          for (int attempt = 0; attempt < 5; attempt++) {
             if (insertRow(c, operation, document)) {
               append(c, operation, 0);
-              return operation;
+              return new Admission.Admitted(operation);
             }
             if (operation.idempotencyKey().isPresent()) {
               Optional<Operation> holder =
                   first(c, sql.byIdempotencyKey, operation.idempotencyKey().get().value());
               if (holder.isPresent()) {
-                return holder.get();
+                return new Admission.KeyHeld(holder.get());
               }
             }
             if (exists(c, operation.id())) {
               throw new IllegalStateException("operation " + operation.id() + " already exists");
             }
+            for (Operation active : activeConflicts(c, operation)) {
+              Admission.Rule rule = Admission.conflictBetween(operation, active);
+              if (rule != null) {
+                return new Admission.Conflict(active, rule);
+              }
+            }
           }
           throw new IllegalStateException(
               "operation " + operation.id() + " kept conflicting with rows that then vanished");
         });
+  }
+
+  private List<Operation> activeConflicts(Connection c, Operation operation) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql.activeConflicts)) {
+      ps.setString(1, operation.callId());
+      ps.setString(2, operation.provider().value());
+      ps.setString(3, operation.kind().name());
+      ps.setString(4, operation.correlation());
+      return read(ps);
+    }
   }
 
   private boolean insertRow(Connection c, Operation operation, String document)
@@ -344,6 +371,22 @@ public final class PostgresOperationStore implements OperationStore {
   }
 
   /**
+   * Claims and returns UNKNOWN operations awaiting reconciliation whose deadline is not after
+   * {@code now}, earliest deadline first, skipping what other instances hold, as {@link
+   * #findOverdue} does.
+   */
+  @Override
+  public List<Operation> findAwaitingReconciliation(Instant now, int limit) {
+    Objects.requireNonNull(now, "now");
+    return claimAndLoad(
+        "claiming operations awaiting reconciliation",
+        sql.claimAwaiting,
+        sql.loadAwaiting,
+        now,
+        limit);
+  }
+
+  /**
    * Claims and returns operations still REQUESTED that were last changed before {@code cutoff},
    * oldest first, skipping what other instances hold, as {@link #findOverdue} does.
    */
@@ -384,6 +427,34 @@ public final class PostgresOperationStore implements OperationStore {
             ps.setArray(1, ids(c, claimed));
             setInstant(ps, 2, bound);
             return read(ps);
+          }
+        });
+  }
+
+  /**
+   * The secret every instance sharing this database holds, created at random by the migration: the
+   * key callback URLs are bound to their operation with (see {@code
+   * dev.handoff.ports.callback.CallbackBinding}), so that any instance accepts a delivery another
+   * issued the URL for. Whoever can read the store's tables can read it; so can they change the
+   * operations themselves.
+   *
+   * @return the callback-binding secret
+   * @throws PostgresStoreException when the database cannot be read
+   * @throws IllegalStateException when the schema has no secret (not migrated to version 2)
+   */
+  public String callbackBindingSecret() {
+    return autoCommit(
+        "reading the callback-binding secret",
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(sql.sharedSecret)) {
+            ps.setString(1, "callback-binding");
+            try (ResultSet rs = ps.executeQuery()) {
+              if (!rs.next()) {
+                throw new IllegalStateException(
+                    "schema " + schema + " holds no callback-binding secret; migrate it");
+              }
+              return rs.getString(1);
+            }
           }
         });
   }

@@ -26,6 +26,10 @@ final class StoreSql {
   final String claimOverdue;
   final String loadOverdue;
   final String claimRequested;
+  final String claimAwaiting;
+  final String loadAwaiting;
+  final String activeConflicts;
+  final String sharedSecret;
   final String loadRequested;
   final String purgeFinished;
   final String changedSince;
@@ -90,6 +94,26 @@ final class StoreSql {
             + "WHERE o.id = ANY (?) AND o.state IN "
             + ACTIVE_STATES
             + " AND o.deadline <= ? ORDER BY o.deadline, o.id";
+    claimAwaiting =
+        "WITH due AS (SELECT id FROM "
+            + operation
+            + " WHERE state = 'UNKNOWN' AND updated_at < deadline AND deadline <= ?"
+            + claimable
+            + " ORDER BY deadline, id LIMIT ? FOR UPDATE SKIP LOCKED"
+            + claim;
+    loadAwaiting =
+        select
+            + "WHERE o.id = ANY (?) AND o.state = 'UNKNOWN' AND o.updated_at < o.deadline"
+            + " AND o.deadline <= ? ORDER BY o.deadline, o.id";
+    // What stands in the way of a new operation: the active operations of its call of the same
+    // exclusive kind, or with the same correlation (the unique indexes of V2).
+    activeConflicts =
+        select
+            + "WHERE o.call_id = ? AND o.provider = ? AND o.state IN "
+            + ACTIVE_STATES
+            + " AND ((o.kind = ? AND o.kind IN ('TRANSFER', 'REDIRECT')) OR o.correlation = ?)"
+            + " ORDER BY o.created_at, o.id";
+    sharedSecret = "SELECT secret FROM " + schema + ".shared_secret WHERE name = ?";
     claimRequested =
         "WITH due AS (SELECT id FROM "
             + operation

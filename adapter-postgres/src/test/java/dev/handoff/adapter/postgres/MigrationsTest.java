@@ -37,14 +37,33 @@ class MigrationsTest {
     String schema = TestDatabase.newSchemaName("fresh");
     assertThat(tables(schema)).isEmpty();
 
-    assertThat(PostgresOperationStore.migrate(dataSource, schema)).isEqualTo(1);
+    assertThat(PostgresOperationStore.migrate(dataSource, schema)).isEqualTo(2);
     assertThat(tables(schema))
-        .containsExactly("handoff_schema_history", "operation", "operation_timeline");
+        .containsExactly(
+            "handoff_schema_history", "operation", "operation_timeline", "shared_secret");
 
     assertThat(PostgresOperationStore.migrate(dataSource, schema)).isZero();
     assertThat(tables(schema))
-        .containsExactly("handoff_schema_history", "operation", "operation_timeline");
+        .containsExactly(
+            "handoff_schema_history", "operation", "operation_timeline", "shared_secret");
     assertThat(tables("public")).doesNotContain("flyway_schema_history", "operation");
+  }
+
+  @Test
+  void everyInstanceOnOneSchemaReadsTheSameRandomCallbackSecretAndAnotherSchemaAnother() {
+    String schema = TestDatabase.migratedSchema("secret");
+    String first =
+        PostgresOperationStore.builder(dataSource).schema(schema).build().callbackBindingSecret();
+    String second =
+        PostgresOperationStore.builder(dataSource).schema(schema).build().callbackBindingSecret();
+    assertThat(first).hasSize(64).matches("[0-9a-f]+").isEqualTo(second);
+    String other = TestDatabase.migratedSchema("secret");
+    assertThat(
+            PostgresOperationStore.builder(dataSource)
+                .schema(other)
+                .build()
+                .callbackBindingSecret())
+        .isNotEqualTo(first);
   }
 
   @Test
@@ -68,5 +87,37 @@ class MigrationsTest {
         .hasMessage(
             "schema must be a lower-case SQL identifier: a letter or '_', then up to 62 letters,"
                 + " digits or '_'; was 'Handoff'");
+  }
+
+  @Test
+  void upgradingAStoreWithTwoActiveTransfersOfOneCallSaysWhichAndWhatToDo() throws Exception {
+    String schema = TestDatabase.newSchemaName("upgrade");
+    org.flywaydb.core.Flyway.configure(Migrations.class.getClassLoader())
+        .dataSource(dataSource)
+        .schemas(schema)
+        .defaultSchema(schema)
+        .table(Migrations.HISTORY_TABLE)
+        .locations(Migrations.LOCATION)
+        .target("1")
+        .load()
+        .migrate();
+    PostgresOperationStore v1 = PostgresOperationStore.builder(dataSource).schema(schema).build();
+    // Written as version 1 could, before the database decided admission.
+    for (String id : List.of("first", "second")) {
+      dev.handoff.domain.operation.Operation transfer =
+          dev.handoff.ports.testing.Operations.requested(
+              id,
+              dev.handoff.ports.testing.Operations.transfer("call-1"),
+              java.time.Instant.parse("2026-11-23T10:00:00Z"));
+      assertThat(v1.admit(transfer)).isInstanceOf(dev.handoff.ports.out.Admission.Admitted.class);
+    }
+    assertThatThrownBy(() -> PostgresOperationStore.migrate(dataSource, schema))
+        .hasStackTraceContaining(
+            "call call-1 (provider fake) has several active TRANSFER operations (first, second)")
+        .hasStackTraceContaining("Wait until they are finished or UNKNOWN");
+
+    TestDatabase.execute(
+        "UPDATE " + schema + ".operation SET state = 'UNKNOWN' WHERE id = 'first'");
+    assertThat(PostgresOperationStore.migrate(dataSource, schema)).isEqualTo(1);
   }
 }

@@ -412,6 +412,9 @@ class PostgresOperationStoreTest {
             explain(c, sql.page(List.of("(o.created_at, o.id) < (?, ?)")), t, "op-1", 10));
         plans.put("claimOverdue", explain(c, sql.claimOverdue, t, "a", 10, "a", 1000L));
         plans.put("claimRequested", explain(c, sql.claimRequested, t, "a", 10, "a", 1000L));
+        plans.put("claimAwaiting", explain(c, sql.claimAwaiting, t, "a", 10, "a", 1000L));
+        plans.put(
+            "activeConflicts", explain(c, sql.activeConflicts, "call-1", "fake", "TRANSFER", "c"));
         plans.put("purgeFinished", explain(c, sql.purgeFinished, t, 10));
         plans.put("changedSince", explain(c, sql.changedSince, t, "", 10));
       } finally {
@@ -433,6 +436,8 @@ class PostgresOperationStoreTest {
         .doesNotContain("Sort");
     assertThat(plans.get("claimOverdue")).contains("operation_overdue_idx");
     assertThat(plans.get("claimRequested")).contains("operation_requested_idx");
+    assertThat(plans.get("claimAwaiting")).contains("operation_awaiting_reconciliation_idx");
+    assertThat(outer(plans.get("activeConflicts"))).contains("Index").doesNotContain("Seq Scan");
     assertThat(plans.get("purgeFinished")).contains("operation_finished_idx");
     assertThat(plans.get("changedSince")).contains("operation_changed_idx");
   }

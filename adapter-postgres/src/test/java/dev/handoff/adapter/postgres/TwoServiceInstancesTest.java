@@ -57,8 +57,13 @@ class TwoServiceInstancesTest {
     final HandoffService service;
 
     Instance(String name, MutableClock clock) throws InterruptedException {
+      this(name, clock, TestDatabase.dataSource());
+    }
+
+    Instance(String name, MutableClock clock, javax.sql.DataSource dataSource)
+        throws InterruptedException {
       store =
-          PostgresOperationStore.builder(TestDatabase.dataSource())
+          PostgresOperationStore.builder(dataSource)
               .schema(schema)
               .notifyChannel(schema + "_changes")
               .instanceId(name)
@@ -88,7 +93,12 @@ class TwoServiceInstancesTest {
   void start() throws InterruptedException {
     TestDatabase.execute("TRUNCATE " + schema + ".operation CASCADE");
     a = new Instance("a", clock);
-    b = new Instance("b", clock);
+    // B connects on its own, outside A's pool, as another process would.
+    org.postgresql.ds.PGSimpleDataSource own = new org.postgresql.ds.PGSimpleDataSource();
+    own.setUrl(TestDatabase.jdbcUrl());
+    own.setUser("postgres");
+    own.setPassword("postgres");
+    b = new Instance("b", clock, own);
   }
 
   @AfterEach
@@ -174,6 +184,58 @@ class TwoServiceInstancesTest {
     for (int i = 0; i < 20; i++) {
       assertThat(a.store.find(OperationId.of("crashed-" + i)).orElseThrow().state())
           .isEqualTo(OperationState.SUBMITTED);
+    }
+  }
+
+  @Test
+  void simultaneousTransfersOfOneCallOnBothInstancesAdmitExactlyOne() throws Exception {
+    for (int pair = 0; pair < 25; pair++) {
+      String call = "pair-" + pair;
+      List<Object> outcomes =
+          atOnce(
+              List.of(
+                  () -> submitOrConflict(a.service, call),
+                  () -> submitOrConflict(b.service, call)));
+      List<Operation> accepted = new ArrayList<>();
+      List<dev.handoff.ports.in.OperationConflictException> conflicts = new ArrayList<>();
+      for (Object outcome : outcomes) {
+        if (outcome instanceof Operation) {
+          accepted.add((Operation) outcome);
+        } else {
+          conflicts.add((dev.handoff.ports.in.OperationConflictException) outcome);
+        }
+      }
+      assertThat(accepted).as("accepted on " + call).hasSize(1);
+      assertThat(conflicts).hasSize(1);
+      assertThat(conflicts.get(0).conflicting()).isEqualTo(accepted.get(0).id());
+      long sent =
+          java.util.stream.Stream.concat(
+                  a.provider.submissions().stream(), b.provider.submissions().stream())
+              .filter(s -> s.command().callId().equals(call))
+              .count();
+      assertThat(sent).as("provider requests for " + call).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void simultaneousRepliesOfOneKeyOnBothInstancesYieldOneOperationAndNoConflict() throws Exception {
+    for (int pair = 0; pair < 10; pair++) {
+      String call = "keyed-" + pair;
+      SubmitOptions keyed = SubmitOptions.idempotent(IdempotencyKey.of("key-" + pair));
+      List<Operation> outcomes =
+          atOnce(
+              List.<Callable<Operation>>of(
+                  () -> a.service.transfer(transfer(call), keyed),
+                  () -> b.service.transfer(transfer(call), keyed)));
+      assertThat(outcomes.get(0).id()).isEqualTo(outcomes.get(1).id());
+    }
+  }
+
+  private static Object submitOrConflict(HandoffService service, String call) {
+    try {
+      return service.transfer(transfer(call), SubmitOptions.none());
+    } catch (dev.handoff.ports.in.OperationConflictException conflict) {
+      return conflict;
     }
   }
 

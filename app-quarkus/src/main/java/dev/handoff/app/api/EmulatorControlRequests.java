@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.handoff.domain.ValidationException;
 import dev.handoff.domain.Violations;
 import dev.handoff.emulator.control.AcsIncomingCallSpec;
+import dev.handoff.emulator.control.GraphIncomingCallSpec;
 import dev.handoff.emulator.control.Outcome;
 import dev.handoff.emulator.fault.CallbackFault;
 import dev.handoff.emulator.fault.FaultAction;
@@ -159,8 +160,10 @@ public final class EmulatorControlRequests {
   /**
    * An incoming call to announce.
    *
-   * @param from the caller: a phone number (+E.164) or an ACS raw id
-   * @param to who is called: a phone number (+E.164) or an ACS raw id
+   * @param from the caller: a phone number (+E.164), or an ACS raw id (ACS) or a Graph identity
+   *     such as {@code user:<id>} (Graph)
+   * @param to who is called: a phone number (+E.164), or an ACS raw id (ACS); with Graph the bot's
+   *     number, {@code application:<id>} or {@code applicationInstance:<id>}
    */
   @Schema(name = "EmulatorIncomingCall")
   public record IncomingCallRequest(
@@ -171,6 +174,50 @@ public final class EmulatorControlRequests {
       String callee = rawId(v, "to", to);
       v.throwIfAny();
       return AcsIncomingCallSpec.of(caller, callee);
+    }
+
+    /**
+     * The call as the emulated Graph announces it. Graph reports a call to the bot's number as a
+     * call to the bot (its resource account), so a phone number in {@code to} names the bot; an
+     * {@code application:<id>} or {@code applicationInstance:<id>} names that target.
+     *
+     * @param callbackUri where the call's notifications go
+     * @return the spec
+     */
+    GraphIncomingCallSpec toGraphSpec(String callbackUri) {
+      Violations v = Violations.of("IncomingCallRequest");
+      String caller = null;
+      if (v.identifier("from", from)) {
+        caller =
+            from.startsWith("+")
+                ? (v.check(
+                        PHONE.matcher(from).matches(),
+                        "from",
+                        "must be a phone number in E.164 form (+ and 7 to 15 digits) or a Graph"
+                            + " identity (user:<id>, ...)",
+                        from)
+                    ? "phone:" + from
+                    : null)
+                : from;
+      }
+      String target = null;
+      if (v.identifier("to", to) && !to.startsWith("+")) {
+        v.check(
+            to.startsWith("application:") || to.startsWith("applicationInstance:"),
+            "to",
+            "must be the bot's number (+E.164), application:<id> or applicationInstance:<id>:"
+                + " a Graph call is placed to the bot",
+            to);
+        target = to;
+      } else if (to != null && to.startsWith("+")) {
+        v.check(
+            PHONE.matcher(to).matches(),
+            "to",
+            "must be a phone number in E.164 form (+ and 7 to 15 digits)",
+            to);
+      }
+      v.throwIfAny();
+      return new GraphIncomingCallSpec(callbackUri, caller, target);
     }
   }
 

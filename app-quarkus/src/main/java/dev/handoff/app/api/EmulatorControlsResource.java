@@ -11,6 +11,8 @@ import dev.handoff.app.runtime.EmbeddedEmulator;
 import dev.handoff.emulator.control.AcsIncomingCall;
 import dev.handoff.emulator.control.AcsIncomingCallSpec;
 import dev.handoff.emulator.control.EmulatorControl;
+import dev.handoff.emulator.control.GraphIncomingCall;
+import dev.handoff.emulator.control.GraphIncomingCallSpec;
 import dev.handoff.emulator.control.Outcome;
 import dev.handoff.emulator.fault.CallbackFault;
 import dev.handoff.emulator.fault.FaultRule;
@@ -202,7 +204,8 @@ public class EmulatorControlsResource {
 
   /**
    * @param body the call
-   * @return 201 with the provider's ids of the call
+   * @return 201 with the provider's ids of the call; {@code callId} is the id under which {@code
+   *     GET /v1/incoming-calls} lists it
    */
   @POST
   @Path("/incoming-calls")
@@ -211,14 +214,27 @@ public class EmulatorControlsResource {
       summary = "Announce an incoming call",
       description =
           "The emulator announces the call to this service as the provider would (ACS: an Event"
-              + " Grid IncomingCall event). It then appears in GET /v1/incoming-calls and can be"
-              + " redirected.")
+              + " Grid IncomingCall event; Graph: a created call notification to the bot). It then"
+              + " appears in GET /v1/incoming-calls under callId and can be redirected.")
   @RequestBody(content = @Content(schema = @Schema(implementation = IncomingCallRequest.class)))
   @APIResponse(responseCode = "201", description = "Announced")
   @APIResponse(responseCode = "400", description = "Invalid request: every violation is listed")
   public Response announceIncomingCall(
       @Parameter(schema = @Schema(type = SchemaType.OBJECT)) String body) {
     EmulatorControl control = control();
+    if (emulator.graph()) {
+      String callbackUri = emulator.callbackUri().toString();
+      GraphIncomingCallSpec spec =
+          bodies.read(
+              body,
+              IncomingCallRequest.class,
+              r -> present(r, "IncomingCallRequest").toGraphSpec(callbackUri));
+      GraphIncomingCall call = control.createGraphIncomingCall(spec);
+      // Graph's incoming-call context is the call id.
+      return Response.status(201)
+          .entity(Map.of("callId", call.callId(), "incomingCallContext", call.callId()))
+          .build();
+    }
     AcsIncomingCallSpec spec =
         bodies.read(
             body, IncomingCallRequest.class, r -> present(r, "IncomingCallRequest").toSpec());
@@ -226,6 +242,7 @@ public class EmulatorControlsResource {
     return Response.status(201)
         .entity(
             Map.of(
+                "callId", call.serverCallId(),
                 "serverCallId", call.serverCallId(),
                 "correlationId", call.correlationId(),
                 "incomingCallContext", call.incomingCallContext()))

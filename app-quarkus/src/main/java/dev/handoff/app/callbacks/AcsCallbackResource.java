@@ -4,7 +4,6 @@ import dev.handoff.adapter.acs.events.AcsDelivery;
 import dev.handoff.app.runtime.IncomingCalls;
 import dev.handoff.app.runtime.ProviderCallbacks;
 import dev.handoff.ports.in.EventReport;
-import dev.handoff.ports.in.RecordProviderEventsUseCase;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -20,26 +19,27 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Azure Communication Services deliveries: mid-call CloudEvents, and Event Grid's IncomingCall
- * events and validation handshake. Each delivery is authenticated, parsed, and recorded before it
- * is acknowledged, so that a provider retry follows any failure.
+ * events and validation handshake. Each delivery is authenticated, parsed, checked against what its
+ * URL binds it to (see {@link BoundDeliveries}), and recorded before it is acknowledged, so that a
+ * provider retry follows any failure.
  */
 @Path("/callbacks/acs")
 @Tag(name = "callbacks")
 @Blocking
 public class AcsCallbackResource {
   private final ProviderCallbacks callbacks;
-  private final RecordProviderEventsUseCase events;
+  private final BoundDeliveries deliveries;
   private final IncomingCalls incoming;
   private final CallbackMetrics metrics;
 
   @Inject
   AcsCallbackResource(
       ProviderCallbacks callbacks,
-      RecordProviderEventsUseCase events,
+      BoundDeliveries deliveries,
       IncomingCalls incoming,
       CallbackMetrics metrics) {
     this.callbacks = callbacks;
-    this.events = events;
+    this.deliveries = deliveries;
     this.incoming = incoming;
     this.metrics = metrics;
   }
@@ -75,7 +75,7 @@ public class AcsCallbackResource {
           .build();
     }
     AcsDelivery.Events batch = (AcsDelivery.Events) delivery;
-    EventReport report = events.record(batch.events());
+    EventReport report = deliveries.record(uri.getRequestUri(), batch.events());
     report.incomingCalls().forEach(incoming::announce);
     metrics.received("acs", batch.events().size());
     return Response.ok().build();

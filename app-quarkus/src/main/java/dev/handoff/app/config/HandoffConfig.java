@@ -244,6 +244,12 @@ public interface HandoffConfig {
      */
     @WithDefault("https://api.botframework.com,https://graph.microsoft.com")
     List<String> issuers();
+
+    /**
+     * @return the tenants whose notifications are accepted: default the app's own tenant ({@code
+     *     tenant-id}); a multi-tenant bot lists every tenant it serves
+     */
+    Optional<List<String>> allowedTenants();
   }
 
   /** The embedded emulator. */
@@ -272,6 +278,21 @@ public interface HandoffConfig {
      */
     @WithDefault("1.0")
     double timeScale();
+
+    /**
+     * @return which provider the service speaks through the embedded emulator: {@code acs} (the
+     *     default) or {@code graph}
+     */
+    @WithDefault("acs")
+    EmulatedProvider provider();
+  }
+
+  /** The provider the embedded emulator plays. */
+  enum EmulatedProvider {
+    /** Azure Communication Services Call Automation, through the ACS adapter. */
+    ACS,
+    /** Microsoft Graph cloud communications, through the Graph adapter. */
+    GRAPH
   }
 
   /** How long providers have to give an operation its final word. */
@@ -423,5 +444,62 @@ public interface HandoffConfig {
     @WithName("interrupted-after")
     @WithDefault("PT2M")
     Duration interruptedAfter();
+  }
+
+  /**
+   * @return how callback deliveries are bound to what they may change
+   */
+  Callbacks callbacks();
+
+  /**
+   * @return how the provider is consulted before an operation is left UNKNOWN
+   */
+  Reconciliation reconciliation();
+
+  /** Binding callback deliveries to operations and calls. */
+  interface Callbacks {
+    /**
+     * @return the key callback URLs are bound with (HMAC-SHA256; at least 16 bytes); every instance
+     *     that receives callbacks must hold the same. Default: the PostgreSQL store's shared
+     *     secret, or a random one per process with the in-memory store
+     */
+    Optional<Secret> secret();
+
+    /**
+     * @return whether each operation is sent with a callback URL bound to it, whose events are then
+     *     accepted only from that URL
+     */
+    @WithDefault("true")
+    boolean bindOperations();
+
+    /**
+     * @return whether calls' events must come through a URL bound to their call ({@code GET
+     *     /v1/calls/{callId}/callback-uri}); unbound deliveries then announce incoming calls only.
+     *     Default: on for Graph (whose transfer and invite events come per call), off otherwise
+     */
+    Optional<Boolean> requireCallBinding();
+  }
+
+  /** Consulting the provider about operations whose final word did not come. */
+  interface Reconciliation {
+    /**
+     * @return whether the provider is asked (where it can be) before an operation is declared
+     *     UNKNOWN
+     */
+    @WithDefault("true")
+    boolean enabled();
+
+    /**
+     * @return how often the provider is consulted at most while it reports the operation under way
+     *     or cannot be reached
+     */
+    @WithDefault("3")
+    int maxChecks();
+
+    /**
+     * @return how long to wait before asking again
+     */
+    @WithDefault("PT30S")
+    Duration recheckAfter();
   }
 }

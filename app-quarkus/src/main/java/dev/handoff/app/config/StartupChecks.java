@@ -101,6 +101,8 @@ public class StartupChecks {
     deadlines(config.deadlines(), problems);
     store(config.store(), problems);
     sweep(config.sweep(), problems);
+    callbacks(config.callbacks(), problems);
+    reconciliation(config.reconciliation(), problems);
     return problems;
   }
 
@@ -225,6 +227,11 @@ public class StartupChecks {
     if (graph.issuers().stream().allMatch(String::isBlank)) {
       problems.add(setting("handoff.graph.issuers") + " must name at least one issuer");
     }
+    if (graph.allowedTenants().map(t -> t.stream().anyMatch(String::isBlank)).orElse(false)) {
+      problems.add(
+          setting("handoff.graph.allowed-tenants")
+              + " must list tenant ids (comma-separated), none of them blank");
+    }
     requireCallbackBase(config, problems);
   }
 
@@ -307,6 +314,20 @@ public class StartupChecks {
               + "'");
     }
     positive(problems, "handoff.sweep.interrupted-after", sweep.interruptedAfter());
+  }
+
+  private static void callbacks(HandoffConfig.Callbacks callbacks, List<String> problems) {
+    callbacks.secret().ifPresent(secret -> secret(problems, "handoff.callbacks.secret", secret));
+  }
+
+  private static void reconciliation(HandoffConfig.Reconciliation r, List<String> problems) {
+    if (r.maxChecks() < 1) {
+      problems.add(
+          setting("handoff.reconciliation.max-checks")
+              + " must be at least 1, not "
+              + r.maxChecks());
+    }
+    positive(problems, "handoff.reconciliation.recheck-after", r.recheckAfter());
   }
 
   private static boolean isIsoDuration(String text) {

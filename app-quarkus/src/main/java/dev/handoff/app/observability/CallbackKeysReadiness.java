@@ -20,8 +20,9 @@ import org.eclipse.microprofile.health.Readiness;
 /**
  * Readiness: the keys that verify the provider's callbacks can be loaded from where the provider
  * publishes them. Without them every callback would be refused and every operation would end
- * UNKNOWN, so the service must not report itself ready. (With ACS's query secret there are no keys
- * to load.) The answer is cached for ten seconds.
+ * UNKNOWN, so the service must not report itself ready. The embedded emulator publishes the keys of
+ * the provider it plays. (With ACS's query secret there are no keys to load.) The answer is cached
+ * for ten seconds.
  */
 @Readiness
 @ApplicationScoped
@@ -67,6 +68,9 @@ public class CallbackKeysReadiness implements HealthCheck {
           }
           return acs(response, config.acs().openidConfigurationUrl());
         default:
+          if (emulator.graph()) {
+            return graph(response, emulator.graphEndpoints().httpOpenIdConfiguration());
+          }
           return acs(response, emulator.running().acs().httpOpenIdConfiguration());
       }
     } catch (RuntimeException broken) {

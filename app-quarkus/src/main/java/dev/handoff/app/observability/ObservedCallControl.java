@@ -10,6 +10,7 @@ import dev.handoff.domain.operation.SubmitResult;
 import dev.handoff.domain.provider.CapabilityViolation;
 import dev.handoff.domain.provider.ProviderCapabilities;
 import dev.handoff.ports.out.CallControl;
+import dev.handoff.ports.out.ProviderStateQuery;
 import dev.handoff.ports.out.SubmitContext;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -20,6 +21,7 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -51,6 +53,11 @@ public final class ObservedCallControl implements CallControl {
   @Override
   public List<CapabilityViolation> check(CallCommand command) {
     return delegate.check(command);
+  }
+
+  @Override
+  public Optional<ProviderStateQuery> stateQuery() {
+    return delegate.stateQuery();
   }
 
   @Override

@@ -7,6 +7,7 @@ import dev.handoff.adapter.graph.http.TokenAcquisitionException;
 import dev.handoff.app.config.HandoffConfig;
 import dev.handoff.app.runtime.EmbeddedEmulator;
 import dev.handoff.app.runtime.ProviderEndpoint;
+import dev.handoff.emulator.GraphEndpoints;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -22,10 +23,10 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Readiness: the provider accepts this service's credentials. For ACS (and the embedded emulator,
- * which speaks ACS) an authenticated read of a call that does not exist must not be refused as
- * unauthenticated; for Graph an access token must be granted. The answer is cached for ten seconds
- * so that probes do not hammer the provider.
+ * Readiness: the provider accepts this service's credentials. For ACS (and the embedded emulator
+ * playing ACS) an authenticated read of a call that does not exist must not be refused as
+ * unauthenticated; for Graph (and the embedded emulator playing Graph) an access token must be
+ * granted. The answer is cached for ten seconds so that probes do not hammer the provider.
  */
 @Readiness
 @ApplicationScoped
@@ -74,10 +75,13 @@ public class ProviderReadiness implements HealthCheck {
     try {
       switch (config.provider()) {
         case GRAPH:
-          return graph(response);
+          return graph(response, graphTokens());
         case ACS:
           return acs(response, acsCredentials());
         default:
+          if (emulator.graph()) {
+            return graph(response, emulatedGraphTokens());
+          }
           return acs(response, ConnectionString.parse(emulator.acsConnectionString()));
       }
     } catch (RuntimeException broken) {
@@ -136,7 +140,7 @@ public class ProviderReadiness implements HealthCheck {
     }
   }
 
-  private HealthCheckResponse graph(HealthCheckResponseBuilder response) {
+  private ClientCredentialsTokenProvider graphTokens() {
     if (graphTokens == null) {
       HandoffConfig.Graph graph = config.graph();
       ClientCredentialsTokenProvider.Builder builder =
@@ -149,8 +153,28 @@ public class ProviderReadiness implements HealthCheck {
       graph.tokenEndpoint().ifPresent(builder::tokenEndpoint);
       graphTokens = builder.build();
     }
+    return graphTokens;
+  }
+
+  // The embedded emulator playing Graph grants tokens at its own endpoint, to its own client.
+  private ClientCredentialsTokenProvider emulatedGraphTokens() {
+    if (graphTokens == null) {
+      GraphEndpoints graph = emulator.graphEndpoints();
+      graphTokens =
+          ClientCredentialsTokenProvider.builder(
+                  graph.tenantId(), graph.clientId(), graph.clientSecret())
+              .tokenEndpoint(graph.httpTokenEndpoint())
+              .clock(clock)
+              .requestTimeout(TIMEOUT)
+              .build();
+    }
+    return graphTokens;
+  }
+
+  private HealthCheckResponse graph(
+      HealthCheckResponseBuilder response, ClientCredentialsTokenProvider tokens) {
     try {
-      graphTokens.accessToken();
+      tokens.accessToken();
       return response.up().withData("token", "granted").build();
     } catch (TokenAcquisitionException refused) {
       return response.down().withData("error", "no access token: " + refused.getMessage()).build();

@@ -9,7 +9,9 @@ import dev.handoff.ports.out.CallControl;
 import dev.handoff.ports.out.OperationChangeBus;
 import dev.handoff.ports.out.OperationStore;
 import dev.handoff.ports.service.DeadlinePolicy;
+import dev.handoff.ports.service.DeliveryPolicy;
 import dev.handoff.ports.service.HandoffService;
+import dev.handoff.ports.service.ReconciliationPolicy;
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
@@ -17,6 +19,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /** Produces the application service and the outbound ports it runs on. */
@@ -94,6 +97,7 @@ public class CoreProducers {
    * @param bus the bus
    * @param clock the clock
    * @param config the configuration
+   * @param deliveries which callback deliveries may change which operations
    * @return the application service, which implements every use case
    */
   @Produces
@@ -103,10 +107,16 @@ public class CoreProducers {
       OperationStore store,
       OperationChangeBus bus,
       Clock clock,
-      HandoffConfig config) {
+      HandoffConfig config,
+      DeliveryPolicy deliveries) {
     HandoffConfig.Deadlines d = config.deadlines();
+    HandoffConfig.Reconciliation reconciliation = config.reconciliation();
     return HandoffService.builder(provider, store, bus)
         .clock(clock)
+        .deliveryPolicy(deliveries)
+        .stateQuery(reconciliation.enabled() ? provider.stateQuery() : Optional.empty())
+        .reconciliation(
+            new ReconciliationPolicy(reconciliation.maxChecks(), reconciliation.recheckAfter()))
         .deadlines(
             new DeadlinePolicy(
                 d.transfer(),

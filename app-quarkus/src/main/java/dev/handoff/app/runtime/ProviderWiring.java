@@ -17,18 +17,23 @@ import dev.handoff.app.callbacks.GraphCallbacks;
 import dev.handoff.app.config.HandoffConfig;
 import dev.handoff.app.config.Secret;
 import dev.handoff.app.config.StartupChecks;
+import dev.handoff.emulator.GraphEndpoints;
+import dev.handoff.ports.callback.BoundCallbacks;
+import dev.handoff.ports.callback.CallbackBinding;
 import dev.handoff.ports.out.CallControl;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * Builds the configured provider and its callback readers: ACS or Graph from their settings, or the
- * embedded emulator (see {@link EmbeddedEmulator}) through the real ACS adapter.
+ * embedded emulator (see {@link EmbeddedEmulator}) through the real ACS adapter, or the real Graph
+ * adapter when {@code handoff.emulator.provider=graph}.
  */
 @ApplicationScoped
 public class ProviderWiring {
@@ -41,30 +46,76 @@ public class ProviderWiring {
   /**
    * @param config the configuration
    * @param emulator the embedded emulator, started only when it is the provider
-   * @param clock the clock
-   * @return the provider, sending each operation's events to this service
+   * @return where the provider's callbacks reach this service
    */
   @Produces
   @Singleton
-  CallControl provider(HandoffConfig config, EmbeddedEmulator emulator, Clock clock) {
-    if (config.provider() == HandoffConfig.Provider.NONE) {
-      throw new IllegalStateException(StartupChecks.NO_PROVIDER);
-    }
+  CallbackEndpoint callbackEndpoint(HandoffConfig config, EmbeddedEmulator emulator) {
     switch (config.provider()) {
       case ACS:
         URI acsCallback = acsCallbackUri(config);
-        return new CallbackDefaults(acs(config, clock), () -> acsCallback);
+        return new CallbackEndpoint(() -> acsCallback);
       case GRAPH:
         URI graphCallback = callbackBase(config).resolve(GRAPH_CALLBACKS.substring(1));
-        return new CallbackDefaults(graph(config, clock), () -> graphCallback);
+        return new CallbackEndpoint(() -> graphCallback);
       default:
-        return new CallbackDefaults(
+        return new CallbackEndpoint(emulator::callbackUri);
+    }
+  }
+
+  /**
+   * @param config the configuration
+   * @param emulator the embedded emulator, started only when it is the provider
+   * @param clock the clock
+   * @param endpoint where callbacks reach this service
+   * @param binding binds each operation's callback URL to it
+   * @return the provider, sending each operation's events to this service, through a URL bound to
+   *     the operation unless {@code handoff.callbacks.bind-operations} is off
+   */
+  @Produces
+  @Singleton
+  CallControl provider(
+      HandoffConfig config,
+      EmbeddedEmulator emulator,
+      Clock clock,
+      CallbackEndpoint endpoint,
+      CallbackBinding binding) {
+    if (config.provider() == HandoffConfig.Provider.NONE) {
+      throw new IllegalStateException(StartupChecks.NO_PROVIDER);
+    }
+    CallControl adapter;
+    switch (config.provider()) {
+      case ACS:
+        adapter = acs(config, clock);
+        break;
+      case GRAPH:
+        adapter = graph(config, clock);
+        break;
+      default:
+        if (emulator.graph()) {
+          GraphEndpoints graph = emulator.graphEndpoints();
+          adapter =
+              graphOptions(
+                      GraphCallControl.builder()
+                          .clientCredentials(
+                              graph.tenantId(), graph.clientId(), graph.clientSecret())
+                          .tokenEndpoint(graph.httpTokenEndpoint())
+                          .baseUrl(emulator.graphRoot()),
+                      config,
+                      clock)
+                  .build();
+          break;
+        }
+        adapter =
             AcsCallControl.builder()
                 .connectionString(emulator.acsConnectionString())
+                .defaultSourceCallerId(EmbeddedEmulator.RESOURCE_NUMBER)
                 .options(acsOptions(config, clock))
-                .build(),
-            emulator::callbackUri);
+                .build();
     }
+    return config.callbacks().bindOperations()
+        ? BoundCallbacks.bound(adapter, endpoint::get, binding)
+        : BoundCallbacks.unbound(adapter, endpoint::get);
   }
 
   /**
@@ -95,10 +146,23 @@ public class ProviderWiring {
                     GraphNotificationAuthenticator.builder(graph.clientId().orElseThrow())
                         .openIdConfiguration(graph.openidConfigurationUrl())
                         .issuers(Set.copyOf(graph.issuers()))
+                        .tenants(
+                            Set.copyOf(
+                                graph
+                                    .allowedTenants()
+                                    .orElseGet(() -> List.of(graph.tenantId().orElseThrow()))))
                         .clock(clock)
                         .build(),
                     GraphNotificationParser.builder().clock(clock).build())));
       default:
+        if (emulator.graph()) {
+          return new ProviderCallbacks(
+              Optional.empty(),
+              Optional.of(
+                  new GraphCallbacks(
+                      emulator.graphAuthenticator(clock),
+                      GraphNotificationParser.builder().clock(clock).build())));
+        }
         return new ProviderCallbacks(
             Optional.of(
                 new AcsCallbacks(
@@ -200,7 +264,6 @@ public class ProviderWiring {
 
   private static GraphCallControl graph(HandoffConfig config, Clock clock) {
     HandoffConfig.Graph graph = config.graph();
-    HandoffConfig.Retry retry = config.retry();
     GraphCallControl.Builder builder =
         GraphCallControl.builder()
             .clientCredentials(
@@ -209,16 +272,21 @@ public class ProviderWiring {
                 graph.clientSecret().orElseThrow().reveal())
             .baseUrl(graph.baseUrl())
             .apiVersion(
-                graph.apiVersion().equals("beta") ? GraphApiVersion.BETA : GraphApiVersion.V1_0)
-            .options(
-                GraphHttpOptions.builder()
-                    .attemptTimeout(retry.attemptTimeout())
-                    .overallTimeout(retry.overallDeadline())
-                    .maxAttempts(Math.min(retry.maxAttempts(), GraphHttpOptions.MAX_ATTEMPTS_LIMIT))
-                    .clock(clock)
-                    .build());
+                graph.apiVersion().equals("beta") ? GraphApiVersion.BETA : GraphApiVersion.V1_0);
     graph.tokenEndpoint().ifPresent(builder::tokenEndpoint);
-    return builder.build();
+    return graphOptions(builder, config, clock).build();
+  }
+
+  private static GraphCallControl.Builder graphOptions(
+      GraphCallControl.Builder builder, HandoffConfig config, Clock clock) {
+    HandoffConfig.Retry retry = config.retry();
+    return builder.options(
+        GraphHttpOptions.builder()
+            .attemptTimeout(retry.attemptTimeout())
+            .overallTimeout(retry.overallDeadline())
+            .maxAttempts(Math.min(retry.maxAttempts(), GraphHttpOptions.MAX_ATTEMPTS_LIMIT))
+            .clock(clock)
+            .build());
   }
 
   private static URI callbackBase(HandoffConfig config) {

@@ -10,8 +10,8 @@ import java.time.Clock;
 import org.jboss.logging.Logger;
 
 /**
- * Drives silent operations to a definite state: moves overdue ones to UNKNOWN and finishes
- * submissions a crash interrupted.
+ * Drives silent operations to a definite state: reconciles overdue ones with the provider's state
+ * (settled, asked again later, or UNKNOWN saying why) and finishes submissions a crash interrupted.
  */
 @ApplicationScoped
 public class Sweeper {
@@ -35,12 +35,13 @@ public class Sweeper {
       every = "{handoff.sweep.interval}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   public void sweep() {
-    int expired = service.expireOverdue();
+    int settled = service.expireOverdue();
     int resumed = service.resumeInterrupted(config.sweep().interruptedAfter());
-    if (expired + resumed > 0) {
+    if (settled + resumed > 0) {
       LOG.infof(
-          "Sweep: %d operation(s) moved to UNKNOWN, %d interrupted submission(s) finished",
-          expired, resumed);
+          "Sweep: %d overdue operation(s) settled or moved to UNKNOWN, %d interrupted"
+              + " submission(s) finished",
+          settled, resumed);
     }
   }
 }

@@ -190,6 +190,7 @@ async function start(capabilities) {
       empty: $('operation-empty'),
       error: $('operation-error'),
       emulated: () => Boolean(state.emulator),
+      canCancelInvitation: () => capabilities.features?.includes('cancel-add-participant') ?? true,
       onCancelled: (cancel) => {
         location.hash = `#/operations/${encodeURIComponent(cancel.id)}`;
       },
@@ -210,6 +211,8 @@ async function start(capabilities) {
       $('tab-try').hidden = false;
       new TryIt({
         demoCallId: state.emulator.demoCallId,
+        provider: state.emulator.provider,
+        capabilities,
         onSubmitted: (operation) => {
           location.hash = `#/operations/${encodeURIComponent(operation.id)}`;
         },

@@ -74,7 +74,7 @@ function appendAll(parent, children) {
 export class OperationView {
   /**
    * @param {{article: HTMLElement, empty: HTMLElement, error: HTMLElement, emulated: () => boolean,
-   *          onCancelled: Function}} view
+   *          canCancelInvitation?: () => boolean, onCancelled: Function}} view
    */
   constructor(view) {
     this.view = view;
@@ -289,7 +289,8 @@ export class OperationView {
   }
 
   actions(op) {
-    if (op.kind !== 'ADD_PARTICIPANT' || !op.invitationId || FINAL_STATES.has(op.state)) {
+    const cancellable = this.view.canCancelInvitation?.() ?? true;
+    if (op.kind !== 'ADD_PARTICIPANT' || !op.invitationId || FINAL_STATES.has(op.state) || !cancellable) {
       return null;
     }
     const message = el('p', { class: 'form-error', role: 'alert', hidden: true });

@@ -7,6 +7,23 @@ import { el } from './format.js';
 
 const TARGET_FIELDS = { phoneNumber: 'value', acsUser: 'id', teamsUser: 'userId', raw: 'rawId' };
 
+/**
+ * What differs with the provider the emulator plays: its name, the provider requests a fault can
+ * name (as the emulator names them), and the event name of a transfer's acceptance callback.
+ */
+const PROVIDERS = {
+  acs: {
+    name: 'ACS Call Automation',
+    requests: ['acs.transfer', 'acs.addParticipant', 'acs.cancelAddParticipant', 'acs.redirect'],
+    acceptedEvent: 'CallTransferAccepted',
+  },
+  graph: {
+    name: 'Microsoft Graph (a bot’s calls)',
+    requests: ['graph.transfer', 'graph.invite', 'graph.redirect'],
+    acceptedEvent: 'call.transferAccepted',
+  },
+};
+
 const $ = (id) => document.getElementById(id);
 
 /** Reads a form control's trimmed text, or undefined when empty. */
@@ -17,7 +34,8 @@ function text(id) {
 
 export class TryIt {
   /**
-   * @param {{demoCallId: string, onSubmitted: (operation: object) => void}} options
+   * @param {{demoCallId: string, provider?: string, capabilities?: {features?: string[],
+   *          addressable?: string[]}, onSubmitted: (operation: object) => void}} options
    */
   constructor(options) {
     this.options = options;
@@ -26,6 +44,7 @@ export class TryIt {
   }
 
   init() {
+    this.fitProvider();
     if (this.options.demoCallId) {
       this.remember(this.options.demoCallId);
     }
@@ -54,6 +73,40 @@ export class TryIt {
     this.refreshScripts();
     this.refreshFaults();
     this.refreshIncoming();
+  }
+
+  /**
+   * Offers only what the provider the emulator plays can do: its fault menu and event names, the
+   * target kinds it addresses, and the fields it can carry (the rest are hidden and emptied, so
+   * that nothing is sent that it would refuse).
+   */
+  fitProvider() {
+    const provider = PROVIDERS[this.options.provider] ?? PROVIDERS.acs;
+    $('try-provider').textContent = provider.name;
+    $('fault-operation').replaceChildren(
+      ...provider.requests.map((name) => el('option', { value: name }, name)),
+    );
+    $('cbfault-event').value = provider.acceptedEvent;
+    const capabilities = this.options.capabilities;
+    if (!capabilities) {
+      return;
+    }
+    const addressable = new Set(capabilities.addressable ?? []);
+    for (const option of [...$('transfer-target-kind').options]) {
+      if (!addressable.has(option.value)) {
+        option.remove();
+      }
+    }
+    const features = new Set(capabilities.features ?? []);
+    for (const field of document.querySelectorAll('#try-pane [data-needs]')) {
+      const carried = features.has(field.dataset.needs);
+      field.hidden = !carried;
+      if (!carried) {
+        for (const input of field.querySelectorAll('input')) {
+          input.value = '';
+        }
+      }
+    }
   }
 
   wire(formId, action) {
@@ -234,8 +287,8 @@ export class TryIt {
     // The emulator announces the call to this service asynchronously, as Event Grid would.
     for (let attempt = 0; attempt < 20; attempt++) {
       await this.refreshIncoming();
-      if (this.incoming.has(data.serverCallId)) {
-        $('redirect-call').value = data.serverCallId;
+      if (this.incoming.has(data.callId)) {
+        $('redirect-call').value = data.callId;
         return;
       }
       await new Promise((resolve) => setTimeout(resolve, 250));

@@ -118,6 +118,49 @@ class StartupChecksTest {
   }
 
   @Test
+  void theCallbackBindingKeyAndTheReconciliationLimitsAreCheckedAtStart() {
+    List<String> problems =
+        StartupChecks.problems(
+            config(
+                acs(
+                    "handoff.callbacks.secret", "too-short",
+                    "handoff.reconciliation.max-checks", "0",
+                    "handoff.reconciliation.recheck-after", "PT0S")));
+    assertThat(problems)
+        .containsExactlyInAnyOrder(
+            "handoff.callbacks.secret (HANDOFF_CALLBACKS_SECRET) must be at least 16 characters;"
+                + " it has 9",
+            "handoff.reconciliation.max-checks (HANDOFF_RECONCILIATION_MAX_CHECKS) must be at"
+                + " least 1, not 0",
+            "handoff.reconciliation.recheck-after (HANDOFF_RECONCILIATION_RECHECK_AFTER) must be"
+                + " a positive duration, not PT0S");
+    assertThat(
+            StartupChecks.problems(
+                config(acs("handoff.callbacks.secret", "0123456789abcdef0123456789abcdef"))))
+        .isEmpty();
+  }
+
+  @Test
+  void aBlankAllowedTenantIsRefused() {
+    Map<String, String> graph = new HashMap<>();
+    graph.put("handoff.api.keys", "k1");
+    graph.put("handoff.provider", "graph");
+    graph.put("handoff.graph.tenant-id", "tenant-a");
+    graph.put("handoff.graph.client-id", "app");
+    graph.put("handoff.graph.client-secret", "secret");
+    graph.put("handoff.callback-base-url", "https://handoff.example.com/");
+    assertThat(StartupChecks.problems(config(graph))).isEmpty();
+    graph.put("handoff.graph.allowed-tenants", "tenant-a,tenant-b");
+    assertThat(StartupChecks.problems(config(graph))).isEmpty();
+    graph.put("handoff.graph.allowed-tenants", "tenant-a, ");
+    assertThat(StartupChecks.problems(config(graph)))
+        .singleElement()
+        .asString()
+        .contains("handoff.graph.allowed-tenants (HANDOFF_GRAPH_ALLOWED_TENANTS)")
+        .contains("blank");
+  }
+
+  @Test
   void urlsCombinationsAndRangesAreCheckedAndEveryProblemIsListedAtOnce() {
     List<String> problems =
         StartupChecks.problems(
@@ -198,6 +241,25 @@ class StartupChecksTest {
         .doesNotContain("SRCFG")
         .doesNotContain("\tat ")
         .doesNotContain("java.lang");
+  }
+
+  @Test
+  void anUnknownEmulatedProviderIsNamedWithTheChoices() {
+    ConfigValidationException unreadable =
+        Assertions.catchThrowableOfType(
+            ConfigValidationException.class,
+            () ->
+                config(
+                    Map.of("handoff.provider", "emulator", "handoff.emulator.provider", "teams")));
+    assertThat(StartupFailure.describe(new IllegalStateException("boot", unreadable)))
+        .contains(
+            "handoff.emulator.provider (HANDOFF_EMULATOR_PROVIDER) must be one of acs, graph, not"
+                + " 'teams'");
+    assertThat(
+            config(Map.of("handoff.provider", "emulator", "handoff.emulator.provider", "graph"))
+                .emulator()
+                .provider())
+        .isEqualTo(HandoffConfig.EmulatedProvider.GRAPH);
   }
 
   @Test

@@ -22,6 +22,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -39,11 +40,16 @@ class CallbackAuthenticityTest {
   @Inject TestClock clock;
 
   private static void post(String authorization, String body, int status, String reason) {
-    var request = given().contentType(ContentType.JSON).body(body);
+    post("/callbacks/acs", authorization, body, status, reason);
+  }
+
+  private static void post(
+      String path, String authorization, String body, int status, String reason) {
+    var request = given().urlEncodingEnabled(false).contentType(ContentType.JSON).body(body);
     if (authorization != null) {
       request.header("Authorization", authorization);
     }
-    var response = request.post("/callbacks/acs").then().statusCode(status);
+    var response = request.post(path).then().statusCode(status);
     if (reason != null) {
       response
           .contentType("application/problem+json")
@@ -82,7 +88,13 @@ class CallbackAuthenticityTest {
     String token = genuine.headers().get("Authorization");
     SignedJWT real = SignedJWT.parse(token.substring("Bearer ".length()));
 
-    post(token, genuine.body(), 200, null);
+    URI sentTo = URI.create(genuine.url());
+    String boundPath = sentTo.getRawPath() + "?" + sentTo.getRawQuery();
+    assertThat(sentTo.getRawQuery()).contains("handoff-operation=" + operation);
+    post(boundPath, token, genuine.body(), 200, null);
+    assertThat(awaitState(operation, "COMPLETED").getInt("version")).isEqualTo(3);
+    // Its events may come only through the URL bound to it.
+    post(token, genuine.body(), 403, "binding-unbound");
     assertThat(awaitState(operation, "COMPLETED").getInt("version")).isEqualTo(3);
 
     post(null, genuine.body(), 401, "missing-token");

@@ -5,6 +5,7 @@ import static dev.handoff.app.testing.Api.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.handoff.app.runtime.EmbeddedEmulator;
 import dev.handoff.app.testing.SseClient;
 import dev.handoff.emulator.HandoffEmulator;
@@ -145,6 +146,51 @@ class EmulatorEndToEndTest {
             .extract()
             .path("id");
     assertThat(awaitState(id, "COMPLETED", "FAILED").getString("state")).isEqualTo("COMPLETED");
+  }
+
+  @Test
+  void anIncomingCallKeepsItsWholeContextInTheApi() {
+    AcsIncomingCall incoming =
+        emulator
+            .control()
+            .createAcsIncomingCall(
+                new AcsIncomingCallSpec(
+                    "4:+14255550111",
+                    "4:+18005550100",
+                    "Dana",
+                    Map.of("userToUser", "a1b2", "X-MS-Custom-case", "42"),
+                    Map.of("crm", "open"),
+                    JsonNodeFactory.instance
+                        .objectNode()
+                        .put("intent", "billing")
+                        .put("callTopic", "Card blocked")
+                        .set(
+                            "teamsPhoneCallerDetails",
+                            JsonNodeFactory.instance
+                                .objectNode()
+                                .put("name", "Dana")
+                                .put("phoneNumber", "+14255550111")
+                                .set(
+                                    "caller",
+                                    JsonNodeFactory.instance
+                                        .objectNode()
+                                        .put("rawId", "4:+14255550111")
+                                        .set(
+                                            "phoneNumber",
+                                            JsonNodeFactory.instance
+                                                .objectNode()
+                                                .put("value", "+14255550111"))))));
+    JsonPath call = awaitIncoming(incoming.incomingCallContext());
+    assertThat(call.getString("userToUser")).isEqualTo("a1b2");
+    assertThat(call.getMap("sipHeaders"))
+        .containsEntry("User-To-User", "a1b2")
+        .containsEntry("X-MS-Custom-case", "42")
+        .doesNotContainKey("userToUser");
+    assertThat(call.getMap("voipHeaders")).containsEntry("crm", "open");
+    assertThat(call.getString("teamsPhoneCallDetails.intent")).isEqualTo("billing");
+    assertThat(call.getString("teamsPhoneCallDetails.callTopic")).isEqualTo("Card blocked");
+    assertThat(call.getString("teamsPhoneCallDetails.callerDetails.name")).isEqualTo("Dana");
+    assertThat(call.getString("correlationId")).isEqualTo(incoming.correlationId());
   }
 
   private static JsonPath awaitIncoming(String context) {

@@ -26,11 +26,9 @@ class GraphEndToEndTest {
     return GraphEmulatorResource.emulator();
   }
 
+  /** A call whose notifications come through the callback URI the service binds to it. */
   private static GraphCall call(String participant) {
-    return emulator()
-        .control()
-        .createGraphCall(
-            GraphCallSpec.peerToPeer(GraphEmulatorResource.callbackUrl(), participant));
+    return GraphEmulatorResource.boundCall(GraphCallSpec.peerToPeer(null, participant));
   }
 
   @Test

@@ -267,4 +267,57 @@ class SharedStoreIT {
       service.close();
     }
   }
+
+  @Test
+  void twoInstancesAdmitExactlyOneOfTwoSimultaneousTransfersOfACall() throws Exception {
+    // Targets ring for a minute: the accepted transfer stays under way however late the other
+    // instance handles its request.
+    shared = new SharedInfrastructure(Duration.ofSeconds(60));
+    int portA = ServiceInstance.freePort();
+    int portB = ServiceInstance.freePort();
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(2);
+    try (ServiceInstance a =
+            ServiceInstance.start("race-a", portA, shared.serviceConfiguration(portA));
+        ServiceInstance b =
+            ServiceInstance.start("race-b", portB, shared.serviceConfiguration(portB))) {
+      for (int pair = 0; pair < 20; pair++) {
+        String call = callOn(pair % 2 == 0 ? a : b);
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+        List<java.util.concurrent.Callable<io.restassured.response.Response>> both =
+            new ArrayList<>();
+        for (ServiceInstance instance : List.of(a, b)) {
+          both.add(
+              () -> {
+                start.await();
+                return api(instance)
+                    .body(transferBody(null))
+                    .post("/v1/calls/{call}/transfers", call);
+              });
+        }
+        List<io.restassured.response.Response> answers = new ArrayList<>();
+        for (java.util.concurrent.Future<io.restassured.response.Response> answer :
+            pool.invokeAll(both)) {
+          answers.add(answer.get());
+        }
+        assertThat(answers)
+            .extracting(io.restassured.response.Response::statusCode)
+            .as("answers for " + call)
+            .containsExactlyInAnyOrder(202, 409);
+        String accepted =
+            answers.stream().filter(r -> r.statusCode() == 202).findFirst().get().path("id");
+        assertThat(
+                answers.stream()
+                    .filter(r -> r.statusCode() == 409)
+                    .findFirst()
+                    .get()
+                    .jsonPath()
+                    .getString("detail"))
+            .contains(accepted);
+        assertThat(transfersOf(call)).as("provider requests for " + call).hasSize(1);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 }

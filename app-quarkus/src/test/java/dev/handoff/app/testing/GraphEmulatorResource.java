@@ -2,6 +2,8 @@ package dev.handoff.app.testing;
 
 import dev.handoff.emulator.GraphEndpoints;
 import dev.handoff.emulator.HandoffEmulator;
+import dev.handoff.emulator.control.GraphCall;
+import dev.handoff.emulator.control.GraphCallSpec;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,6 +33,28 @@ public class GraphEmulatorResource implements QuarkusTestResourceLifecycleManage
    */
   public static String callbackUrl() {
     return "http://127.0.0.1:" + servicePort + "/callbacks/graph";
+  }
+
+  /**
+   * Creates a call whose notifications go to the callback URI this service binds to it, as a bot
+   * that answers a call with it does.
+   *
+   * @param spec the call, its callback URI ignored
+   * @return the call
+   */
+  public static GraphCall boundCall(GraphCallSpec spec) {
+    String id = java.util.UUID.randomUUID().toString();
+    String bound =
+        Api.client()
+            .get("/v1/calls/{call}/callback-uri", id)
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("callbackUri");
+    return emulator()
+        .control()
+        .createGraphCall(
+            new GraphCallSpec(bound, spec.participants(), spec.group()).withCallId(id));
   }
 
   @Override

@@ -119,6 +119,15 @@ public final class ChildJvm implements AutoCloseable {
     }
   }
 
+  /**
+   * Kills it the hard way (SIGKILL): no shutdown hook, nothing graceful, as a crash would.
+   *
+   * @throws InterruptedException when interrupted while it dies
+   */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly().waitFor();
+  }
+
   /** Stops it: SIGTERM, then SIGKILL after 20 seconds. */
   @Override
   public void close() {

@@ -15,8 +15,9 @@ import java.util.Optional;
  *
  * @param callId the call to add to
  * @param participant who is invited
- * @param invitationTimeout how long the invitation rings, 0 to {@value #MAX_INVITATION_SECONDS}
- *     whole seconds
+ * @param invitationTimeout how long the invitation rings, in whole seconds; the longest a provider
+ *     accepts is its limit ({@link
+ *     dev.handoff.domain.provider.ProviderLimits#invitationTimeoutSeconds()})
  * @param sourceCallerId the caller id shown to a phone invitee
  * @param sourceDisplayName the name shown to the invitee
  * @param callingContext context for the invitee
@@ -34,8 +35,8 @@ public record AddParticipant(
     Optional<URI> callbackUri)
     implements CallCommand {
 
-  /** Longest invitation timeout, in seconds. */
-  public static final int MAX_INVITATION_SECONDS = 180;
+  /** Longest invitation timeout the model can hold, in seconds: a 32-bit count. */
+  public static final int MAX_INVITATION_SECONDS = Integer.MAX_VALUE;
 
   /** Validates the command and reports every broken rule. */
   public AddParticipant {
@@ -49,7 +50,20 @@ public record AddParticipant(
     CommandRules.common(v, callId, operationContext, callbackUri);
     CommandRules.callable(v, "participant", participant);
     invitationTimeout.ifPresent(
-        timeout -> v.wholeSeconds("invitationTimeout", timeout, 0, MAX_INVITATION_SECONDS));
+        timeout -> {
+          if (v.wholeSeconds("invitationTimeout", timeout, Long.MIN_VALUE, Long.MAX_VALUE)) {
+            v.check(
+                !timeout.isNegative(),
+                "invitationTimeout",
+                "must not be negative",
+                timeout.getSeconds() + "s");
+            v.check(
+                timeout.getSeconds() <= MAX_INVITATION_SECONDS,
+                "invitationTimeout",
+                "must be at most " + MAX_INVITATION_SECONDS + " seconds",
+                timeout.getSeconds() + "s");
+          }
+        });
     CommandRules.callerId(v, "sourceCallerId", sourceCallerId);
     v.optionalText("sourceDisplayName", sourceDisplayName, Participant.MAX_DISPLAY_NAME_LENGTH);
     v.throwIfAny();

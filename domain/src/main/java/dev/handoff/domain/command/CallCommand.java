@@ -8,12 +8,6 @@ public sealed interface CallCommand
     permits CallTransfer, AddParticipant, CancelAddParticipant, RedirectCall {
 
   /**
-   * Longest operation context. It is the portable bound: Microsoft Graph carries at most 256
-   * characters of client context.
-   */
-  int MAX_OPERATION_CONTEXT_LENGTH = 256;
-
-  /**
    * @return the id of the call the command acts on, as the provider knows it (ACS call connection
    *     id or server call id, Graph call id)
    */
@@ -21,7 +15,8 @@ public sealed interface CallCommand
 
   /**
    * @return the application's own correlation string, returned with every change of the operation;
-   *     sent to providers that echo one
+   *     sent to providers that echo one. How long it may be is the provider's limit ({@link
+   *     dev.handoff.domain.provider.ProviderLimits#operationContextLength()})
    */
   Optional<String> operationContext();
 

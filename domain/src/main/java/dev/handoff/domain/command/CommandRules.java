@@ -17,7 +17,8 @@ final class CommandRules {
   static void common(
       Violations v, String callId, Optional<String> operationContext, Optional<URI> callbackUri) {
     v.identifier("callId", callId);
-    v.optionalText("operationContext", operationContext, CallCommand.MAX_OPERATION_CONTEXT_LENGTH);
+    // Its length is each provider's limit (ProviderLimits), not the model's.
+    v.optionalText("operationContext", operationContext, Integer.MAX_VALUE);
     callbackUri.ifPresent(uri -> v.callbackUri("callbackUri", uri));
   }
 

@@ -14,13 +14,13 @@ import java.util.regex.Pattern;
 /**
  * Context handed to the party that picks up a transferred or added call.
  *
- * <p>Limits (Azure Communication Services, custom context): at most {@value #MAX_SIP_HEADERS}
- * custom SIP headers besides User-To-User, each named {@code X-MS-Custom-...} or {@code X-...},
- * names at most {@value #MAX_SIP_KEY_LENGTH} characters of letters, digits and {@code .!%*_+~-},
- * values at most {@value #MAX_SIP_VALUE_LENGTH} characters of letters, digits and {@code
- * =;.!%*_+~-}; the User-To-User value follows the SIP value rules; at most {@value
- * #MAX_VOIP_HEADERS} VoIP headers, names at most {@value #MAX_VOIP_KEY_LENGTH} and values at most
- * {@value #MAX_VOIP_VALUE_LENGTH} characters. Context that breaks a limit is rejected, never cut.
+ * <p>The model checks the form of the context: custom SIP headers are named {@code X-MS-Custom-...}
+ * or {@code X-...}, names hold letters, digits and {@code .!%*_+~-}, values (User-To-User included)
+ * letters, digits and {@code =;.!%*_+~-}, no value is empty, no name repeats, User-To-User is set
+ * through {@link #userToUser()} only; VoIP header names are not blank. How many headers a provider
+ * carries, and how long their names and values may be, are that provider's limits, declared with
+ * its capabilities ({@link dev.handoff.domain.provider.ProviderLimits}) and checked before anything
+ * is sent. Context that breaks a rule or a limit is rejected, never cut.
  *
  * @param userToUser the SIP User-To-User (RFC 7433) value, sent as the {@code User-To-User} header
  * @param sipHeaders custom SIP headers by name, in the order given
@@ -32,24 +32,6 @@ public record CallingContext(
     Map<String, String> sipHeaders,
     Map<String, String> voipHeaders,
     Optional<TeamsPhoneCallDetails> teamsPhoneCallDetails) {
-
-  /** Most custom SIP headers besides User-To-User. */
-  public static final int MAX_SIP_HEADERS = 5;
-
-  /** Longest SIP header name, prefix included. */
-  public static final int MAX_SIP_KEY_LENGTH = 64;
-
-  /** Longest SIP header (and User-To-User) value. */
-  public static final int MAX_SIP_VALUE_LENGTH = 256;
-
-  /** Most VoIP headers. */
-  public static final int MAX_VOIP_HEADERS = 1000;
-
-  /** Longest VoIP header name. */
-  public static final int MAX_VOIP_KEY_LENGTH = 64;
-
-  /** Longest VoIP header value. */
-  public static final int MAX_VOIP_VALUE_LENGTH = 1024;
 
   /** The SIP header that carries User-To-User information. */
   public static final String USER_TO_USER_HEADER = "User-To-User";
@@ -88,11 +70,6 @@ public record CallingContext(
   }
 
   private static void checkSipHeaders(Violations v, Map<String, String> headers) {
-    v.check(
-        headers.size() <= MAX_SIP_HEADERS,
-        "sipHeaders",
-        "must hold at most " + MAX_SIP_HEADERS + " custom headers besides User-To-User",
-        headers.size() + " headers");
     Set<String> seen = new HashSet<>();
     headers.forEach(
         (key, value) -> {
@@ -103,7 +80,7 @@ public record CallingContext(
           if (!seen.add(key.toLowerCase(Locale.ROOT))) {
             v.add(path, "repeats a header name (names are case-insensitive)", Shown.value(key));
           }
-          if (USER_TO_USER_HEADER.equalsIgnoreCase(key)) {
+          if (isUserToUserName(key)) {
             v.add(path, "must not be User-To-User: set userToUser instead", Shown.value(key));
             return;
           }
@@ -112,11 +89,6 @@ public record CallingContext(
               prefixed && key.length() > prefixLength(key),
               path,
               "must be named " + MS_CUSTOM_PREFIX + "<name> or " + X_PREFIX + "<name>",
-              key);
-          v.check(
-              key.length() <= MAX_SIP_KEY_LENGTH,
-              path,
-              "name must be at most " + MAX_SIP_KEY_LENGTH + " characters, prefix included",
               key);
           v.check(
               SIP_KEY.matcher(key).matches(),
@@ -139,11 +111,6 @@ public record CallingContext(
     }
     v.check(!value.isEmpty(), path, "value must not be empty", null);
     v.check(
-        value.length() <= MAX_SIP_VALUE_LENGTH,
-        path,
-        "value must be at most " + MAX_SIP_VALUE_LENGTH + " characters",
-        value);
-    v.check(
         value.isEmpty() || SIP_VALUE.matcher(value).matches(),
         path,
         "value may hold only letters, digits and = ; . ! % * _ + ~ -",
@@ -151,31 +118,24 @@ public record CallingContext(
   }
 
   private static void checkVoipHeaders(Violations v, Map<String, String> headers) {
-    v.check(
-        headers.size() <= MAX_VOIP_HEADERS,
-        "voipHeaders",
-        "must hold at most " + MAX_VOIP_HEADERS + " headers",
-        headers.size() + " headers");
     headers.forEach(
         (key, value) -> {
           String path = "voipHeaders[" + key + "]";
-          if (!v.required(path, key)) {
-            return;
+          if (v.required(path, key)) {
+            v.check(!key.isBlank(), path, "name must not be blank", key);
           }
-          v.check(!key.isBlank(), path, "name must not be blank", key);
-          v.check(
-              key.length() <= MAX_VOIP_KEY_LENGTH,
-              path,
-              "name must be at most " + MAX_VOIP_KEY_LENGTH + " characters",
-              key);
-          if (v.required(path, value)) {
-            v.check(
-                value.length() <= MAX_VOIP_VALUE_LENGTH,
-                path,
-                "value must be at most " + MAX_VOIP_VALUE_LENGTH + " characters",
-                value);
-          }
+          v.required(path, value);
         });
+  }
+
+  /**
+   * @param name a SIP header name as a provider reported it
+   * @return whether it names the User-To-User header, in any of the spellings providers use: any
+   *     case, with or without hyphens ({@code User-To-User}, {@code user-to-user}, {@code
+   *     userToUser})
+   */
+  public static boolean isUserToUserName(String name) {
+    return name.replace("-", "").equalsIgnoreCase("usertouser");
   }
 
   /**

@@ -12,8 +12,8 @@ import java.util.Optional;
  * @param sourceDetails the entity that passes the call on (e.g. the bot)
  * @param sessionId an id for this call session, for the passing entity's reporting
  * @param intent the intent of the call
- * @param callTopic a very short reason for the call, shown in the Teams notification (at most
- *     {@value #MAX_CALL_TOPIC_LENGTH} characters)
+ * @param callTopic a very short reason for the call, shown in the Teams notification (how short is
+ *     the provider's limit, {@link dev.handoff.domain.provider.ProviderLimits#callTopicLength()})
  * @param callContext a summary of the call so far, shown in a Teams side panel
  * @param transcriptUrl where the transcript of the call can be fetched
  * @param callSentiment the sentiment of the call so far
@@ -30,10 +30,10 @@ public record TeamsPhoneCallDetails(
     Optional<String> callSentiment,
     Optional<String> suggestedActions) {
 
-  /** Longest call topic. */
-  public static final int MAX_CALL_TOPIC_LENGTH = 48;
-
-  /** Longest of the free-text fields other than the call topic. */
+  /**
+   * Longest free-text field: Handoff's own bound, which keeps an operation's record small; no
+   * provider documents a longer one.
+   */
   public static final int MAX_TEXT_LENGTH = 4096;
 
   /** Validates the details. */
@@ -50,7 +50,7 @@ public record TeamsPhoneCallDetails(
     suggestedActions = orEmpty(suggestedActions);
     v.optionalText("sessionId", sessionId, MAX_TEXT_LENGTH);
     v.optionalText("intent", intent, MAX_TEXT_LENGTH);
-    v.optionalText("callTopic", callTopic, MAX_CALL_TOPIC_LENGTH);
+    v.optionalText("callTopic", callTopic, MAX_TEXT_LENGTH);
     callContext.ifPresent(text -> checkLongText(v, "callContext", text));
     transcriptUrl.ifPresent(url -> v.callbackUri("transcriptUrl", url));
     v.optionalText("callSentiment", callSentiment, MAX_TEXT_LENGTH);
@@ -131,7 +131,7 @@ public record TeamsPhoneCallDetails(
     }
 
     /**
-     * @param value the call topic, at most 48 characters
+     * @param value the call topic
      * @return this builder
      */
     public Builder callTopic(String value) {

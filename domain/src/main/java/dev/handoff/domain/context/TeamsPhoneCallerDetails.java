@@ -18,8 +18,9 @@ import java.util.Optional;
  * @param recordId the caller's record id, e.g. in a CRM
  * @param screenPopUrl a page to open for the agent
  * @param authenticated whether the caller was authenticated
- * @param additionalCallerInformation up to {@value #MAX_ADDITIONAL_INFORMATION} key-value pairs
- *     shown to the agent; more are rejected (the provider would drop them)
+ * @param additionalCallerInformation key-value pairs shown to the agent, in the order given; how
+ *     many a provider reads is its limit ({@link
+ *     dev.handoff.domain.provider.ProviderLimits#additionalCallerInformation()})
  */
 public record TeamsPhoneCallerDetails(
     Participant caller,
@@ -29,9 +30,6 @@ public record TeamsPhoneCallerDetails(
     Optional<URI> screenPopUrl,
     Optional<Boolean> authenticated,
     Map<String, String> additionalCallerInformation) {
-
-  /** Most additional caller information entries. */
-  public static final int MAX_ADDITIONAL_INFORMATION = 10;
 
   /** Validates the details. */
   public TeamsPhoneCallerDetails {
@@ -48,11 +46,6 @@ public record TeamsPhoneCallerDetails(
         additionalCallerInformation == null || additionalCallerInformation.isEmpty()
             ? Map.of()
             : Collections.unmodifiableMap(new LinkedHashMap<>(additionalCallerInformation));
-    v.check(
-        additionalCallerInformation.size() <= MAX_ADDITIONAL_INFORMATION,
-        "additionalCallerInformation",
-        "must hold at most " + MAX_ADDITIONAL_INFORMATION + " entries",
-        additionalCallerInformation.size() + " entries");
     additionalCallerInformation.forEach(
         (key, value) -> {
           String path = "additionalCallerInformation[" + key + "]";

@@ -1,7 +1,9 @@
 package dev.handoff.domain.operation;
 
 import dev.handoff.domain.command.CallCommand;
+import dev.handoff.domain.command.CallTransfer;
 import dev.handoff.domain.command.OperationKind;
+import dev.handoff.domain.command.Transferee;
 import dev.handoff.domain.event.CallLifecycleEvent;
 import dev.handoff.domain.event.OperationUpdate;
 import dev.handoff.domain.event.Progress;
@@ -240,10 +242,111 @@ public record Operation(
     if (hasRecorded(event.meta().eventId())) {
       return this;
     }
+    return callEvent(event, receivedAt).to(null, event.meta().type());
+  }
+
+  /**
+   * Applies a change of the call this operation acts on. Providers say nothing more about an
+   * operation once the application's leg of its call has ended (Azure Communication Services sends
+   * {@code CallDisconnected} as a call connection's last event; Microsoft Graph's {@code
+   * terminated} notification ends the call resource), so the end of the call settles every
+   * operation still under way on it:
+   *
+   * <table>
+   *   <caption>what a change of the call does to an active operation</caption>
+   *   <tr><th>change</th><th>operation</th><th>becomes</th></tr>
+   *   <tr><td>DISCONNECTED with the provider's failure</td><td>any</td><td>FAILED with that
+   *       failure</td></tr>
+   *   <tr><td>DISCONNECTED</td><td>a transfer the target ACCEPTED</td><td>COMPLETED: the
+   *       transferor's leg ending is how a transfer finishes</td></tr>
+   *   <tr><td>DISCONNECTED</td><td>a redirect</td><td>COMPLETED: the call left the application for
+   *       its target, which is what a redirect does</td></tr>
+   *   <tr><td>DISCONNECTED</td><td>a transfer not yet accepted, an invitation, a
+   *       cancellation</td><td>UNKNOWN, at once rather than at the deadline: the leg also ends when
+   *       such an operation succeeded and its own event was lost or is still on its way, so the end
+   *       alone does not tell; that event, when it comes, still settles it</td></tr>
+   *   <tr><td>PARTICIPANTS_UPDATED without the transferee</td><td>a transfer the target ACCEPTED
+   *       that names a transferee</td><td>COMPLETED: in a group call the application stays, and the
+   *       transferee leaving the roster is the provider's word that the transfer finished</td></tr>
+   *   <tr><td>anything else</td><td>any</td><td>unchanged; the event is noted in the
+   *       timeline</td></tr>
+   * </table>
+   *
+   * <p>A final or UNKNOWN operation only notes the event: whether an operation whose submission was
+   * ambiguous ever ran is not told by the end of its call, and a late final event still resolves
+   * it.
+   *
+   * @param event the call event
+   * @param receivedAt when Handoff received it
+   * @return the changed operation, or this one when the event was already recorded
+   */
+  public Operation afterCallChange(CallLifecycleEvent event, Instant receivedAt) {
+    if (hasRecorded(event.meta().eventId())) {
+      return this;
+    }
+    Change change = callEvent(event, receivedAt);
+    String what = event.meta().type();
+    if (!state.isActive()) {
+      return change.to(null, what);
+    }
+    switch (event.change()) {
+      case DISCONNECTED:
+        if (event.failure().isPresent()) {
+          return change.failure(event.failure().get()).to(OperationState.FAILED, what);
+        }
+        if (kind == OperationKind.REDIRECT
+            || (kind == OperationKind.TRANSFER && state == OperationState.ACCEPTED)) {
+          return change.to(OperationState.COMPLETED, what);
+        }
+        return change
+            .failure(
+                new Failure(
+                    FailureReason.UNKNOWN,
+                    false,
+                    "the call ended before the provider reported the "
+                        + noun()
+                        + "'s outcome; a late event still settles it",
+                    event.evidence()))
+            .to(OperationState.UNKNOWN, what);
+      case PARTICIPANTS_UPDATED:
+        return transfereeLeft(event)
+            ? change.to(OperationState.COMPLETED, what)
+            : change.to(null, what);
+      default:
+        return change.to(null, what);
+    }
+  }
+
+  private Change callEvent(CallLifecycleEvent event, Instant receivedAt) {
     return new Change(receivedAt, TimelineEntry.Source.PROVIDER_EVENT)
         .event(event.meta().eventId(), event.meta().occurredAt())
-        .evidence(event.evidence())
-        .to(null, event.meta().type());
+        .evidence(event.evidence());
+  }
+
+  private boolean transfereeLeft(CallLifecycleEvent roster) {
+    if (kind != OperationKind.TRANSFER
+        || state != OperationState.ACCEPTED
+        || roster.participants().isEmpty()) {
+      return false;
+    }
+    return ((CallTransfer) command)
+        .transferee()
+        .map(Transferee::participant)
+        .filter(moving -> roster.participants().stream().noneMatch(moving::sameParty))
+        .isPresent();
+  }
+
+  private String noun() {
+    switch (kind) {
+      case TRANSFER:
+        return "transfer";
+      case ADD_PARTICIPANT:
+        return "invitation";
+      case CANCEL_ADD_PARTICIPANT:
+        return "cancellation";
+      default:
+        return "redirect";
+    }
   }
 
   /**
@@ -275,6 +378,98 @@ public record Operation(
                 FailureReason.TIMEOUT,
                 "no final word from the provider by the deadline " + deadline))
         .to(OperationState.UNKNOWN, "deadline passed");
+  }
+
+  /**
+   * @return how many reconciliation entries the timeline holds: how often the provider's state was
+   *     consulted for this operation
+   */
+  public int reconciliations() {
+    int count = 0;
+    for (TimelineEntry entry : timeline) {
+      if (entry.source() == TimelineEntry.Source.RECONCILIATION) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /**
+   * @return whether this operation is UNKNOWN without having been reconciled since: it became
+   *     UNKNOWN before its deadline (an ambiguous answer), or its deadline was moved after it
+   *     became UNKNOWN, and nothing was recorded since the deadline
+   */
+  public boolean awaitsReconciliation() {
+    return state == OperationState.UNKNOWN && updatedAt.isBefore(deadline);
+  }
+
+  /**
+   * Records a reconciliation's verdict. {@link Reconciliation.Completed} and {@link
+   * Reconciliation.Failed} settle an active or UNKNOWN operation; {@link Reconciliation.UnderWay}
+   * and {@link Reconciliation.Undetermined} are recorded without moving the state.
+   *
+   * @param verdict the verdict
+   * @param at when it was reached
+   * @return the changed operation
+   */
+  public Operation reconciled(Reconciliation verdict, Instant at) {
+    Change change =
+        new Change(at, TimelineEntry.Source.RECONCILIATION).evidence(verdict.evidence());
+    if (verdict instanceof Reconciliation.Completed) {
+      return change.to(OperationState.COMPLETED, "reconciled: " + verdict.basis());
+    }
+    if (verdict instanceof Reconciliation.Failed) {
+      return change
+          .failure(((Reconciliation.Failed) verdict).failure())
+          .to(OperationState.FAILED, "reconciled: " + verdict.basis());
+    }
+    return change.to(null, "reconciliation: " + verdict.basis());
+  }
+
+  /**
+   * Records a verdict that does not settle the operation and gives the provider until {@code
+   * nextCheck} before it is consulted again.
+   *
+   * @param verdict an {@link Reconciliation.UnderWay} or {@link Reconciliation.Undetermined}
+   *     verdict that may change
+   * @param at when it was reached
+   * @param nextCheck the new deadline
+   * @return the changed operation
+   */
+  public Operation reconciledLater(Reconciliation verdict, Instant at, Instant nextCheck) {
+    return new Change(at, TimelineEntry.Source.RECONCILIATION)
+        .evidence(verdict.evidence())
+        .deadline(nextCheck)
+        .to(null, "reconciliation: " + verdict.basis() + "; asking again at " + nextCheck);
+  }
+
+  /**
+   * Moves an active operation whose deadline has passed to UNKNOWN because reconciliation could not
+   * tell its outcome; an UNKNOWN one records the verdict.
+   *
+   * @param verdict what reconciliation found
+   * @param now the time now
+   * @return the changed operation, or this one when it is neither overdue nor UNKNOWN
+   */
+  public Operation unresolved(Reconciliation verdict, Instant now) {
+    if (state.isTerminal() || (state.isActive() && now.isBefore(deadline))) {
+      return this;
+    }
+    Change change =
+        new Change(now, TimelineEntry.Source.RECONCILIATION).evidence(verdict.evidence());
+    if (state == OperationState.UNKNOWN) {
+      return change.to(null, "reconciliation: " + verdict.basis());
+    }
+    return change
+        .failure(
+            Failure.of(
+                FailureReason.TIMEOUT,
+                "no final word from the provider by the deadline "
+                    + deadline
+                    + ", and its state does not tell the outcome: "
+                    + verdict.basis(),
+                verdict.evidence()))
+        .to(OperationState.UNKNOWN, "deadline passed; reconciliation: " + verdict.basis());
   }
 
   /**
@@ -329,6 +524,7 @@ public record Operation(
     private Optional<Failure> reported = Optional.empty();
     private ProviderEvidence evidence = ProviderEvidence.NONE;
     private Optional<String> invitation = Optional.empty();
+    private Instant newDeadline = deadline;
 
     private Change(Instant at, TimelineEntry.Source source) {
       this.at = Objects.requireNonNull(at, "at");
@@ -353,6 +549,11 @@ public record Operation(
 
     private Change invitation(Optional<String> value) {
       invitation = value;
+      return this;
+    }
+
+    private Change deadline(Instant value) {
+      newDeadline = Objects.requireNonNull(value, "deadline");
       return this;
     }
 
@@ -397,7 +598,7 @@ public record Operation(
           longer,
           createdAt,
           at.isAfter(updatedAt) ? at : updatedAt,
-          deadline,
+          newDeadline,
           version + 1);
     }
   }

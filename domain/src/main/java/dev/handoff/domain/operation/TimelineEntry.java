@@ -37,7 +37,12 @@ public record TimelineEntry(
     /** The provider's synchronous answer to the request. */
     PROVIDER_RESPONSE,
     /** A provider event (callback). */
-    PROVIDER_EVENT
+    PROVIDER_EVENT,
+    /**
+     * Reconciliation: what Handoff made of the provider's own state (and the call's events already
+     * recorded) when the operation's final word did not come; the entry says how it decided.
+     */
+    RECONCILIATION
   }
 
   /** Validates the parts. */

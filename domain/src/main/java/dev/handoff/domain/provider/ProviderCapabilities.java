@@ -6,8 +6,10 @@ import dev.handoff.domain.command.CallTransfer;
 import dev.handoff.domain.command.CancelAddParticipant;
 import dev.handoff.domain.command.RedirectCall;
 import dev.handoff.domain.context.CallingContext;
+import dev.handoff.domain.context.TeamsPhoneCallDetails;
 import dev.handoff.domain.participant.Participant;
 import dev.handoff.domain.participant.ParticipantKind;
+import dev.handoff.domain.participant.PhoneNumber;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,24 +17,28 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
  * What one provider can carry, declared truthfully by its adapter, and the check of a command
- * against it.
+ * against it: the features it needs, the participants it addresses, and the provider's limits
+ * ({@link ProviderLimits}), each refusal naming the field.
  *
  * @param provider the provider
  * @param features the features it supports
  * @param addressable the kinds of participant it can address
  * @param maxRedirectTargets the most targets one redirect may name (0 when it cannot redirect)
  * @param redirectRingTimeout the ring timeouts it accepts on redirect, when it has one
+ * @param limits its numeric limits and wire requirements
  */
 public record ProviderCapabilities(
     ProviderId provider,
     Set<Capability> features,
     Set<ParticipantKind> addressable,
     int maxRedirectTargets,
-    Optional<SecondsRange> redirectRingTimeout) {
+    Optional<SecondsRange> redirectRingTimeout,
+    ProviderLimits limits) {
 
   /**
    * An inclusive range of whole seconds.
@@ -69,9 +75,34 @@ public record ProviderCapabilities(
                 ? EnumSet.noneOf(ParticipantKind.class)
                 : EnumSet.copyOf(addressable));
     redirectRingTimeout = redirectRingTimeout == null ? Optional.empty() : redirectRingTimeout;
+    limits = limits == null ? ProviderLimits.NONE : limits;
     if (maxRedirectTargets < 0) {
       throw new IllegalArgumentException("maxRedirectTargets must not be negative");
     }
+  }
+
+  /**
+   * Capabilities without limits.
+   *
+   * @param provider the provider
+   * @param features the features it supports
+   * @param addressable the kinds of participant it can address
+   * @param maxRedirectTargets the most targets one redirect may name
+   * @param redirectRingTimeout the ring timeouts it accepts on redirect, when it has one
+   */
+  public ProviderCapabilities(
+      ProviderId provider,
+      Set<Capability> features,
+      Set<ParticipantKind> addressable,
+      int maxRedirectTargets,
+      Optional<SecondsRange> redirectRingTimeout) {
+    this(
+        provider,
+        features,
+        addressable,
+        maxRedirectTargets,
+        redirectRingTimeout,
+        ProviderLimits.NONE);
   }
 
   /**
@@ -131,19 +162,111 @@ public record ProviderCapabilities(
       }
     }
 
+    private void atMost(OptionalInt limit, int actual, String path, String what) {
+      if (limit.isPresent() && actual > limit.getAsInt()) {
+        found.add(
+            new CapabilityViolation(
+                path, "accepts at most " + limit.getAsInt() + " " + what + ", got " + actual));
+      }
+    }
+
+    // Only an invitation carries the operation context to a provider that limits it (Graph's
+    // clientContext); elsewhere it stays with Handoff and no provider limit applies.
+    private void operationContext(CallCommand command) {
+      command
+          .operationContext()
+          .ifPresent(
+              context ->
+                  atMost(
+                      limits.operationContextLength(),
+                      context.length(),
+                      "operationContext",
+                      "characters of operation context"));
+    }
+
     private void context(CallingContext context, String path) {
       if (context.userToUser().isPresent()) {
         need(Capability.USER_TO_USER, path + ".userToUser");
+        atMost(
+            limits.sipHeaderValueLength(),
+            context.userToUser().get().length(),
+            path + ".userToUser",
+            "characters of User-To-User value");
       }
       if (!context.sipHeaders().isEmpty()) {
         need(Capability.SIP_HEADERS, path + ".sipHeaders");
+        atMost(
+            limits.sipHeaders(),
+            context.sipHeaders().size(),
+            path + ".sipHeaders",
+            "custom SIP headers besides User-To-User");
+        context
+            .sipHeaders()
+            .forEach(
+                (name, value) -> {
+                  String header = path + ".sipHeaders[" + name + "]";
+                  atMost(
+                      limits.sipHeaderNameLength(),
+                      name.length(),
+                      header,
+                      "characters of SIP header name, prefix included");
+                  atMost(
+                      limits.sipHeaderValueLength(),
+                      value.length(),
+                      header,
+                      "characters of SIP header value");
+                });
       }
       if (!context.voipHeaders().isEmpty()) {
         need(Capability.VOIP_HEADERS, path + ".voipHeaders");
+        atMost(
+            limits.voipHeaders(),
+            context.voipHeaders().size(),
+            path + ".voipHeaders",
+            "VoIP headers");
+        context
+            .voipHeaders()
+            .forEach(
+                (name, value) -> {
+                  String header = path + ".voipHeaders[" + name + "]";
+                  atMost(
+                      limits.voipHeaderNameLength(),
+                      name.length(),
+                      header,
+                      "characters of VoIP header name");
+                  atMost(
+                      limits.voipHeaderValueLength(),
+                      value.length(),
+                      header,
+                      "characters of VoIP header value");
+                });
       }
       if (context.teamsPhoneCallDetails().isPresent()) {
         need(Capability.TEAMS_PHONE_CALL_DETAILS, path + ".teamsPhoneCallDetails");
+        teamsPhoneCallDetails(
+            context.teamsPhoneCallDetails().get(), path + ".teamsPhoneCallDetails");
       }
+    }
+
+    private void teamsPhoneCallDetails(TeamsPhoneCallDetails details, String path) {
+      details
+          .callTopic()
+          .ifPresent(
+              topic ->
+                  atMost(
+                      limits.callTopicLength(),
+                      topic.length(),
+                      path + ".callTopic",
+                      "characters of call topic"));
+      details
+          .callerDetails()
+          .ifPresent(
+              caller ->
+                  atMost(
+                      limits.additionalCallerInformation(),
+                      caller.additionalCallerInformation().size(),
+                      path + ".callerDetails.additionalCallerInformation",
+                      "additional caller information entries (it would ignore the rest)"));
     }
 
     private void transfer(CallTransfer transfer) {
@@ -173,12 +296,25 @@ public record ProviderCapabilities(
 
     private void add(AddParticipant add) {
       need(Capability.ADD_PARTICIPANT, "AddParticipant");
+      operationContext(add);
       participant(add.participant(), "participant");
       if (add.invitationTimeout().isPresent()) {
         need(Capability.INVITATION_TIMEOUT, "invitationTimeout");
+        atMost(
+            limits.invitationTimeoutSeconds(),
+            (int) Math.min(Integer.MAX_VALUE, add.invitationTimeout().get().getSeconds()),
+            "invitationTimeout",
+            "seconds of invitation timeout");
       }
       if (add.sourceCallerId().isPresent()) {
         need(Capability.ADD_SOURCE_CALLER_ID, "sourceCallerId");
+      } else if (limits.phoneInvitationNeedsSourceCallerId()
+          && add.participant() instanceof PhoneNumber) {
+        found.add(
+            new CapabilityViolation(
+                "sourceCallerId",
+                "is required to invite a phone number: the provider shows it to the callee as"
+                    + " the caller id"));
       }
       if (add.sourceDisplayName().isPresent()) {
         need(Capability.SOURCE_DISPLAY_NAME, "sourceDisplayName");
@@ -250,6 +386,7 @@ public record ProviderCapabilities(
     private final Set<ParticipantKind> addressable = EnumSet.noneOf(ParticipantKind.class);
     private int maxRedirectTargets;
     private SecondsRange redirectRingTimeout;
+    private ProviderLimits limits = ProviderLimits.NONE;
 
     private Builder(ProviderId provider) {
       this.provider = provider;
@@ -293,6 +430,15 @@ public record ProviderCapabilities(
     }
 
     /**
+     * @param value the provider's numeric limits and wire requirements
+     * @return this builder
+     */
+    public Builder limits(ProviderLimits value) {
+      limits = Objects.requireNonNull(value, "limits");
+      return this;
+    }
+
+    /**
      * @return the capabilities
      */
     public ProviderCapabilities build() {
@@ -301,7 +447,8 @@ public record ProviderCapabilities(
           features,
           addressable,
           maxRedirectTargets,
-          Optional.ofNullable(redirectRingTimeout));
+          Optional.ofNullable(redirectRingTimeout),
+          limits);
     }
   }
 }

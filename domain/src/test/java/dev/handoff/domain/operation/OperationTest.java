@@ -329,4 +329,71 @@ class OperationTest {
         .hasMessageContaining("version 4");
     assertThat(OperationId.random().value()).hasSize(36);
   }
+
+  @Test
+  void aReconciliationSettlesAnActiveOrUnknownOperationAndSaysHow() {
+    Operation completed =
+        submitted()
+            .reconciled(
+                new Reconciliation.Completed(
+                    "the call is gone after CallDisconnected 200/7015",
+                    ProviderEvidence.builder().httpStatus(404).build()),
+                at(130));
+    assertThat(completed.state()).isEqualTo(OperationState.COMPLETED);
+    assertThat(last(completed).source()).isEqualTo(TimelineEntry.Source.RECONCILIATION);
+    assertThat(last(completed).what())
+        .isEqualTo("reconciled: the call is gone after CallDisconnected 200/7015");
+    assertThat(last(completed).evidence().httpStatus()).hasValue(404);
+    assertThat(completed.reconciliations()).isEqualTo(1);
+
+    Operation unknown =
+        submitted()
+            .afterSubmit(
+                new SubmitResult.Indeterminate(Failure.of(FailureReason.TIMEOUT, "no answer")),
+                at(2));
+    Operation failed =
+        unknown.reconciled(
+            new Reconciliation.Failed(
+                Failure.of(FailureReason.UNKNOWN, "never took place"), "still connected"),
+            at(130));
+    assertThat(failed.state()).isEqualTo(OperationState.FAILED);
+    assertThat(failed.failure().orElseThrow().message()).isEqualTo("never took place");
+  }
+
+  @Test
+  void aVerdictThatMayChangeIsRecordedAndMovesTheDeadline() {
+    Operation later =
+        submitted()
+            .reconciledLater(
+                new Reconciliation.UnderWay("the call is transferring", null), at(121), at(151));
+    assertThat(later.state()).isEqualTo(OperationState.SUBMITTED);
+    assertThat(later.deadline()).isEqualTo(at(151));
+    assertThat(last(later).what()).startsWith("reconciliation: the call is transferring");
+    assertThat(later.reconciliations()).isEqualTo(1);
+  }
+
+  @Test
+  void anUnresolvedOverdueOperationBecomesUnknownAndAnUnknownOneStopsAwaiting() {
+    Reconciliation gone =
+        new Reconciliation.Undetermined("the call is gone without a reason", null, false);
+    Operation submitted = submitted();
+    assertThat(submitted.unresolved(gone, at(60))).isSameAs(submitted);
+    Operation unknown = submitted.unresolved(gone, at(121));
+    assertThat(unknown.state()).isEqualTo(OperationState.UNKNOWN);
+    assertThat(unknown.failure().orElseThrow().reason()).isEqualTo(FailureReason.TIMEOUT);
+    assertThat(unknown.failure().orElseThrow().message())
+        .contains("the call is gone without a reason");
+    assertThat(unknown.awaitsReconciliation()).isFalse();
+
+    Operation ambiguous =
+        submitted()
+            .afterSubmit(
+                new SubmitResult.Indeterminate(Failure.of(FailureReason.TIMEOUT, "no answer")),
+                at(2));
+    assertThat(ambiguous.awaitsReconciliation()).isTrue();
+    Operation consulted = ambiguous.unresolved(gone, at(121));
+    assertThat(consulted.state()).isEqualTo(OperationState.UNKNOWN);
+    assertThat(last(consulted).disposition()).isEqualTo(Disposition.RECORDED);
+    assertThat(consulted.awaitsReconciliation()).isFalse();
+  }
 }

@@ -143,6 +143,118 @@ class ProviderCapabilitiesTest {
         .doesNotThrowAnyException();
   }
 
+  private static final ProviderCapabilities LIMITED =
+      ProviderCapabilities.builder(ProviderId.of("limited"))
+          .supports(Capability.values())
+          .addresses(ParticipantKind.values())
+          .maxRedirectTargets(1)
+          .limits(
+              ProviderLimits.builder()
+                  .operationContextLength(8)
+                  .invitationTimeoutSeconds(30)
+                  .sipHeaders(1, 12, 4)
+                  .voipHeaders(1, 3, 5)
+                  .callTopicLength(6)
+                  .additionalCallerInformation(1)
+                  .phoneInvitationNeedsSourceCallerId()
+                  .build())
+          .build();
+
+  @Test
+  void theProvidersLimitsAreCheckedWithItsCapabilities() {
+    CallingContext tooMuch =
+        CallingContext.builder()
+            .userToUser("uuiuu")
+            .sipHeader("X-MS-Custom-a", "12345")
+            .sipHeader("X-b", "1")
+            .voipHeader("long", "123456")
+            .voipHeader("k", "v")
+            .teamsPhoneCallDetails(
+                TeamsPhoneCallDetails.builder()
+                    .callTopic("topic!!")
+                    .callerDetails(
+                        new dev.handoff.domain.context.TeamsPhoneCallerDetails(
+                            TARGET,
+                            "Dana",
+                            "+14255550123",
+                            null,
+                            null,
+                            null,
+                            java.util.Map.of("a", "1", "b", "2")))
+                    .build())
+            .build();
+    AddParticipant add =
+        AddParticipant.builder("call-1", TARGET)
+            .operationContext("123456789")
+            .invitationTimeout(Duration.ofSeconds(31))
+            .callingContext(tooMuch)
+            .build();
+    assertThat(problems(LIMITED, add))
+        .containsExactly(
+            "operationContext: accepts at most 8 characters of operation context, got 9",
+            "invitationTimeout: accepts at most 30 seconds of invitation timeout, got 31",
+            "sourceCallerId: is required to invite a phone number: the provider shows it to the"
+                + " callee as the caller id",
+            "callingContext.userToUser: accepts at most 4 characters of User-To-User value, got 5",
+            "callingContext.sipHeaders: accepts at most 1 custom SIP headers besides User-To-User,"
+                + " got 2",
+            "callingContext.sipHeaders[X-MS-Custom-a]: accepts at most 12 characters of SIP header"
+                + " name, prefix included, got 13",
+            "callingContext.sipHeaders[X-MS-Custom-a]: accepts at most 4 characters of SIP header"
+                + " value, got 5",
+            "callingContext.voipHeaders: accepts at most 1 VoIP headers, got 2",
+            "callingContext.voipHeaders[long]: accepts at most 3 characters of VoIP header name,"
+                + " got 4",
+            "callingContext.voipHeaders[long]: accepts at most 5 characters of VoIP header value,"
+                + " got 6",
+            "callingContext.teamsPhoneCallDetails.callTopic: accepts at most 6 characters of call"
+                + " topic, got 7",
+            "callingContext.teamsPhoneCallDetails.callerDetails.additionalCallerInformation:"
+                + " accepts at most 1 additional caller information entries (it would ignore the"
+                + " rest), got 2");
+    assertThat(EVERYTHING.check(add)).as("a provider without limits").isEmpty();
+  }
+
+  @Test
+  void anInvitationOfAPhoneNumberNeedsACallerIdOnlyWhereTheProviderSaysSo() {
+    AddParticipant phone = AddParticipant.builder("call-1", TARGET).build();
+    assertThat(problems(LIMITED, phone))
+        .containsExactly(
+            "sourceCallerId: is required to invite a phone number: the provider shows it to the"
+                + " callee as the caller id");
+    assertThat(
+            LIMITED.check(
+                AddParticipant.builder("call-1", TARGET)
+                    .sourceCallerId(PhoneNumber.of("+18005550100"))
+                    .build()))
+        .isEmpty();
+    assertThat(LIMITED.check(AddParticipant.builder("call-1", TeamsUser.of("agent")).build()))
+        .as("a Teams user needs no caller id")
+        .isEmpty();
+    assertThat(EVERYTHING.check(phone)).isEmpty();
+  }
+
+  @Test
+  void theOperationContextLimitAppliesWhereTheContextIsSentWithAnInvitation() {
+    assertThat(
+            LIMITED.check(
+                CallTransfer.builder("call-1", TARGET).operationContext("123456789").build()))
+        .isEmpty();
+    assertThat(
+            LIMITED.check(
+                AddParticipant.builder("call-1", TeamsUser.of("agent"))
+                    .operationContext("12345678")
+                    .build()))
+        .isEmpty();
+  }
+
+  @Test
+  void limitsMustBePositive() {
+    assertThatThrownBy(() -> ProviderLimits.builder().callTopicLength(0).build())
+        .hasMessage("callTopicLength must be positive, was 0");
+    assertThat(NOTHING.limits()).isEqualTo(ProviderLimits.NONE);
+  }
+
   @Test
   void capabilitiesAreImmutableAndProviderIdsValidated() {
     assertThatThrownBy(() -> EVERYTHING.features().add(Capability.TRANSFER))

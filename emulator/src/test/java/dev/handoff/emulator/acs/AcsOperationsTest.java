@@ -342,7 +342,8 @@ class AcsOperationsTest {
     new EmulatorHttp(emulator, false)
         .acsPost(
             add(call.callConnectionId()),
-            "{\"participantToAdd\":{\"phoneNumber\":{\"value\":\"+14255550199\"}},\"invitationTimeoutInSeconds\":5}");
+            "{\"participantToAdd\":{\"phoneNumber\":{\"value\":\"+14255550199\"}},"
+                + "\"sourceCallerIdNumber\":{\"value\":\"+18005550100\"},\"invitationTimeoutInSeconds\":5}");
     Received event = receiver.await(cb, 1).get(0);
     assertThat(event.acsType()).isEqualTo("AddParticipantFailed");
     JsonNode data = event.json().get(0).get("data");
@@ -360,7 +361,8 @@ class AcsOperationsTest {
     new EmulatorHttp(emulator, false)
         .acsPost(
             add(call.callConnectionId()),
-            "{\"participantToAdd\":{\"phoneNumber\":{\"value\":\"+14255550199\"}}}");
+            "{\"participantToAdd\":{\"phoneNumber\":{\"value\":\"+14255550199\"}},"
+                + "\"sourceCallerIdNumber\":{\"value\":\"+18005550100\"}}");
     assertThat(receiver.await(cb, 2))
         .extracting(Received::acsType)
         .containsExactly("AddParticipantSucceeded", "ParticipantsUpdated");

@@ -135,6 +135,10 @@ class AcsValidationTest {
             "{\"participantToAdd\":" + PHONE + ",\"sourceCallerIdNumber\":{\"value\":1}}",
             "'sourceCallerIdNumber.value' must be a string"),
         Arguments.of("add", "{}", "'participantToAdd' is required"),
+        Arguments.of(
+            "add",
+            "{\"participantToAdd\":" + PHONE + "}",
+            "'sourceCallerIdNumber' is required to add a phone number"),
         Arguments.of("cancel", "{}", "'invitationId' is required"),
         Arguments.of("redirect", "{\"incomingCallContext\":\"x\"}", "'target' is required"),
         Arguments.of(

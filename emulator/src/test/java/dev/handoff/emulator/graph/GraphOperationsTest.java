@@ -225,6 +225,38 @@ class GraphOperationsTest {
     assertThat(emulator.control().graphCallState(call.callId())).contains("terminated");
   }
 
+  @Test
+  void aGroupCallMayBeScriptedToReportTheTransferByItsRoster(HandoffEmulator emulator) {
+    String cb = path("group-roster");
+    GraphCall call =
+        emulator
+            .control()
+            .createGraphCall(
+                GraphCallSpec.group(receiver.url(cb), "user:a", "user:b")
+                    .withGroupTransferEnd(GraphCallSpec.GroupTransferEnd.ROSTER));
+    EmulatorHttp http = new EmulatorHttp(emulator, false);
+    String body =
+        "{\"transferTarget\":{\"identity\":{\"user\":{\"id\":\"target-user\"}}},\"transferee\":{\"participantId\":\""
+            + call.participants().get(0).participantId()
+            + "\",\"identity\":{\"user\":{\"id\":\"a\"}}}}";
+    assertThat(
+            http.graphPost(
+                    "/v1.0/communications/calls/" + call.callId() + "/transfer",
+                    body,
+                    http.graphToken())
+                .statusCode())
+        .isEqualTo(202);
+    List<Received> notifications = receiver.await(cb, 4);
+    assertThat(notifications.subList(0, 3))
+        .extracting(GraphOperationsTest::state)
+        .containsExactly("transferring", "transferAccepted", "established");
+    JsonNode roster = notifications.get(3).graphNotification();
+    assertThat(roster.get("resourceUrl").asText()).endsWith("/participants");
+    assertThat(roster.get("resourceData")).hasSize(2);
+    assertThat(roster.get("resourceData").toString()).doesNotContain("\"id\":\"a\"");
+    assertThat(emulator.control().graphCallState(call.callId())).contains("established");
+  }
+
   @ParameterizedTest(name = "https={0}")
   @ValueSource(booleans = {false, true})
   void invitesAParticipant(boolean https, HandoffEmulator emulator) {

@@ -7,6 +7,7 @@ import dev.handoff.domain.operation.OperationState;
 import dev.handoff.domain.provider.ProviderId;
 import dev.handoff.ports.in.OperationPage;
 import dev.handoff.ports.in.OperationQuery;
+import dev.handoff.ports.out.Admission;
 import dev.handoff.ports.out.OperationStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -57,6 +58,7 @@ public final class InMemoryOperationStore implements OperationStore {
   private final ConcurrentHashMap<IdempotencyKey, OperationId> byKey = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<CallKey, Set<OperationId>> byCall = new ConcurrentHashMap<>();
   private final Set<OperationId> active = ConcurrentHashMap.newKeySet();
+  private final Set<OperationId> awaitingReconciliation = ConcurrentHashMap.newKeySet();
   private final ConcurrentLinkedQueue<OperationId> finished = new ConcurrentLinkedQueue<>();
   private final Object admission = new Object();
 
@@ -86,15 +88,26 @@ public final class InMemoryOperationStore implements OperationStore {
     return byId.size();
   }
 
+  /**
+   * Admits under one lock, the same lock every change of an operation's activity is tracked under,
+   * so that the admission rules hold however many threads submit at once.
+   */
   @Override
-  public Operation insertIfAbsent(Operation operation) {
+  public Admission admit(Operation operation) {
     synchronized (admission) {
       Optional<Operation> holder = operation.idempotencyKey().flatMap(this::findByIdempotencyKey);
       if (holder.isPresent()) {
-        return holder.get();
+        return new Admission.KeyHeld(holder.get());
       }
       if (byId.containsKey(operation.id())) {
         throw new IllegalStateException("operation " + operation.id() + " already exists");
+      }
+      for (OperationId id : byCall.getOrDefault(callKey(operation), Set.of())) {
+        Operation other = byId.get(id);
+        Admission.Rule rule = other == null ? null : Admission.conflictBetween(operation, other);
+        if (rule != null) {
+          return new Admission.Conflict(other, rule);
+        }
       }
       makeRoom();
       byId.put(operation.id(), operation);
@@ -103,7 +116,7 @@ public final class InMemoryOperationStore implements OperationStore {
           .computeIfAbsent(callKey(operation), key -> ConcurrentHashMap.newKeySet())
           .add(operation.id());
       track(operation);
-      return operation;
+      return new Admission.Admitted(operation);
     }
   }
 
@@ -134,6 +147,7 @@ public final class InMemoryOperationStore implements OperationStore {
   private void evict(Operation operation) {
     byId.remove(operation.id());
     active.remove(operation.id());
+    awaitingReconciliation.remove(operation.id());
     operation.idempotencyKey().ifPresent(key -> byKey.remove(key, operation.id()));
     byCall.computeIfPresent(
         callKey(operation),
@@ -144,6 +158,11 @@ public final class InMemoryOperationStore implements OperationStore {
   }
 
   private void track(Operation operation) {
+    if (operation.awaitsReconciliation()) {
+      awaitingReconciliation.add(operation.id());
+    } else {
+      awaitingReconciliation.remove(operation.id());
+    }
     if (operation.state().isActive()) {
       active.add(operation.id());
     } else if (active.remove(operation.id()) || operation.version() == 1) {
@@ -178,7 +197,12 @@ public final class InMemoryOperationStore implements OperationStore {
       return false;
     }
     synchronized (admission) {
-      track(next);
+      // Tracks what is stored now, which a later change may already have replaced: tracking the
+      // older value last would leave it in the wrong index.
+      Operation latest = byId.get(next.id());
+      if (latest != null) {
+        track(latest);
+      }
     }
     return true;
   }
@@ -217,6 +241,14 @@ public final class InMemoryOperationStore implements OperationStore {
   public List<Operation> findOverdue(Instant now, int limit) {
     return resolve(active.stream())
         .filter(o -> o.state().isActive() && !o.deadline().isAfter(now))
+        .limit(limit)
+        .collect(Collectors.toList());
+  }
+
+  @Override
+  public List<Operation> findAwaitingReconciliation(Instant now, int limit) {
+    return resolve(awaitingReconciliation.stream())
+        .filter(o -> o.awaitsReconciliation() && !o.deadline().isAfter(now))
         .limit(limit)
         .collect(Collectors.toList());
   }

@@ -9,6 +9,7 @@ import dev.handoff.domain.operation.SubmitResult;
 import dev.handoff.domain.provider.CapabilityViolation;
 import dev.handoff.domain.provider.ProviderCapabilities;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A call-control provider: submits commands and declares what it can carry.
@@ -46,6 +47,17 @@ public interface CallControl {
    */
   default List<CapabilityViolation> check(CallCommand command) {
     return capabilities().check(command);
+  }
+
+  /**
+   * Declares whether this provider can be asked how an operation ended (see {@link
+   * ProviderStateQuery}); the application service consults it before it declares an operation
+   * UNKNOWN. Decorators must pass it on.
+   *
+   * @return the provider's state query; empty (the default) when the provider cannot be asked
+   */
+  default Optional<ProviderStateQuery> stateQuery() {
+    return Optional.empty();
   }
 
   /**

@@ -17,14 +17,47 @@ import java.util.Optional;
 public interface OperationStore {
 
   /**
-   * Stores a new operation unless its idempotency key already names one.
+   * Stores a new operation unless an admission rule refuses it, deciding atomically — also against
+   * other instances sharing the store — so that of two simultaneous requests only one is admitted.
+   * The rules, in order: the idempotency key ({@link Admission.KeyHeld}), then one active transfer
+   * and one active redirect per call, then an operation context in use on the call ({@link
+   * Admission.Conflict}); see {@link Admission}.
+   *
+   * @param operation a new operation, version 1
+   * @return what was done
+   * @throws IllegalStateException when an operation with the same id exists, or the store is full
+   */
+  Admission admit(Operation operation);
+
+  /**
+   * Stores a new operation unless its idempotency key already names one, as {@link
+   * #admit(Operation)} does.
    *
    * @param operation a new operation, version 1
    * @return the stored operation: {@code operation} itself when it was stored, or the operation
    *     that already holds its idempotency key
-   * @throws IllegalStateException when an operation with the same id exists, or the store is full
+   * @throws IllegalStateException when an operation with the same id exists, the store is full, or
+   *     an active operation on the call refuses it (see {@link Admission.Conflict})
    */
-  Operation insertIfAbsent(Operation operation);
+  default Operation insertIfAbsent(Operation operation) {
+    Admission admission = admit(operation);
+    if (admission instanceof Admission.Admitted) {
+      return ((Admission.Admitted) admission).operation();
+    }
+    if (admission instanceof Admission.KeyHeld) {
+      return ((Admission.KeyHeld) admission).holder();
+    }
+    Admission.Conflict conflict = (Admission.Conflict) admission;
+    throw new IllegalStateException(
+        "operation "
+            + operation.id()
+            + " is refused: "
+            + conflict.rule()
+            + " with active operation "
+            + conflict.active().id()
+            + " on call "
+            + operation.callId());
+  }
 
   /**
    * @param id an operation id
@@ -67,6 +100,15 @@ public interface OperationStore {
    * @return active operations whose deadline is not after {@code now}
    */
   List<Operation> findOverdue(Instant now, int limit);
+
+  /**
+   * @param now the time now
+   * @param limit the most to return
+   * @return UNKNOWN operations whose deadline is not after {@code now} and that {@linkplain
+   *     Operation#awaitsReconciliation() await reconciliation}: they became UNKNOWN before their
+   *     deadline (an ambiguous answer), or their deadline was moved to consult the provider again
+   */
+  List<Operation> findAwaitingReconciliation(Instant now, int limit);
 
   /**
    * @param cutoff the time before which they were last changed

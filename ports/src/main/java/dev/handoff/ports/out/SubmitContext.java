@@ -24,7 +24,8 @@ public record SubmitContext(
     Objects.requireNonNull(operationId, "operationId");
     Objects.requireNonNull(submission, "submission");
     Violations v = Violations.of("SubmitContext");
-    v.text("correlation", correlation, CallCommand.MAX_OPERATION_CONTEXT_LENGTH);
+    // How long a correlation a provider echoes is its limit, checked with its capabilities.
+    v.text("correlation", correlation, Integer.MAX_VALUE);
     v.throwIfAny();
   }
 

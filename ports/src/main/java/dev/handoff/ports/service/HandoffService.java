@@ -28,6 +28,7 @@ import dev.handoff.domain.provider.UnsupportedByProviderException;
 import dev.handoff.ports.Subscription;
 import dev.handoff.ports.in.AddParticipantUseCase;
 import dev.handoff.ports.in.CancelAddParticipantUseCase;
+import dev.handoff.ports.in.Delivery;
 import dev.handoff.ports.in.EventOutcome;
 import dev.handoff.ports.in.EventReport;
 import dev.handoff.ports.in.ExpireOverdueOperationsUseCase;
@@ -47,9 +48,11 @@ import dev.handoff.ports.in.SubmitOptions;
 import dev.handoff.ports.in.SubscribeToAllOperationChangesUseCase;
 import dev.handoff.ports.in.SubscribeToOperationChangesUseCase;
 import dev.handoff.ports.in.TransferCallUseCase;
+import dev.handoff.ports.out.Admission;
 import dev.handoff.ports.out.CallControl;
 import dev.handoff.ports.out.OperationChangeBus;
 import dev.handoff.ports.out.OperationStore;
+import dev.handoff.ports.out.ProviderStateQuery;
 import dev.handoff.ports.out.SubmitContext;
 import java.time.Clock;
 import java.time.Duration;
@@ -62,16 +65,19 @@ import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
 
 /**
  * Implements every use case on one provider, one store and one change bus.
  *
  * <p>A submission goes: capability check (nothing is sent for a command the provider cannot carry)
- * → idempotency check → conflict check → the operation is stored as REQUESTED with a submission
- * token fixed for its whole life → the provider is called → SUBMITTED, COMPLETED, FAILED or UNKNOWN
- * by its answer. Provider events then drive it to a final state; a periodic sweep moves silent ones
- * to UNKNOWN. Every stored change is published on the bus.
+ * → the store's atomic admission (an idempotency key returns its operation; a second active
+ * transfer or redirect of the call, or an operation context in use on it, is refused with {@link
+ * OperationConflictException}) → the operation is stored as REQUESTED with a submission token fixed
+ * for its whole life → the provider is called → SUBMITTED, COMPLETED, FAILED or UNKNOWN by its
+ * answer. Provider events then drive it to a final state, each delivery checked against what it is
+ * bound to ({@link DeliveryPolicy}); a periodic sweep reconciles silent ones with the provider's
+ * state where the provider can be asked ({@link ProviderStateQuery}) and moves the rest to UNKNOWN.
+ * Every stored change is published on the bus.
  *
  * <p>Thread-safe. Changes are compare-and-set on the operation's version and retried, so several
  * instances may share one store.
@@ -90,7 +96,6 @@ public final class HandoffService
         ResumeInterruptedOperationsUseCase {
 
   private static final Logger LOG = Logger.getLogger(HandoffService.class.getName());
-  private static final int MAX_CHANGE_ATTEMPTS = 64;
   private static final int SWEEP_BATCH = 500;
 
   private final CallControl provider;
@@ -99,6 +104,9 @@ public final class HandoffService
   private final Clock clock;
   private final DeadlinePolicy deadlines;
   private final Supplier<OperationId> ids;
+  private final OperationChanges changes;
+  private final OutcomeSweep sweep;
+  private final DeliveryCheck deliveries;
 
   private HandoffService(Builder builder) {
     this.provider = Objects.requireNonNull(builder.provider, "provider");
@@ -107,6 +115,21 @@ public final class HandoffService
     this.clock = Objects.requireNonNull(builder.clock, "clock");
     this.deadlines = Objects.requireNonNull(builder.deadlines, "deadlines");
     this.ids = Objects.requireNonNull(builder.ids, "ids");
+    this.changes = new OperationChanges(store, bus);
+    Optional<ProviderStateQuery> query =
+        builder.stateQuery != null ? builder.stateQuery : provider.stateQuery();
+    this.sweep =
+        new OutcomeSweep(
+            store,
+            changes,
+            query,
+            Objects.requireNonNull(builder.reconciliation, "reconciliation"),
+            clock);
+    this.deliveries =
+        new DeliveryCheck(
+            store,
+            Objects.requireNonNull(builder.deliveryPolicy, "deliveryPolicy"),
+            provider::capabilities);
   }
 
   /**
@@ -162,7 +185,6 @@ public final class HandoffService
         return replay(key.get(), earlier.get(), command);
       }
     }
-    rejectConflicts(command, capabilities);
     Instant now = clock.instant();
     Operation requested =
         Operation.request(
@@ -173,12 +195,15 @@ public final class HandoffService
             SubmissionToken.create(now),
             now,
             deadlines.timeToOutcome(command));
-    Operation stored = store.insertIfAbsent(requested);
-    if (!stored.id().equals(requested.id())) {
-      return replay(key.orElseThrow(), stored, command);
+    Admission admission = store.admit(requested);
+    if (admission instanceof Admission.KeyHeld) {
+      return replay(key.orElseThrow(), ((Admission.KeyHeld) admission).holder(), command);
     }
-    bus.publish(stored);
-    return dispatch(stored);
+    if (admission instanceof Admission.Conflict) {
+      throw conflict(requested, (Admission.Conflict) admission);
+    }
+    bus.publish(requested);
+    return dispatch(requested);
   }
 
   private Operation replay(IdempotencyKey key, Operation earlier, CallCommand command) {
@@ -188,32 +213,28 @@ public final class HandoffService
     return store.find(earlier.id()).orElse(earlier);
   }
 
-  private void rejectConflicts(CallCommand command, ProviderCapabilities capabilities) {
-    OperationKind kind = OperationKind.of(command);
-    for (Operation active : activeOn(capabilities, command.callId())) {
-      boolean exclusive = kind == OperationKind.TRANSFER || kind == OperationKind.REDIRECT;
-      if (exclusive && active.kind() == kind) {
-        throw new OperationConflictException(
-            "Call " + command.callId() + " already has " + kind + " " + active.id() + " under way",
-            active.id());
-      }
-      if (command.operationContext().filter(active.correlation()::equals).isPresent()) {
-        throw new OperationConflictException(
-            "Operation context '"
-                + active.correlation()
-                + "' is already in use by operation "
-                + active.id()
-                + " on call "
-                + command.callId(),
-            active.id());
-      }
+  private static OperationConflictException conflict(
+      Operation refused, Admission.Conflict conflict) {
+    Operation active = conflict.active();
+    if (conflict.rule() == Admission.Rule.ONE_AT_A_TIME) {
+      return new OperationConflictException(
+          "Call "
+              + refused.callId()
+              + " already has "
+              + refused.kind()
+              + " "
+              + active.id()
+              + " under way",
+          active.id());
     }
-  }
-
-  private List<Operation> activeOn(ProviderCapabilities capabilities, String callId) {
-    return store.findByCall(capabilities.provider(), callId).stream()
-        .filter(operation -> operation.state().isActive())
-        .collect(Collectors.toList());
+    return new OperationConflictException(
+        "Operation context '"
+            + active.correlation()
+            + "' is already in use by operation "
+            + active.id()
+            + " on call "
+            + refused.callId(),
+        active.id());
   }
 
   private Operation dispatch(Operation operation) {
@@ -242,23 +263,8 @@ public final class HandoffService
     }
   }
 
-  /** The result of a compare-and-set change. */
-  private record Changed(Operation operation, boolean changed) {}
-
-  private Changed change(OperationId id, UnaryOperator<Operation> transition) {
-    for (int attempt = 0; attempt < MAX_CHANGE_ATTEMPTS; attempt++) {
-      Operation current = store.find(id).orElseThrow(() -> new OperationNotFoundException(id));
-      Operation next = transition.apply(current);
-      if (next == current) {
-        return new Changed(current, false);
-      }
-      if (store.update(next)) {
-        bus.publish(next);
-        return new Changed(next, true);
-      }
-    }
-    throw new IllegalStateException(
-        "Operation " + id + " kept changing; gave up after " + MAX_CHANGE_ATTEMPTS + " attempts");
+  private OperationChanges.Changed change(OperationId id, UnaryOperator<Operation> transition) {
+    return changes.change(id, transition);
   }
 
   @Override
@@ -272,7 +278,9 @@ public final class HandoffService
   }
 
   @Override
-  public EventReport record(List<ProviderEvent> events) {
+  public EventReport record(List<ProviderEvent> events, Delivery delivery) {
+    Objects.requireNonNull(events, "events");
+    deliveries.check(events, Objects.requireNonNull(delivery, "delivery"));
     List<EventOutcome> outcomes = new ArrayList<>(events.size());
     for (ProviderEvent event : events) {
       outcomes.add(recordOne(event));
@@ -316,7 +324,8 @@ public final class HandoffService
           Optional.of(
               "no " + update.scope() + " operation on call " + update.callId() + " matches"));
     }
-    Changed changed = change(target.get().id(), current -> current.apply(update, now));
+    OperationChanges.Changed changed =
+        change(target.get().id(), current -> current.apply(update, now));
     List<OperationId> touched = new ArrayList<>(List.of(changed.operation().id()));
     if (changed.changed()
         && update.scope() == OperationKind.CANCEL_ADD_PARTICIPANT
@@ -337,21 +346,32 @@ public final class HandoffService
         .map(changed -> changed.operation().id());
   }
 
+  /**
+   * Applies a change of the call to every unfinished operation on it; see {@link
+   * Operation#afterCallChange} for what the end of a call, or a roster without the transferee, does
+   * to each kind of operation.
+   */
   private EventOutcome noteLifecycle(CallLifecycleEvent event) {
     Instant now = clock.instant();
     List<OperationId> touched = new ArrayList<>();
     boolean anyChanged = false;
+    boolean anyApplied = false;
     for (Operation operation : store.findByCall(event.meta().provider(), event.callId())) {
       if (!operation.state().isTerminal()) {
-        Changed changed = change(operation.id(), current -> current.note(event, now));
+        OperationChanges.Changed changed =
+            change(operation.id(), current -> current.afterCallChange(event, now));
         touched.add(operation.id());
         anyChanged |= changed.changed();
+        anyApplied |=
+            changed.changed() && lastDisposition(changed.operation()) == Disposition.APPLIED;
       }
     }
     EventOutcome.Result result =
         touched.isEmpty()
             ? EventOutcome.Result.UNMATCHED
-            : anyChanged ? EventOutcome.Result.RECORDED : EventOutcome.Result.DUPLICATE;
+            : anyApplied
+                ? EventOutcome.Result.APPLIED
+                : anyChanged ? EventOutcome.Result.RECORDED : EventOutcome.Result.DUPLICATE;
     return new EventOutcome(
         event,
         result,
@@ -365,7 +385,7 @@ public final class HandoffService
     return operation.timeline().get(operation.timeline().size() - 1).disposition();
   }
 
-  private static EventOutcome.Result resultOf(Changed changed) {
+  private static EventOutcome.Result resultOf(OperationChanges.Changed changed) {
     if (!changed.changed()) {
       return EventOutcome.Result.DUPLICATE;
     }
@@ -405,14 +425,7 @@ public final class HandoffService
 
   @Override
   public int expireOverdue() {
-    Instant now = clock.instant();
-    int expired = 0;
-    for (Operation overdue : store.findOverdue(now, SWEEP_BATCH)) {
-      if (change(overdue.id(), current -> current.expireIfOverdue(now)).changed()) {
-        expired++;
-      }
-    }
-    return expired;
+    return sweep.sweep(SWEEP_BATCH);
   }
 
   @Override
@@ -432,7 +445,7 @@ public final class HandoffService
                   : repeatable
                       ? current.noteResubmission(now)
                       : current.afterSubmit(unsent(current), now);
-      Changed taken = change(candidate.id(), resume);
+      OperationChanges.Changed taken = change(candidate.id(), resume);
       if (taken.changed()) {
         if (repeatable) {
           dispatch(taken.operation());
@@ -465,6 +478,9 @@ public final class HandoffService
     private Clock clock = Clock.systemUTC();
     private DeadlinePolicy deadlines = DeadlinePolicy.defaults();
     private Supplier<OperationId> ids = OperationId::random;
+    private Optional<ProviderStateQuery> stateQuery;
+    private ReconciliationPolicy reconciliation = ReconciliationPolicy.defaults();
+    private DeliveryPolicy deliveryPolicy = DeliveryPolicy.open();
 
     private Builder(CallControl provider, OperationStore store, OperationChangeBus bus) {
       this.provider = provider;
@@ -496,6 +512,37 @@ public final class HandoffService
      */
     public Builder operationIds(Supplier<OperationId> value) {
       ids = value;
+      return this;
+    }
+
+    /**
+     * @param value asks the provider how an operation ended; default the provider's own ({@link
+     *     CallControl#stateQuery()}); empty: never asked, overdue operations become UNKNOWN
+     * @return this builder
+     */
+    public Builder stateQuery(Optional<ProviderStateQuery> value) {
+      stateQuery = Objects.requireNonNull(value, "stateQuery");
+      return this;
+    }
+
+    /**
+     * @param value how often the provider is consulted before an operation is left UNKNOWN; default
+     *     {@link ReconciliationPolicy#defaults()}
+     * @return this builder
+     */
+    public Builder reconciliation(ReconciliationPolicy value) {
+      reconciliation = value;
+      return this;
+    }
+
+    /**
+     * @param value which deliveries may change which operations; default {@link
+     *     DeliveryPolicy#open()}. Use {@link DeliveryPolicy#forBoundOperations()} when the provider
+     *     is wrapped in {@link dev.handoff.ports.callback.BoundCallbacks#bound}
+     * @return this builder
+     */
+    public Builder deliveryPolicy(DeliveryPolicy value) {
+      deliveryPolicy = value;
       return this;
     }
 

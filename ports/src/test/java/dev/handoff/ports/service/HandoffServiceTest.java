@@ -331,9 +331,10 @@ class HandoffServiceTest {
   }
 
   @Test
-  void callEventsAreNotedOnUnfinishedOperationsOnly() {
+  void theEndOfTheCallSettlesTheUnfinishedOperationsOnItOnly() {
     Operation open = service.addParticipant(add("call-1"), SubmitOptions.none());
     Operation done = service.transfer(transfer("call-1"), SubmitOptions.none());
+    Operation elsewhere = service.addParticipant(add("call-2"), SubmitOptions.none());
     service.record(List.of(update("t", "call-1", OperationKind.TRANSFER, Progress.COMPLETED)));
     CallLifecycleEvent disconnected =
         new CallLifecycleEvent(
@@ -345,12 +346,35 @@ class HandoffServiceTest {
     EventReport report = service.record(List.of(disconnected, disconnected));
     assertThat(report.outcomes())
         .extracting(EventOutcome::result)
-        .containsExactly(EventOutcome.Result.RECORDED, EventOutcome.Result.DUPLICATE);
+        .containsExactly(EventOutcome.Result.APPLIED, EventOutcome.Result.DUPLICATE);
     assertThat(report.outcomes().get(0).operations()).containsExactly(open.id());
+    Operation ended = stored(open);
+    assertThat(ended.state()).isEqualTo(OperationState.UNKNOWN);
+    assertThat(ended.failure().orElseThrow().reason()).isEqualTo(FailureReason.UNKNOWN);
+    assertThat(ended.timeline().get(ended.timeline().size() - 1).disposition())
+        .isEqualTo(Disposition.APPLIED);
+    assertThat(stored(done).version()).isEqualTo(3);
+    assertThat(stored(elsewhere).state()).isEqualTo(OperationState.SUBMITTED);
+  }
+
+  @Test
+  void callEventsThatSettleNothingAreNoted() {
+    Operation open = service.addParticipant(add("call-1"), SubmitOptions.none());
+    CallLifecycleEvent connected =
+        new CallLifecycleEvent(
+            new EventMeta(Operations.PROVIDER, "c1", "Fake.Connected", T0),
+            "call-1",
+            CallLifecycleEvent.Change.CONNECTED,
+            List.of(),
+            null);
+    EventReport report = service.record(List.of(connected, connected));
+    assertThat(report.outcomes())
+        .extracting(EventOutcome::result)
+        .containsExactly(EventOutcome.Result.RECORDED, EventOutcome.Result.DUPLICATE);
     Operation noted = stored(open);
+    assertThat(noted.state()).isEqualTo(OperationState.SUBMITTED);
     assertThat(noted.timeline().get(noted.timeline().size() - 1).disposition())
         .isEqualTo(Disposition.RECORDED);
-    assertThat(stored(done).version()).isEqualTo(3);
   }
 
   @Test
@@ -447,8 +471,8 @@ class HandoffServiceTest {
                 provider,
                 new dev.handoff.ports.out.OperationStore() {
                   @Override
-                  public Operation insertIfAbsent(Operation operation) {
-                    return store.insertIfAbsent(operation);
+                  public dev.handoff.ports.out.Admission admit(Operation operation) {
+                    return store.admit(operation);
                   }
 
                   @Override
@@ -480,6 +504,11 @@ class HandoffServiceTest {
                   @Override
                   public List<Operation> findOverdue(Instant now, int limit) {
                     return store.findOverdue(now, limit);
+                  }
+
+                  @Override
+                  public List<Operation> findAwaitingReconciliation(Instant now, int limit) {
+                    return store.findAwaitingReconciliation(now, limit);
                   }
 
                   @Override

@@ -54,4 +54,38 @@ public final class Events {
             : Optional.empty(),
         null);
   }
+
+  /**
+   * @param id the event id
+   * @param callId the call
+   * @return an incoming call from a phone number to another
+   */
+  public static dev.handoff.domain.event.IncomingCall incoming(String id, String callId) {
+    return new dev.handoff.domain.event.IncomingCall(
+        new EventMeta(Operations.PROVIDER, id, "Fake.IncomingCall", Instant.EPOCH),
+        callId,
+        "context-" + callId,
+        dev.handoff.domain.participant.PhoneNumber.of("+14255550123"),
+        dev.handoff.domain.participant.PhoneNumber.of("+18005550100"),
+        Optional.empty(),
+        null,
+        null,
+        null,
+        null,
+        null);
+  }
+
+  /**
+   * @param id the event id
+   * @param callId the call
+   * @return the call's disconnection
+   */
+  public static dev.handoff.domain.event.CallLifecycleEvent disconnected(String id, String callId) {
+    return new dev.handoff.domain.event.CallLifecycleEvent(
+        new EventMeta(Operations.PROVIDER, id, "Fake.Disconnected", Instant.EPOCH),
+        callId,
+        dev.handoff.domain.event.CallLifecycleEvent.Change.DISCONNECTED,
+        java.util.List.of(),
+        null);
+  }
 }

@@ -6,6 +6,7 @@ import static dev.handoff.ports.testing.Operations.add;
 import static dev.handoff.ports.testing.Operations.completed;
 import static dev.handoff.ports.testing.Operations.requested;
 import static dev.handoff.ports.testing.Operations.transfer;
+import static dev.handoff.ports.testing.Operations.unknown;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,10 +15,12 @@ import dev.handoff.domain.operation.IdempotencyKey;
 import dev.handoff.domain.operation.Operation;
 import dev.handoff.domain.operation.OperationId;
 import dev.handoff.domain.operation.OperationState;
+import dev.handoff.domain.operation.Reconciliation;
 import dev.handoff.domain.operation.SubmissionToken;
 import dev.handoff.domain.provider.ProviderId;
 import dev.handoff.ports.in.OperationPage;
 import dev.handoff.ports.in.OperationQuery;
+import dev.handoff.ports.out.Admission;
 import dev.handoff.ports.out.OperationStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -160,6 +163,9 @@ public abstract class OperationStoreContract {
       store.insertIfAbsent(operation);
       if (i == 3) {
         store.update(completed(operation, T0.plusSeconds(10)));
+      } else if (i < 5) {
+        // One active transfer per call: each leaves the way free for the next.
+        store.update(unknown(operation, T0.plusSeconds(10)));
       }
     }
     OperationPage first = store.list(OperationQuery.all().limit(3));
@@ -251,5 +257,178 @@ public abstract class OperationStoreContract {
                 .collect(Collectors.toSet()))
         .containsExactlyInAnyOrder("stuck", "recent");
     assertThat(store.findRequestedBefore(T0.plusSeconds(60), 1)).hasSize(1);
+  }
+
+  @Test
+  void aCallHasOneActiveTransferAndOneActiveRedirectAtATime() {
+    OperationStore store = newStore();
+    Operation first = requested("t1", transfer("call-1"), T0);
+    assertThat(store.admit(first)).isEqualTo(new Admission.Admitted(first));
+    Operation second = requested("t2", transfer("call-1"), T0.plusSeconds(1));
+    assertThat(store.admit(second))
+        .isEqualTo(new Admission.Conflict(first, Admission.Rule.ONE_AT_A_TIME));
+    assertThat(store.find(second.id())).isEmpty();
+    assertThatThrownBy(() -> store.insertIfAbsent(second))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("t1");
+
+    Operation add = requested("a1", add("call-1"), T0.plusSeconds(2));
+    assertThat(store.admit(add)).isInstanceOf(Admission.Admitted.class);
+    Operation elsewhere = requested("t3", transfer("call-2"), T0.plusSeconds(2));
+    assertThat(store.admit(elsewhere)).isInstanceOf(Admission.Admitted.class);
+
+    Operation redirect = requested("r1", redirect("call-1"), T0.plusSeconds(3));
+    assertThat(store.admit(redirect)).isInstanceOf(Admission.Admitted.class);
+    assertThat(store.admit(requested("r2", redirect("call-1"), T0.plusSeconds(4))))
+        .isEqualTo(new Admission.Conflict(redirect, Admission.Rule.ONE_AT_A_TIME));
+
+    assertThat(store.update(completed(first, T0.plusSeconds(5)))).isTrue();
+    Operation after = requested("t4", transfer("call-1"), T0.plusSeconds(6));
+    assertThat(store.admit(after)).isEqualTo(new Admission.Admitted(after));
+    assertThat(store.update(unknown(after, T0.plusSeconds(7)))).isTrue();
+    assertThat(store.admit(requested("t5", transfer("call-1"), T0.plusSeconds(8))))
+        .as("an UNKNOWN transfer no longer holds the call")
+        .isInstanceOf(Admission.Admitted.class);
+  }
+
+  @Test
+  void anOperationContextIsUsedByOneActiveOperationOfTheCall() {
+    OperationStore store = newStore();
+    Operation first = requested("a1", addWithContext("call-1", "case-42"), T0);
+    store.insertIfAbsent(first);
+    assertThat(store.admit(requested("a2", addWithContext("call-1", "case-42"), T0)))
+        .isEqualTo(new Admission.Conflict(first, Admission.Rule.CORRELATION_IN_USE));
+    assertThat(store.admit(requested("a3", addWithContext("call-2", "case-42"), T0)))
+        .isInstanceOf(Admission.Admitted.class);
+    assertThat(store.admit(requested("a4", addWithContext("call-1", "case-43"), T0)))
+        .isInstanceOf(Admission.Admitted.class);
+    store.update(completed(first, T0.plusSeconds(1)));
+    assertThat(store.admit(requested("a5", addWithContext("call-1", "case-42"), T0)))
+        .isInstanceOf(Admission.Admitted.class);
+  }
+
+  @Test
+  void theIdempotencyKeyIsDecidedBeforeTheCallsOtherOperations() {
+    OperationStore store = newStore();
+    IdempotencyKey key = IdempotencyKey.of("key-1");
+    Operation first = requested("t1", transfer("call-1"), key, T0);
+    store.insertIfAbsent(first);
+    assertThat(store.admit(requested("t2", transfer("call-1"), key, T0.plusSeconds(1))))
+        .isEqualTo(new Admission.KeyHeld(first));
+  }
+
+  @Test
+  void ofSimultaneousTransfersOfOneCallExactlyOneIsAdmitted() throws Exception {
+    OperationStore store = newStore();
+    int racers = 12;
+    for (int round = 0; round < 10; round++) {
+      String call = "race-" + round;
+      List<Admission> admissions =
+          race(
+              racers,
+              i -> store.admit(requested(call + "-op-" + i, transfer(call), T0.plusSeconds(i))));
+      assertThat(admissions.stream().filter(a -> a instanceof Admission.Admitted))
+          .as("admitted on " + call)
+          .hasSize(1);
+      Operation winner =
+          admissions.stream()
+              .filter(a -> a instanceof Admission.Admitted)
+              .map(a -> ((Admission.Admitted) a).operation())
+              .findFirst()
+              .orElseThrow();
+      assertThat(admissions.stream().filter(a -> a instanceof Admission.Conflict))
+          .hasSize(racers - 1)
+          .allSatisfy(
+              a -> assertThat(((Admission.Conflict) a).active().id()).isEqualTo(winner.id()));
+      assertThat(store.findByCall(PROVIDER, call)).containsExactly(winner);
+    }
+  }
+
+  @Test
+  void ofSimultaneousRequestsWithOneKeyExactlyOneIsStored() throws Exception {
+    OperationStore store = newStore();
+    IdempotencyKey key = IdempotencyKey.of("shared-key");
+    List<Admission> admissions =
+        race(12, i -> store.admit(requested("k-op-" + i, transfer("call-k"), key, T0)));
+    assertThat(admissions.stream().filter(a -> a instanceof Admission.Admitted)).hasSize(1);
+    Operation holder = store.findByIdempotencyKey(key).orElseThrow();
+    assertThat(admissions.stream().filter(a -> a instanceof Admission.KeyHeld))
+        .hasSize(11)
+        .allSatisfy(a -> assertThat(((Admission.KeyHeld) a).holder().id()).isEqualTo(holder.id()));
+  }
+
+  @Test
+  void findsUnknownOperationsAwaitingReconciliationOnceTheirDeadlinePassed() {
+    OperationStore store = newStore();
+    Operation ambiguous = requested("ambiguous", transfer("call-1"), T0);
+    store.insertIfAbsent(ambiguous);
+    Operation unknown = unknown(ambiguous, T0.plusSeconds(1));
+    store.update(unknown);
+    Operation expired = requested("expired", transfer("call-2"), T0);
+    store.insertIfAbsent(expired);
+    store.update(expired.expireIfOverdue(T0.plus(Duration.ofMinutes(2))));
+    Operation active = requested("active", transfer("call-3"), T0);
+    store.insertIfAbsent(active);
+
+    Instant deadline = T0.plus(Duration.ofMinutes(2));
+    assertThat(store.findAwaitingReconciliation(deadline.minusSeconds(1), 10)).isEmpty();
+    assertThat(store.findAwaitingReconciliation(deadline, 10))
+        .extracting(o -> o.id().value())
+        .containsExactly("ambiguous");
+
+    Operation consulted =
+        unknown.unresolved(
+            new Reconciliation.Undetermined("the call is gone", null, false), deadline);
+    assertThat(store.update(consulted)).isTrue();
+    assertThat(store.findAwaitingReconciliation(deadline.plusSeconds(60), 10)).isEmpty();
+
+    Operation later =
+        consulted.reconciledLater(
+            new Reconciliation.Undetermined("unreachable", null, true),
+            deadline.plusSeconds(60),
+            deadline.plusSeconds(90));
+    assertThat(store.update(later)).isTrue();
+    assertThat(store.findAwaitingReconciliation(deadline.plusSeconds(89), 10)).isEmpty();
+    assertThat(store.findAwaitingReconciliation(deadline.plusSeconds(90), 10))
+        .extracting(o -> o.id().value())
+        .containsExactly("ambiguous");
+  }
+
+  private static <T> List<T> race(int racers, java.util.function.IntFunction<T> work)
+      throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(racers);
+    java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(racers);
+    try {
+      List<Callable<T>> tasks = new ArrayList<>();
+      for (int i = 0; i < racers; i++) {
+        int index = i;
+        tasks.add(
+            () -> {
+              start.await();
+              return work.apply(index);
+            });
+      }
+      List<T> results = new ArrayList<>();
+      for (Future<T> done : pool.invokeAll(tasks)) {
+        results.add(done.get());
+      }
+      return results;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static dev.handoff.domain.command.AddParticipant addWithContext(
+      String call, String context) {
+    return dev.handoff.domain.command.AddParticipant.builder(
+            call, dev.handoff.domain.participant.PhoneNumber.of("+14255550199"))
+        .operationContext(context)
+        .build();
+  }
+
+  private static dev.handoff.domain.command.RedirectCall redirect(String call) {
+    return dev.handoff.domain.command.RedirectCall.builder(
+            call, call, List.of(dev.handoff.domain.participant.PhoneNumber.of("+14255550177")))
+        .build();
   }
 }

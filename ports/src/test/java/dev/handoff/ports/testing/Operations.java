@@ -85,6 +85,19 @@ public final class Operations {
   /**
    * @param operation an operation
    * @param at when
+   * @return the operation made UNKNOWN by an ambiguous answer
+   */
+  public static Operation unknown(Operation operation, Instant at) {
+    return operation.afterSubmit(
+        new SubmitResult.Indeterminate(
+            dev.handoff.domain.failure.Failure.of(
+                dev.handoff.domain.failure.FailureReason.TIMEOUT, "no answer")),
+        at);
+  }
+
+  /**
+   * @param operation an operation
+   * @param at when
    * @return the operation completed by the provider's answer
    */
   public static Operation completed(Operation operation, Instant at) {

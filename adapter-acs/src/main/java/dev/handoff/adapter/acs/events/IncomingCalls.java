@@ -4,20 +4,19 @@ import dev.handoff.adapter.acs.mapping.ParticipantReader;
 import dev.handoff.adapter.acs.mapping.WireFormatException;
 import dev.handoff.adapter.acs.wire.CustomCallingContext;
 import dev.handoff.adapter.acs.wire.IncomingCallEventData;
-import dev.handoff.domain.context.CallingContext;
 import dev.handoff.domain.event.EventMeta;
 import dev.handoff.domain.event.IncomingCall;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Maps Event Grid's {@code Microsoft.Communication.IncomingCall}.
  *
- * <p>The custom context is kept as received, with one normalisation: the User-To-User header, which
- * ACS has been seen to report in odd casing ({@code user-To-User}), is keyed {@code User-To-User}
- * so that {@code sipHeaders().get(CallingContext.USER_TO_USER_HEADER)} finds it. Two User-To-User
- * entries differing only in case are a malformed event.
+ * <p>The custom context is kept whole: SIP and VoIP headers as received, and the Teams phone call
+ * details. One normalisation, the model's: the User-To-User information, which ACS reports under
+ * {@code User-To-User}, in odd casing ({@code user-To-User}) or as {@code userToUser} (Microsoft's
+ * own example of the event), is keyed {@code User-To-User}, so that {@code
+ * IncomingCall.userToUser()} finds it. Two entries naming it are a malformed event.
  */
 final class IncomingCalls {
   private IncomingCalls() {}
@@ -40,32 +39,14 @@ final class IncomingCalls {
         ParticipantReader.read(data.from(), "data.from"),
         ParticipantReader.read(data.to(), "data.to"),
         nonBlank(data.callerDisplayName()),
-        sipHeaders(sip),
+        sip == null ? Map.of() : sip,
         voip == null ? Map.of() : voip,
+        TeamsPhoneDetailsReader.read(context == null ? null : context.teamsPhoneCallDetails()),
         Optional.empty(),
         data.onBehalfOfCallee() == null
             ? Optional.empty()
             : Optional.of(ParticipantReader.read(data.onBehalfOfCallee(), "data.onBehalfOfCallee")),
         nonBlank(data.correlationId()));
-  }
-
-  private static Map<String, String> sipHeaders(Map<String, String> received) {
-    if (received == null || received.isEmpty()) {
-      return Map.of();
-    }
-    Map<String, String> headers = new LinkedHashMap<>();
-    received.forEach(
-        (name, value) -> {
-          String key =
-              name.equalsIgnoreCase(CallingContext.USER_TO_USER_HEADER)
-                  ? CallingContext.USER_TO_USER_HEADER
-                  : name;
-          if (headers.putIfAbsent(key, value) != null) {
-            throw new WireFormatException(
-                "data.customContext.sipHeaders", "holds '" + key + "' twice, in different casing");
-          }
-        });
-    return headers;
   }
 
   private static Optional<String> nonBlank(String value) {

@@ -69,6 +69,22 @@ public final class AcsHttpTransport {
    * @return how the attempts ended; never throws for network or service failures
    */
   public Exchange post(URI uri, byte[] body, SubmissionToken token, String clientRequestId) {
+    return exchange("POST", uri, body, Objects.requireNonNull(token, "token"), clientRequestId);
+  }
+
+  /**
+   * Reads a resource, with the same retries as {@link #post} (a read is safe to repeat).
+   *
+   * @param uri the request URI
+   * @param clientRequestId the client request id for all attempts
+   * @return how the attempts ended; never throws for network or service failures
+   */
+  public Exchange get(URI uri, String clientRequestId) {
+    return exchange("GET", uri, new byte[0], null, clientRequestId);
+  }
+
+  private Exchange exchange(
+      String method, URI uri, byte[] body, SubmissionToken token, String clientRequestId) {
     Instant deadline = settings.clock().instant().plus(settings.deadline());
     int attempts = 0;
     boolean unknownFate = false;
@@ -79,7 +95,7 @@ public final class AcsHttpTransport {
         return deadlineReached(last, attempts, unknownFate);
       }
       Duration timeout = min(settings.attemptTimeout(), left);
-      Attempt attempt = attempt(uri, body, token, clientRequestId, timeout);
+      Attempt attempt = attempt(method, uri, body, token, clientRequestId, timeout);
       attempts++;
       if (attempt.response != null) {
         HttpResponse<byte[]> response = attempt.response;
@@ -183,20 +199,30 @@ public final class AcsHttpTransport {
   }
 
   private Attempt attempt(
-      URI uri, byte[] body, SubmissionToken token, String clientRequestId, Duration timeout) {
+      String method,
+      URI uri,
+      byte[] body,
+      SubmissionToken token,
+      String clientRequestId,
+      Duration timeout) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(uri)
             .version(HttpClient.Version.HTTP_1_1)
             .timeout(timeout)
-            .header("Content-Type", "application/json")
             .header("Accept", "application/json")
             .header("User-Agent", USER_AGENT)
-            .header(CLIENT_REQUEST_ID, clientRequestId)
-            .header(REPEATABILITY_REQUEST_ID, token.requestId().toString())
-            .header(REPEATABILITY_FIRST_SENT, HttpDates.format(token.firstSent()))
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+            .header(CLIENT_REQUEST_ID, clientRequestId);
+    if (token != null) {
+      request
+          .header("Content-Type", "application/json")
+          .header(REPEATABILITY_REQUEST_ID, token.requestId().toString())
+          .header(REPEATABILITY_FIRST_SENT, HttpDates.format(token.firstSent()))
+          .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    } else {
+      request.GET();
+    }
     try {
-      authenticator.headers("POST", uri, body, settings.clock().instant()).forEach(request::header);
+      authenticator.headers(method, uri, body, settings.clock().instant()).forEach(request::header);
     } catch (RequestAuthenticator.CredentialUnavailableException e) {
       return new Attempt(
           null,

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.handoff.adapter.acs.Json;
 import dev.handoff.domain.command.OperationKind;
+import dev.handoff.domain.context.TeamsPhoneCallDetails;
+import dev.handoff.domain.context.TeamsPhoneCallerDetails;
+import dev.handoff.domain.context.TeamsPhoneSourceDetails;
 import dev.handoff.domain.event.CallLifecycleEvent;
 import dev.handoff.domain.event.IncomingCall;
 import dev.handoff.domain.event.OperationUpdate;
@@ -336,6 +339,97 @@ class AcsEventParserTest {
     assertThat(call.voipHeaders()).containsExactly(Map.entry("priority", "high"));
     assertThat(call.correlationId()).contains("d9f1b0a6-0f7e-4c2e-9f3b-2c1a0e9d8c7b");
     assertThat(call.onBehalfOf()).contains(TeamsApp.bot("queue-1"));
+  }
+
+  @Test
+  void keepsTheWholeCustomContextOfAnIncomingCallAndTheUuiWhateverItsKey() {
+    IncomingCall call =
+        (IncomingCall)
+            events(
+                    """
+                    {"id":"ic-2","source":"/subscriptions/sub/resourceGroups/rg/providers/Microsoft.Communication/communicationServices/contoso",
+                     "subject":"/caller/4:+14255550123/recipient/4:+18005550100","type":"Microsoft.Communication.IncomingCall",
+                     "specversion":"1.0","time":"2026-03-20T10:00:00Z",
+                     "data":{"to":{"rawId":"4:+18005550100","phoneNumber":{"value":"+18005550100"}},
+                             "from":{"rawId":"4:+14255550123","phoneNumber":{"value":"+14255550123"}},
+                             "serverCallId":"srv-2","incomingCallContext":"ctx-2","correlationId":"corr-2",
+                             "customContext":{
+                               "sipHeaders":{"userToUser":"a1b2;encoding=hex","X-MS-Custom-caseId":"42"},
+                               "voipHeaders":{"crm":"open"},
+                               "teamsPhoneCallDetails":{
+                                 "teamsPhoneCallerDetails":{
+                                   "caller":{"rawId":"4:+14255550123","phoneNumber":{"value":"+14255550123"}},
+                                   "name":"Dana","phoneNumber":"+1 425 555 0123","recordId":"crm-7",
+                                   "screenPopUrl":"https://crm.example/7","isAuthenticated":true,
+                                   "additionalCallerInformation":{"k1":"v","k2":"v","k3":"v","k4":"v","k5":"v","k6":"v",
+                                                                  "k7":"v","k8":"v","k9":"v","k10":"v","k11":"v"}},
+                                 "teamsPhoneSourceDetails":{
+                                   "source":{"rawId":"28:orgid:bot-1","microsoftTeamsApp":{"appId":"bot-1","cloud":"public"}},
+                                   "language":"en-US","status":"active",
+                                   "intendedTargets":{"billing":{"rawId":"8:orgid:agent-1","microsoftTeamsUser":{"userId":"agent-1","cloud":"public"}}}},
+                                 "sessionId":"s-1","intent":"billing","callTopic":"A topic longer than forty-eight characters, as sent",
+                                 "callContext":"line one\\nline two","transcriptUrl":"https://t.example/1",
+                                 "callSentiment":"calm","suggestedActions":"refund"}}}}
+                    """)
+                .get(0);
+
+    assertThat(call.userToUser()).contains("a1b2;encoding=hex");
+    assertThat(call.sipHeaders())
+        .containsExactly(
+            Map.entry("User-To-User", "a1b2;encoding=hex"), Map.entry("X-MS-Custom-caseId", "42"));
+    assertThat(call.voipHeaders()).containsExactly(Map.entry("crm", "open"));
+    TeamsPhoneCallDetails details = call.teamsPhoneCallDetails().orElseThrow();
+    assertThat(details.sessionId()).contains("s-1");
+    assertThat(details.intent()).contains("billing");
+    assertThat(details.callTopic())
+        .as("no sending limit applies to what was received")
+        .contains("A topic longer than forty-eight characters, as sent");
+    assertThat(details.callContext()).contains("line one\nline two");
+    assertThat(details.transcriptUrl()).contains(URI.create("https://t.example/1"));
+    assertThat(details.callSentiment()).contains("calm");
+    assertThat(details.suggestedActions()).contains("refund");
+    TeamsPhoneCallerDetails caller = details.callerDetails().orElseThrow();
+    assertThat(caller.caller()).isEqualTo(PhoneNumber.of("+14255550123"));
+    assertThat(caller.name()).isEqualTo("Dana");
+    assertThat(caller.phoneNumber()).isEqualTo("+1 425 555 0123");
+    assertThat(caller.recordId()).contains("crm-7");
+    assertThat(caller.screenPopUrl()).contains(URI.create("https://crm.example/7"));
+    assertThat(caller.authenticated()).contains(true);
+    assertThat(caller.additionalCallerInformation()).hasSize(11).containsEntry("k11", "v");
+    TeamsPhoneSourceDetails source = details.sourceDetails().orElseThrow();
+    assertThat(source.source()).isEqualTo(TeamsApp.bot("bot-1"));
+    assertThat(source.language()).isEqualTo("en-US");
+    assertThat(source.status()).isEqualTo("active");
+    assertThat(source.intendedTargets()).containsEntry("billing", TeamsUser.of("agent-1"));
+  }
+
+  @Test
+  void anIncomingCallWhoseDetailsLackAPartSaysWhichOne() {
+    assertThatThrownBy(
+            () ->
+                events(
+                    """
+                    {"id":"ic-3","source":"s","type":"Microsoft.Communication.IncomingCall","specversion":"1.0",
+                     "data":{"to":{"rawId":"8:acs:r_bot","communicationUser":{"id":"8:acs:r_bot"}},
+                             "from":{"rawId":"8:acs:r_caller","communicationUser":{"id":"8:acs:r_caller"}},
+                             "serverCallId":"srv-3","incomingCallContext":"ctx-3",
+                             "customContext":{"teamsPhoneCallDetails":{"teamsPhoneCallerDetails":{"name":"Dana","phoneNumber":"+1"}}}}}
+                    """))
+        .isInstanceOf(MalformedEventException.class)
+        .hasMessageContaining(
+            "data.customContext.teamsPhoneCallDetails.teamsPhoneCallerDetails.caller: is required");
+    assertThatThrownBy(
+            () ->
+                events(
+                    """
+                    {"id":"ic-4","source":"s","type":"Microsoft.Communication.IncomingCall","specversion":"1.0",
+                     "data":{"to":{"rawId":"8:acs:r_bot","communicationUser":{"id":"8:acs:r_bot"}},
+                             "from":{"rawId":"8:acs:r_caller","communicationUser":{"id":"8:acs:r_caller"}},
+                             "serverCallId":"srv-4","incomingCallContext":"ctx-4",
+                             "customContext":{"sipHeaders":{"userToUser":"a","User-To-User":"b"}}}}
+                    """))
+        .isInstanceOf(MalformedEventException.class)
+        .hasMessageContaining("User-To-User information once");
   }
 
   @Test

@@ -29,7 +29,9 @@ import java.util.Set;
 /**
  * Verifies the bearer JWT on a Graph notification callback (graph.md §4.6): an RS256 signature by a
  * published key, an accepted issuer, the bot's application id as audience, expiry and not-before
- * within a small clock skew, and a tenant ({@code tid}) claim, which is returned.
+ * within a small clock skew, and a tenant ({@code tid}) claim, which is returned. Give the tenants
+ * the bot serves ({@link Builder#tenants(Set)}: its own, or a list for a multi-tenant bot) and a
+ * token of any other tenant is refused ({@link Reason#WRONG_TENANT}).
  *
  * <p>Use it from any web framework: pass the {@code Authorization} header's value to {@link
  * #verify(String)} before reading the body, and answer 401/403 on {@link
@@ -49,6 +51,7 @@ public final class GraphNotificationAuthenticator {
 
   private final String appId;
   private final Set<String> issuers;
+  private final Set<String> tenants;
   private final SigningKeySource keys;
   private final Duration clockSkew;
   private final Clock clock;
@@ -56,6 +59,7 @@ public final class GraphNotificationAuthenticator {
   private GraphNotificationAuthenticator(Builder builder) {
     this.appId = builder.appId;
     this.issuers = Set.copyOf(builder.issuers);
+    this.tenants = Set.copyOf(builder.tenants);
     this.clock = builder.clock;
     this.clockSkew = builder.clockSkew;
     this.keys =
@@ -185,6 +189,12 @@ public final class GraphNotificationAuthenticator {
     if (!(tenant instanceof String) || ((String) tenant).isBlank()) {
       throw refuse(Reason.MISSING_TENANT, "the token has no tid claim", null);
     }
+    if (!tenants.isEmpty() && !tenants.contains(((String) tenant).toLowerCase(Locale.ROOT))) {
+      throw refuse(
+          Reason.WRONG_TENANT,
+          "the token's tenant " + tenant + " is not one this bot serves " + tenants,
+          null);
+    }
     return new VerifiedNotificationToken(
         (String) tenant, issuer, appId, expiry.toInstant(), keyId, claims.getClaims());
   }
@@ -199,6 +209,7 @@ public final class GraphNotificationAuthenticator {
     private final String appId;
     private URI openIdConfiguration = DEFAULT_OPENID_CONFIGURATION;
     private Set<String> issuers = DEFAULT_ISSUERS;
+    private Set<String> tenants = Set.of();
     private SigningKeySource keySource;
     private HttpClient httpClient;
     private Duration clockSkew = Duration.ofMinutes(5);
@@ -230,6 +241,25 @@ public final class GraphNotificationAuthenticator {
         throw new IllegalArgumentException("issuers must name at least one issuer");
       }
       issuers = new LinkedHashSet<>(value);
+      return this;
+    }
+
+    /**
+     * @param value the tenants whose notifications are accepted (compared case-insensitively): the
+     *     bot's own tenant, or every tenant a multi-tenant bot serves; default empty, accepting any
+     *     tenant (only the presence of {@code tid} is checked)
+     * @return this builder
+     */
+    public Builder tenants(Set<String> value) {
+      Objects.requireNonNull(value, "tenants");
+      Set<String> lower = new LinkedHashSet<>();
+      for (String tenant : value) {
+        if (tenant == null || tenant.isBlank()) {
+          throw new IllegalArgumentException("tenants must not hold a blank tenant id");
+        }
+        lower.add(tenant.trim().toLowerCase(Locale.ROOT));
+      }
+      tenants = lower;
       return this;
     }
 

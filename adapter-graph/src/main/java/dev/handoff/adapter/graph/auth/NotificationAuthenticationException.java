@@ -40,7 +40,9 @@ public final class NotificationAuthenticationException extends RuntimeException 
     /** The token is not valid yet (beyond the allowed clock skew). */
     NOT_YET_VALID,
     /** The token has no tenant ({@code tid}) claim. */
-    MISSING_TENANT
+    MISSING_TENANT,
+    /** The token's tenant ({@code tid}) is not one the bot serves. */
+    WRONG_TENANT
   }
 
   /** Why the token was refused. */

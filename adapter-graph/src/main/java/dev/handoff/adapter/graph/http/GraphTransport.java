@@ -136,6 +136,92 @@ public final class GraphTransport {
     }
   }
 
+  /**
+   * Reads a resource. A read changes nothing, so unlike a submission it is also repeated after an
+   * ambiguous failure and after a 5xx, within {@code maxAttempts} and the overall timeout, waiting
+   * {@code connectRetryDelay} (doubling), or what {@code Retry-After} asks.
+   *
+   * @param uri what to read
+   * @param clientRequestId the {@code client-request-id} every attempt carries
+   * @return how it ended: {@link Exchange.Answered} with the last answer, or why none came
+   */
+  public Exchange get(URI uri, String clientRequestId) {
+    Instant deadline = clock.instant().plus(options.overallTimeout());
+    Duration delay = options.connectRetryDelay();
+    boolean tokenRenewed = false;
+    int attempt = 0;
+    while (true) {
+      attempt++;
+      String token;
+      try {
+        token = tokens.accessToken();
+      } catch (RuntimeException e) {
+        return new Exchange.NoToken(e);
+      }
+      Duration remaining = Duration.between(clock.instant(), deadline);
+      if (remaining.isNegative() || remaining.isZero()) {
+        return new Exchange.NotSent(
+            "the overall timeout of " + options.overallTimeout() + " passed before sending",
+            null,
+            attempt - 1);
+      }
+      Duration attemptTimeout =
+          remaining.compareTo(options.attemptTimeout()) < 0 ? remaining : options.attemptTimeout();
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(uri)
+              .timeout(attemptTimeout)
+              .header("Authorization", "Bearer " + token)
+              .header("Accept", "application/json")
+              .header("client-request-id", clientRequestId)
+              .header("User-Agent", USER_AGENT)
+              .GET();
+      if (attempt > 1) {
+        request.header("Retry-Attempt", Integer.toString(attempt - 1));
+      }
+      Exchange failed;
+      HttpResponse<String> response = null;
+      try {
+        response = send(request.build(), attemptTimeout);
+        failed = null;
+      } catch (NotSentException notSent) {
+        failed =
+            new Exchange.NotSent(
+                "no connection to " + uri.getHost() + " could be opened",
+                notSent.getCause(),
+                attempt);
+      } catch (AmbiguousException ambiguous) {
+        failed = new Exchange.Ambiguous(ambiguous.kind, ambiguous.getCause(), attempt);
+      }
+      Duration wait = delay;
+      if (response != null) {
+        int status = response.statusCode();
+        if (status == 401 && !tokenRenewed) {
+          tokenRenewed = true;
+          if (renewed(token)) {
+            attempt--;
+            continue;
+          }
+        }
+        boolean busy = status == 429 || (status >= 500 && status != 501 && status != 505);
+        if (!busy) {
+          return answered(response, attempt);
+        }
+        Optional<Duration> asked = retryAfter(response.headers());
+        if (asked.isPresent()) {
+          if (asked.get().compareTo(options.maxRetryAfter()) > 0) {
+            return answered(response, attempt);
+          }
+          wait = asked.get();
+        }
+        failed = answered(response, attempt);
+      }
+      if (attempt >= options.maxAttempts() || !fits(wait, deadline) || !sleep(wait)) {
+        return failed;
+      }
+      delay = delay.multipliedBy(2);
+    }
+  }
+
   private boolean renewed(String refused) {
     try {
       tokens.invalidate(refused);

@@ -3,7 +3,6 @@ package dev.handoff.adapter.graph.notifications;
 import dev.handoff.adapter.graph.mapping.ResultInfoFailures;
 import dev.handoff.adapter.graph.wire.CallResource;
 import dev.handoff.adapter.graph.wire.InvitationParticipantInfo;
-import dev.handoff.adapter.graph.wire.ResultInfo;
 import dev.handoff.domain.command.OperationKind;
 import dev.handoff.domain.event.CallLifecycleEvent;
 import dev.handoff.domain.event.IncomingCall;
@@ -17,7 +16,6 @@ import dev.handoff.domain.participant.Participant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 
 /**
  * Call-resource notifications ({@code /communications/calls/{id}}) to events; see {@link
@@ -79,52 +77,64 @@ final class CallNotifications {
             evidence(call)));
   }
 
+  /**
+   * A {@code terminated} or {@code deleted} call. Graph ends a transfer this way (0/7015 or
+   * 200/7015, or {@code terminationReason: AppTransferred}) and a redirect too (the incoming call,
+   * ended without a result); any other end is the end of the bot's leg, which the service applies
+   * to the operations still under way on the call (a hang-up reports no redirect that did not
+   * happen).
+   */
   private List<ProviderEvent> ended(Item item, CallResource call, String type) {
-    CallLifecycleEvent disconnected =
-        new CallLifecycleEvent(
-            item.meta("lifecycle", type),
-            item.callId(),
-            CallLifecycleEvent.Change.DISCONNECTED,
-            List.of(),
-            evidence(call));
+    ProviderEvidence evidence = evidence(call);
     if (transferCompleted(call)) {
       return List.of(
           transfer(item, call, "transfer", type, Progress.COMPLETED, Optional.empty()),
-          disconnected);
+          disconnected(item, type, evidence, Optional.empty()));
     }
-    ProviderEvidence evidence = evidence(call);
-    Optional<Failure> failure =
-        ResultInfoFailures.failure(call.resultInfo(), evidence, "redirected call");
-    OperationUpdate redirect =
-        new OperationUpdate(
-            item.meta("redirect", type),
-            item.callId(),
-            OperationKind.REDIRECT,
-            failure.isPresent() ? Progress.FAILED : Progress.COMPLETED,
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            failure,
-            evidence);
-    return List.of(redirect, disconnected);
+    if (redirected(call)) {
+      OperationUpdate redirect =
+          new OperationUpdate(
+              item.meta("redirect", type),
+              item.callId(),
+              OperationKind.REDIRECT,
+              Progress.COMPLETED,
+              Optional.empty(),
+              Optional.empty(),
+              Optional.empty(),
+              Optional.empty(),
+              evidence);
+      return List.of(redirect, disconnected(item, type, evidence, Optional.empty()));
+    }
+    return List.of(
+        disconnected(
+            item, type, evidence, ResultInfoFailures.callEnded(call.resultInfo(), evidence)));
   }
 
-  /** Blind: resultInfo 0/7015 (GracefulTransferCompleted); consultative: AppTransferred. */
+  private static CallLifecycleEvent disconnected(
+      Item item, String type, ProviderEvidence evidence, Optional<Failure> failure) {
+    return new CallLifecycleEvent(
+        item.meta("lifecycle", type),
+        item.callId(),
+        CallLifecycleEvent.Change.DISCONNECTED,
+        List.of(),
+        evidence,
+        failure);
+  }
+
+  /** Blind: resultInfo 0/7015 or 200/7015 (transfer completed); consultative: AppTransferred. */
   private static boolean transferCompleted(CallResource call) {
-    if ("apptransferred".equals(Item.lower(call.terminationReason()))) {
-      return true;
-    }
-    ResultInfo info = call.resultInfo();
-    if (info == null) {
-      return false;
-    }
-    OptionalInt code = ResultInfoFailures.number(info.code());
-    OptionalInt subcode =
-        info.effectiveSubcode().map(ResultInfoFailures::number).orElse(OptionalInt.empty());
-    return code.isPresent()
-        && code.getAsInt() == 0
-        && subcode.isPresent()
-        && subcode.getAsInt() == 7015;
+    return "apptransferred".equals(Item.lower(call.terminationReason()))
+        || ResultInfoFailures.isTransferCompleted(call.resultInfo());
+  }
+
+  /**
+   * The documented end of a redirect: the incoming call, {@code terminated} without a result and
+   * without a reason. A hang-up carries an end reason code (200/5001, ...) and is no redirect.
+   */
+  private static boolean redirected(CallResource call) {
+    return "incoming".equals(Item.lower(call.direction()))
+        && call.resultInfo() == null
+        && call.terminationReason() == null;
   }
 
   private static OperationUpdate transfer(

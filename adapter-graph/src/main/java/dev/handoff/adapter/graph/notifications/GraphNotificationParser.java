@@ -22,7 +22,7 @@ import java.util.Set;
  * of the {@code value} batch, in order. Stateless and thread-safe; verify the callback's bearer
  * token first ({@link dev.handoff.adapter.graph.auth.GraphNotificationAuthenticator}).
  *
- * <p>Tolerated variations (graph.md §4, §9.6): several items in one batch; {@code resourceUrl} or
+ * <p>Tolerated variations, all seen in Graph's examples or reported payloads: several items in one batch; {@code resourceUrl} or
  * the legacy {@code resource}; {@code resourceData} as an object or an array; nested {@code
  * @odata.type} missing (dispatch falls back to the shape of the URL); {@code subcode} or {@code
  * subCode}; states, statuses and change types in any case; unknown states; unknown members.
@@ -42,14 +42,20 @@ import java.util.Set;
  *       consultative)</td><td>{@code OperationUpdate(TRANSFER, FAILED)}; the evidence keeps
  *       {@code replacesContext}</td></tr>
  *   <tr><td>{@code established}</td><td>{@code CallLifecycleEvent(CONNECTED)}</td></tr>
- *   <tr><td>{@code terminated} with {@code resultInfo} 0/7015 or {@code terminationReason}
- *       {@code AppTransferred}</td><td>{@code OperationUpdate(TRANSFER, COMPLETED)}, then {@code
- *       CallLifecycleEvent(DISCONNECTED)}</td></tr>
- *   <tr><td>any other {@code terminated}, or {@code deleted}</td><td>{@code
- *       OperationUpdate(REDIRECT, COMPLETED)} ({@code FAILED} when {@code resultInfo} is an
- *       error), then {@code CallLifecycleEvent(DISCONNECTED)}. A redirect ends the bot's part in
- *       the call, and Graph reports it only this way; the service applies the update to a redirect
- *       of that call if there is one, else reports it unmatched</td></tr>
+ *   <tr><td>{@code terminated} (or {@code deleted}) with {@code resultInfo} 0/7015 or 200/7015,
+ *       or {@code terminationReason} {@code AppTransferred}</td><td>{@code
+ *       OperationUpdate(TRANSFER, COMPLETED)}, then {@code CallLifecycleEvent(DISCONNECTED)}</td></tr>
+ *   <tr><td>{@code terminated} incoming call without {@code resultInfo} or {@code
+ *       terminationReason}: how Graph reports the end of a redirect</td><td>{@code
+ *       OperationUpdate(REDIRECT, COMPLETED)}, then {@code CallLifecycleEvent(DISCONNECTED)}; the
+ *       service reports it unmatched when the call had no redirect</td></tr>
+ *   <tr><td>any other {@code terminated} or {@code deleted} call (a hang-up, another code, another
+ *       reason)</td><td>{@code CallLifecycleEvent(DISCONNECTED)}, with the failure of an error
+ *       {@code resultInfo} (never retryable: the call is gone). The service settles the operations
+ *       under way on the call by it ({@code Operation.afterCallChange}): with an error {@code
+ *       resultInfo} each fails with it; otherwise a transfer the target accepted completes, a
+ *       redirect completes, and a transfer not yet accepted or an invitation becomes UNKNOWN at
+ *       once (its own event, if it comes, still settles it)</td></tr>
  *   <tr><td>{@code establishing}, {@code incoming} not {@code created}, {@code hold}, {@code
  *       ringing}, {@code redirecting}, {@code terminating}, no state, unknown states</td>
  *       <td>{@code UnrecognizedEvent}. {@code establishing} means nothing in the domain (the leg is

@@ -18,8 +18,7 @@ import java.util.Set;
  * Operation notifications ({@code /communications/calls/{id}/operations/{opId}}) to events. Invite
  * operations ({@code inviteParticipantsOperation}, or an untyped or plain {@code commsOperation})
  * become {@code ADD_PARTICIPANT} updates; the obsolete operation-style transfer notifications of
- * the 2019 beta (graph.md §1.2) and other operation types (prompts, recordings, ...) are reported
- * as unrecognized.
+ * the 2019 beta and other operation types (prompts, recordings, ...) are reported as unrecognized.
  */
 final class OperationNotifications {
   private static final Set<String> INVITE_TYPES =

@@ -247,6 +247,37 @@ class GraphNotificationAuthenticatorTest {
   }
 
   @Test
+  void aTokenOfATenantTheBotDoesNotServeIsRefused() {
+    GraphNotificationAuthenticator ownTenant =
+        GraphNotificationAuthenticator.builder(Tokens.APP_ID)
+            .keySource(SigningKeySource.of(new JWKSet(KEY.toPublicJWK())))
+            .tenants(Set.of(Tokens.TENANT.toUpperCase(java.util.Locale.ROOT), "second-tenant"))
+            .clock(clock)
+            .build();
+    assertThat(ownTenant.verifyToken(Tokens.sign(KEY, Tokens.claims(NOW).build())).tenantId())
+        .isEqualTo(Tokens.TENANT);
+    assertThat(
+            ownTenant
+                .verifyToken(
+                    Tokens.sign(KEY, Tokens.claims(NOW).claim("tid", "SECOND-tenant").build()))
+                .tenantId())
+        .as("a multi-tenant bot lists every tenant it serves")
+        .isEqualTo("SECOND-tenant");
+    assertRefused(
+        () ->
+            ownTenant.verifyToken(
+                Tokens.sign(KEY, Tokens.claims(NOW).claim("tid", "attacker-tenant").build())),
+        Reason.WRONG_TENANT);
+    assertThat(
+            authenticator
+                .verifyToken(
+                    Tokens.sign(KEY, Tokens.claims(NOW).claim("tid", "attacker-tenant").build()))
+                .tenantId())
+        .as("without tenants only the presence of tid is checked")
+        .isEqualTo("attacker-tenant");
+  }
+
+  @Test
   void theMessageNeverContainsTheToken() {
     String token = Tokens.sign(KEY, Tokens.claims(NOW).audience("another-bot").build());
 

@@ -136,7 +136,8 @@ class GraphNotificationParserTest {
             Progress.FAILED);
 
     Failure failure = failed.failure().orElseThrow();
-    assertThat(failure.reason()).isEqualTo(FailureReason.PROVIDER_ERROR);
+    assertThat(failure.reason()).isEqualTo(FailureReason.UNREACHABLE);
+    assertThat(failure.retryable()).as("the transferee is still on the call").isTrue();
     assertThat(failure.message()).contains("500/7000").contains("transfer failed");
     assertThat(failure.evidence().code()).hasValue("500");
     assertThat(failure.evidence().subCode()).hasValue("7000");
@@ -223,7 +224,7 @@ class GraphNotificationParserTest {
             Progress.FAILED);
 
     Failure failure = failed.failure().orElseThrow();
-    assertThat(failure.reason()).isEqualTo(FailureReason.UNKNOWN);
+    assertThat(failure.reason()).isEqualTo(FailureReason.FORBIDDEN_BY_POLICY);
     assertThat(failure.message()).contains("412/9999").contains("DiagCode: 412#10073");
     assertThat(failed.invitationId()).hasValue("op-17");
     assertThat(failed.evidence().references()).containsEntry("status", "failed");
@@ -335,20 +336,44 @@ class GraphNotificationParserTest {
   // ---- redirect and termination ------------------------------------------------------------
 
   @Test
-  void aTerminatedCallIsBothDisconnectedAndARedirectUpdateWithDistinctIds() {
-    List<ProviderEvent> events = parser.parse(batch(callItem("deleted", callState("terminated"))));
+  void theEndOfARedirectedIncomingCallIsARedirectUpdateAndADisconnectionWithDistinctIds() {
+    List<ProviderEvent> events =
+        parser.parse(
+            batch(
+                callItem(
+                    "deleted",
+                    "{\"@odata.type\":\"#microsoft.graph.call\",\"state\":\"terminated\","
+                        + "\"direction\":\"incoming\",\"myParticipantId\":\"p-1\"}")));
 
     assertThat(events).hasSize(2);
     OperationUpdate redirect = update(events.get(0), OperationKind.REDIRECT, Progress.COMPLETED);
     CallLifecycleEvent ended = (CallLifecycleEvent) events.get(1);
     assertThat(ended.change()).isEqualTo(CallLifecycleEvent.Change.DISCONNECTED);
+    assertThat(ended.failure()).isEmpty();
     assertThat(redirect.meta().eventId()).endsWith("#redirect");
     assertThat(ended.meta().eventId()).endsWith("#lifecycle");
     assertThat(redirect.meta().eventId()).isNotEqualTo(ended.meta().eventId());
   }
 
   @Test
-  void aTerminationWithAnErrorFailsTheRedirect() {
+  void anEndThatIsNoRedirectIsOnlyADisconnection() {
+    for (String data :
+        List.of(
+            callState("terminated"),
+            "{\"state\":\"terminated\",\"direction\":\"outgoing\"}",
+            "{\"state\":\"terminated\",\"direction\":\"incoming\",\"resultInfo\":"
+                + "{\"code\":200,\"subcode\":5001}}",
+            "{\"state\":\"terminated\",\"direction\":\"incoming\","
+                + "\"terminationReason\":\"CallTerminated\"}")) {
+      List<ProviderEvent> events = parser.parse(batch(callItem("deleted", data)));
+      assertThat(events).as(data).hasSize(1);
+      assertThat(((CallLifecycleEvent) events.get(0)).change())
+          .isEqualTo(CallLifecycleEvent.Change.DISCONNECTED);
+    }
+  }
+
+  @Test
+  void aTerminationWithAnErrorCarriesTheFailureOnTheDisconnection() {
     List<ProviderEvent> events =
         parser.parse(
             batch(
@@ -357,11 +382,12 @@ class GraphNotificationParserTest {
                     "{\"state\":\"terminated\",\"terminationReason\":\"CallTerminated\",\"resultInfo\":"
                         + "{\"code\":480,\"subcode\":10004,\"message\":\"Temporarily unavailable\"}}")));
 
-    OperationUpdate redirect = update(events.get(0), OperationKind.REDIRECT, Progress.FAILED);
-    assertThat(redirect.failure().orElseThrow().reason()).isEqualTo(FailureReason.NO_ANSWER);
-    assertThat(redirect.evidence().references())
-        .containsEntry("terminationReason", "CallTerminated");
-    assertThat(events.get(1)).isInstanceOf(CallLifecycleEvent.class);
+    assertThat(events).hasSize(1);
+    CallLifecycleEvent ended = (CallLifecycleEvent) events.get(0);
+    Failure failure = ended.failure().orElseThrow();
+    assertThat(failure.reason()).isEqualTo(FailureReason.NO_ANSWER);
+    assertThat(failure.retryable()).as("the call is gone").isFalse();
+    assertThat(ended.evidence().references()).containsEntry("terminationReason", "CallTerminated");
   }
 
   @Test
@@ -369,8 +395,8 @@ class GraphNotificationParserTest {
     List<ProviderEvent> events =
         parser.parse(batch(callItem("deleted", "{\"id\":\"" + CALL + "\"}")));
 
-    update(events.get(0), OperationKind.REDIRECT, Progress.COMPLETED);
-    assertThat(((CallLifecycleEvent) events.get(1)).change())
+    assertThat(events).hasSize(1);
+    assertThat(((CallLifecycleEvent) events.get(0)).change())
         .isEqualTo(CallLifecycleEvent.Change.DISCONNECTED);
   }
 

@@ -16,9 +16,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /**
  * Context handed to whoever picks up.
  *
- * @param userToUser the SIP User-To-User value (at most 256 characters)
- * @param sipHeaders custom SIP headers, named {@code X-MS-Custom-...} or {@code X-...} (at most 5)
- * @param voipHeaders VoIP headers (at most 1000)
+ * @param userToUser the SIP User-To-User value (ACS: at most 256 characters)
+ * @param sipHeaders custom SIP headers, named {@code X-MS-Custom-...} or {@code X-...} (ACS: at
+ *     most 5)
+ * @param voipHeaders VoIP headers (ACS: at most 1000)
  * @param teamsPhoneCallDetails details shown to a Teams Phone agent
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
@@ -86,7 +87,7 @@ public record CallingContextJson(
    * @param sourceDetails the entity passing the call on
    * @param sessionId a session id
    * @param intent the intent
-   * @param callTopic a short reason (at most 48 characters)
+   * @param callTopic a short reason (ACS: at most 48 characters)
    * @param callContext a summary of the call so far
    * @param transcriptUrl where the transcript is
    * @param callSentiment the sentiment
@@ -130,7 +131,11 @@ public record CallingContextJson(
       return details;
     }
 
-    static TeamsPhoneCallDetailsJson of(TeamsPhoneCallDetails details) {
+    /**
+     * @param details the domain details
+     * @return their API form
+     */
+    public static TeamsPhoneCallDetailsJson of(TeamsPhoneCallDetails details) {
       return new TeamsPhoneCallDetailsJson(
           details.callerDetails().map(CallerDetailsJson::of).orElse(null),
           details.sourceDetails().map(SourceDetailsJson::of).orElse(null),
@@ -153,7 +158,7 @@ public record CallingContextJson(
    * @param recordId a record id (e.g. in a CRM)
    * @param screenPopUrl a page to open for the agent
    * @param authenticated whether the caller was authenticated
-   * @param additionalCallerInformation up to 10 key-value pairs
+   * @param additionalCallerInformation key-value pairs (ACS reads at most 10)
    */
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Schema(name = "TeamsPhoneCallerDetails")

@@ -212,7 +212,8 @@ public record OperationJson(
    * One dated thing that happened.
    *
    * @param at when Handoff recorded it
-   * @param source HANDOFF, PROVIDER_RESPONSE or PROVIDER_EVENT
+   * @param source HANDOFF, PROVIDER_RESPONSE, PROVIDER_EVENT or RECONCILIATION (how the outcome was
+   *     decided when the final word did not come)
    * @param what what happened
    * @param state the state after it
    * @param disposition APPLIED, RECORDED, LATE or AFTER_TERMINAL

@@ -14,6 +14,7 @@ import dev.handoff.domain.command.CallCommand;
 import dev.handoff.domain.command.CallTransfer;
 import dev.handoff.domain.command.OperationKind;
 import dev.handoff.domain.context.CallingContext;
+import dev.handoff.domain.event.CallLifecycleEvent;
 import dev.handoff.domain.event.OperationUpdate;
 import dev.handoff.domain.event.Progress;
 import dev.handoff.domain.event.ProviderEvent;
@@ -22,6 +23,7 @@ import dev.handoff.domain.participant.PhoneNumber;
 import dev.handoff.domain.participant.TeamsUser;
 import dev.handoff.domain.provider.Capability;
 import dev.handoff.domain.provider.ProviderCapabilities;
+import dev.handoff.emulator.control.GraphCallSpec.GroupTransferEnd;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -94,13 +96,32 @@ class CallControlContractCatchesMistakesTest {
   }
 
   @Test
-  @DisplayName("fails an ACS adapter whose parser never reports a transfer past ACCEPTED")
+  @DisplayName(
+      "fails an ACS adapter whose parser never reports a transfer past ACCEPTED, nor the call's"
+          + " end")
   void failsAnAdapterThatNeverGoesPastAccepted() {
     Map<String, String> failed = failures(selectMethod(AcsNeverPastAccepted.class, "transfer"));
     assertThat(failed.keySet()).containsExactly(display("transfer"));
     assertThat(failed.get(display("transfer")))
         .startsWith("TRANSFER (call transfer) with CallTransfer of call")
         .contains("to a final state (COMPLETED, FAILED or CANCELLED)")
+        .contains("it stands ACCEPTED")
+        .contains("ACCEPTED is not done");
+  }
+
+  @Test
+  @DisplayName(
+      "fails a Graph adapter whose group transfers end only by the roster when it ignores the"
+          + " call's changes")
+  void failsATransferThatIsOnlyAccepted() {
+    Map<String, String> failed = failures(selectClass(GraphBlindToTheCall.class));
+    // The roster without the transferee is the only word that a group transfer ended: both tests
+    // that transfer out of a group call fail, the rest pass.
+    assertThat(failed.keySet())
+        .containsExactlyInAnyOrder(display("transferee"), display("transfereeParticipantId"));
+    assertThat(failed.get(display("transferee")))
+        .startsWith("TRANSFEREE (")
+        .contains("it stands ACCEPTED")
         .contains("ACCEPTED is not done");
   }
 
@@ -229,7 +250,11 @@ class CallControlContractCatchesMistakesTest {
     }
   }
 
-  /** ACS whose parser reports a finished transfer as ACCEPTED and never as COMPLETED. */
+  /**
+   * ACS whose parser reports a finished transfer as ACCEPTED and never as COMPLETED, and keeps
+   * nothing of the call's changes (the service would take the transferor's call ending after an
+   * ACCEPTED transfer for its completion).
+   */
   @Tag(FIXTURE)
   static final class AcsNeverPastAccepted extends CallControlContract {
     @Override
@@ -239,6 +264,7 @@ class CallControlContractCatchesMistakesTest {
         @Override
         public List<ProviderEvent> parse(Delivery delivery) {
           return super.parse(delivery).stream()
+              .filter(event -> !(event instanceof CallLifecycleEvent))
               .map(AcsNeverPastAccepted::neverCompleted)
               .collect(Collectors.toList());
         }
@@ -270,6 +296,29 @@ class CallControlContractCatchesMistakesTest {
           update.participant(),
           update.failure(),
           update.evidence());
+    }
+  }
+
+  /**
+   * Graph's group calls ending the roster way, read by a parser that keeps only the operations' own
+   * updates: the transfer is ACCEPTED and nothing more is heard of it, as when the suite counted
+   * ACCEPTED as the end.
+   */
+  @Tag(FIXTURE)
+  static final class GraphBlindToTheCall extends CallControlContract {
+    @Override
+    protected CallControlTestPlatform openPlatform() {
+      return new DelegatingPlatform(
+          GraphEmulatorPlatform.start(GroupTransferEnd.ROSTER),
+          UnaryOperator.identity(),
+          UnaryOperator.identity()) {
+        @Override
+        public List<ProviderEvent> parse(Delivery delivery) {
+          return super.parse(delivery).stream()
+              .filter(event -> !(event instanceof CallLifecycleEvent))
+              .collect(Collectors.toList());
+        }
+      };
     }
   }
 }

@@ -55,6 +55,8 @@ public final class AcsEmulatorPlatform extends EmulatorPlatform {
     this.adapter =
         AcsCallControl.builder()
             .connectionString(emulator.acs().httpConnectionString())
+            // ACS invites a phone number only with a caller id of the resource.
+            .defaultSourceCallerId(sourceCallerId())
             .options(
                 AcsOptions.builder()
                     .retryPolicy(

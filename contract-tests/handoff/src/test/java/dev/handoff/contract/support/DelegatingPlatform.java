@@ -20,11 +20,13 @@ import dev.handoff.domain.participant.ParticipantKind;
 import dev.handoff.domain.provider.CapabilityViolation;
 import dev.handoff.domain.provider.ProviderCapabilities;
 import dev.handoff.ports.out.CallControl;
+import dev.handoff.ports.out.ProviderStateQuery;
 import dev.handoff.ports.out.SubmitContext;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -64,6 +66,11 @@ public class DelegatingPlatform implements CallControlTestPlatform {
       @Override
       public List<CapabilityViolation> check(CallCommand command) {
         return declared.check(command);
+      }
+
+      @Override
+      public Optional<ProviderStateQuery> stateQuery() {
+        return delegate.stateQuery();
       }
 
       @Override

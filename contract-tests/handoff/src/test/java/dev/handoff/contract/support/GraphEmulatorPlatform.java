@@ -21,6 +21,7 @@ import dev.handoff.emulator.GraphEndpoints;
 import dev.handoff.emulator.HandoffEmulator;
 import dev.handoff.emulator.control.GraphCall;
 import dev.handoff.emulator.control.GraphCallSpec;
+import dev.handoff.emulator.control.GraphCallSpec.GroupTransferEnd;
 import dev.handoff.emulator.control.GraphIncomingCall;
 import dev.handoff.emulator.control.GraphIncomingCallSpec;
 import dev.handoff.ports.out.CallControl;
@@ -38,8 +39,12 @@ public final class GraphEmulatorPlatform extends EmulatorPlatform {
   private final GraphNotificationParser parser = GraphNotificationParser.builder().build();
   private final Participants participants = new Participants();
 
-  private GraphEmulatorPlatform(HandoffEmulator emulator, WebhookSink sink) {
+  private final GroupTransferEnd groupTransferEnd;
+
+  private GraphEmulatorPlatform(
+      HandoffEmulator emulator, WebhookSink sink, GroupTransferEnd groupTransferEnd) {
     super(emulator, sink, "/graph");
+    this.groupTransferEnd = groupTransferEnd;
     GraphEndpoints graph = emulator.graph();
     this.adapter =
         GraphCallControl.builder()
@@ -63,12 +68,23 @@ public final class GraphEmulatorPlatform extends EmulatorPlatform {
   }
 
   /**
-   * @return a platform on a new emulator (time scale 0.05) and webhook sink
+   * @return a platform on a new emulator (time scale 0.05) and webhook sink, whose group transfers
+   *     end as Graph's transfer reference shows (the bot's call terminated with 0/7015)
    */
   public static GraphEmulatorPlatform start() {
+    return start(GroupTransferEnd.TERMINATED);
+  }
+
+  /**
+   * @param groupTransferEnd how a transfer out of a group call reports its end
+   * @return a platform on a new emulator (time scale 0.05) and webhook sink
+   */
+  public static GraphEmulatorPlatform start(GroupTransferEnd groupTransferEnd) {
     try {
       return new GraphEmulatorPlatform(
-          HandoffEmulator.builder().timeScale(0.05).build().start(), new WebhookSink());
+          HandoffEmulator.builder().timeScale(0.05).build().start(),
+          new WebhookSink(),
+          groupTransferEnd);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -88,7 +104,8 @@ public final class GraphEmulatorPlatform extends EmulatorPlatform {
   public TestCall createGroupCall() {
     return call(
         GraphCallSpec.group(
-            callbackUri().toString(), "user:" + UUID.randomUUID(), "phone:+14255550100"));
+                callbackUri().toString(), "user:" + UUID.randomUUID(), "phone:+14255550100")
+            .withGroupTransferEnd(groupTransferEnd));
   }
 
   @Override

@@ -12,6 +12,8 @@ import dev.handoff.domain.command.Transferee;
 import dev.handoff.domain.event.OperationUpdate;
 import dev.handoff.domain.event.Progress;
 import dev.handoff.domain.failure.FailureReason;
+import dev.handoff.domain.operation.Operation;
+import dev.handoff.domain.operation.OperationState;
 import dev.handoff.domain.operation.SubmitResult;
 import dev.handoff.domain.participant.Participant;
 import dev.handoff.domain.participant.ParticipantKind;
@@ -24,6 +26,7 @@ import dev.handoff.ports.out.SubmitContext;
 import java.lang.reflect.Method;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -60,8 +63,11 @@ import org.junit.jupiter.api.TestInstance;
  * ({@link CallControlTestPlatform#received}: targets, transferee, calling context entries, display
  * names, caller id, timeouts, callback URI, operation context); and that the provider's events,
  * read by the implementation's own parser, bring the operation to a final state. An operation is
- * done when it is COMPLETED, FAILED or CANCELLED: ACCEPTED is never taken for done. For a feature
- * the adapter does not declare, the test checks that the adapter refuses such a command with {@link
+ * done when it is COMPLETED, FAILED or CANCELLED: ACCEPTED is never taken for done. A transfer is
+ * followed as the service follows it: every event the parser reads on the call is applied, the
+ * operation's own updates and the call's changes (its end, a roster without the transferee), since
+ * a provider may report a transfer's end by the call's own events. For a feature the adapter does
+ * not declare, the test checks that the adapter refuses such a command with {@link
  * UnsupportedByProviderException}, names the offending field, reports the same through {@link
  * CallControl#check(CallCommand)}, and sends nothing to the provider.
  *
@@ -372,12 +378,13 @@ public abstract class CallControlContract {
     CallTransfer transfer = CallTransfer.builder(call.callId(), target).build();
     Subject subject = Subject.of("a transfer the target declines", transfer);
     SubmitContext context = context(transfer);
-    assertAccepted(subject, adapter().transfer(transfer, context));
-    OperationUpdate update = events.awaitFinal(subject, call.callId(), OperationKind.TRANSFER);
-    assertThat(update.progress())
-        .as(subject.expecting("the transfer to end FAILED"))
-        .isEqualTo(Progress.FAILED);
-    assertThat(update.failure()).as(subject.expecting("the FAILED update to say why")).isPresent();
+    SubmitResult result = adapter().transfer(transfer, context);
+    assertAccepted(subject, result);
+    Operation ended = transferEnds(subject, transfer, context, result);
+    assertThat(ended.state())
+        .as(subject.expecting("the transfer to end FAILED" + failureOf(ended)))
+        .isEqualTo(OperationState.FAILED);
+    assertThat(ended.failure()).as(subject.expecting("the FAILED transfer to say why")).isPresent();
   }
 
   @Test
@@ -839,9 +846,38 @@ public abstract class CallControlContract {
 
   private void transferCompletes(Subject subject, CallTransfer transfer) {
     SubmitContext context = context(transfer);
-    assertAccepted(subject, adapter().transfer(transfer, context));
+    SubmitResult result = adapter().transfer(transfer, context);
+    assertAccepted(subject, result);
     assertReceived(subject, transfer, context, OperationKind.TRANSFER);
-    assertCompleted(subject, transfer.callId(), OperationKind.TRANSFER, context);
+    Operation ended = transferEnds(subject, transfer, context, result);
+    assertThat(ended.state())
+        .as(subject.expecting("the TRANSFER to end COMPLETED" + failureOf(ended)))
+        .isEqualTo(OperationState.COMPLETED);
+    for (OperationUpdate update : events.updates(transfer.callId(), OperationKind.TRANSFER)) {
+      assertCorrelation(subject, update, context);
+    }
+  }
+
+  /**
+   * Follows a submitted transfer to its end as the service would, from the provider's events: its
+   * own updates and the call's changes (a provider may report a transfer's end by the call's own
+   * events, such as the transferor's leg ending or a roster without the transferee). ACCEPTED is
+   * the target's answer, not the end.
+   */
+  private Operation transferEnds(
+      Subject subject, CallTransfer transfer, SubmitContext context, SubmitResult result) {
+    Instant now = Instant.now();
+    Operation submitted =
+        Operation.request(
+                context.operationId(),
+                capabilities().provider(),
+                transfer,
+                Optional.empty(),
+                context.submission(),
+                now,
+                platform.eventTimeout())
+            .afterSubmit(result, now);
+    return events.awaitFinal(subject, submitted);
   }
 
   private void redirectSucceeds(Capability capability, RedirectCall redirect) {
@@ -887,6 +923,13 @@ public abstract class CallControlContract {
                                 + context.correlation()
                                 + "\""))
                     .isEqualTo(context.correlation()));
+  }
+
+  private static String failureOf(Operation operation) {
+    return operation
+        .failure()
+        .map(failure -> " (it ended " + operation.state() + ": " + failure + ")")
+        .orElse(" (it ended " + operation.state() + ")");
   }
 
   private static String failureOf(OperationUpdate update) {

@@ -23,7 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The call connections and the mid-call flows: transfer, add participant, cancel, get, each with
- * the events of acs.md §5 played out on the simulation thread after the target's ring time.
+ * the events ACS documents played out on the simulation thread after the target's ring time.
  */
 final class AcsCallFlows {
 
@@ -139,6 +139,12 @@ final class AcsCallFlows {
     AcsCallConnection call = connected(callConnectionId);
     AcsIdentifier participant =
         AcsIdentifier.fromModel(body.get("participantToAdd"), "participantToAdd");
+    if (participant instanceof AcsIdentifier.PhoneNumber
+        && !body.hasNonNull("sourceCallerIdNumber")) {
+      // ACS calls out to the phone network only with a caller id of the resource.
+      throw AcsException.invalid(
+          "sourceCallerIdNumber", "is required to add a phone number: it is the caller id shown");
+    }
     String operationContext = text(body, "operationContext");
     String callbackUri = callbackUri(call, body);
     if (body.hasNonNull("customCallingContext")) {
@@ -272,6 +278,33 @@ final class AcsCallFlows {
       body.put("correlationId", call.correlationId);
     }
     return new AcsResult(Response.json(200, body), call.correlationId);
+  }
+
+  /**
+   * {@code GetParticipantsResponse}: the call's participants other than the application, as they
+   * stand now (after a group transfer, without the transferee). One page: no {@code nextLink}.
+   */
+  AcsResult participants(String callConnectionId) {
+    AcsCallConnection call = connected(callConnectionId);
+    ObjectNode body = Json.object();
+    synchronized (call) {
+      body.set("value", AcsEvents.participants(call.participants));
+    }
+    return new AcsResult(Response.json(200, body), call.correlationId);
+  }
+
+  /** One {@code CallParticipant} by raw id; 404/8522 when it is not (or no longer) in the call. */
+  AcsResult participant(String callConnectionId, String rawId) {
+    AcsCallConnection call = connected(callConnectionId);
+    synchronized (call) {
+      for (AcsIdentifier participant : call.participants) {
+        if (participant.rawId().equals(rawId)) {
+          JsonNode single = AcsEvents.participants(List.of(participant)).get(0);
+          return new AcsResult(Response.json(200, single), call.correlationId);
+        }
+      }
+    }
+    throw new AcsException(404, "8522", "Participant not found.");
   }
 
   // ---------------------------------------------------------------- helpers

@@ -54,7 +54,7 @@ final class AcsIncomingCalls {
         && eventGrid.webhook() != null) {
       simulation.after(
           Duration.ZERO,
-          () -> announce(call.from(), target, null, null, null, call.correlationId()));
+          () -> announce(call.from(), target, null, null, null, null, call.correlationId()));
     }
     return new AcsResult(Response.empty(204), call.correlationId());
   }
@@ -68,7 +68,14 @@ final class AcsIncomingCalls {
     AcsIdentifier from = AcsIdentifier.fromRawId(spec.from());
     AcsIdentifier to = AcsIdentifier.fromRawId(spec.to());
     IncomingAcsCall call =
-        announce(from, to, spec.callerDisplayName(), spec.sipHeaders(), spec.voipHeaders(), null);
+        announce(
+            from,
+            to,
+            spec.callerDisplayName(),
+            spec.sipHeaders(),
+            spec.voipHeaders(),
+            spec.teamsPhoneCallDetails(),
+            null);
     return new AcsIncomingCall(call.context(), call.serverCallId(), call.correlationId());
   }
 
@@ -78,6 +85,7 @@ final class AcsIncomingCalls {
       String displayName,
       Map<String, String> sip,
       Map<String, String> voip,
+      JsonNode teamsPhoneCallDetails,
       String correlationId) {
     IdSource ids = simulation.ids().child();
     String context = "emulator." + ids.token(48);
@@ -94,7 +102,7 @@ final class AcsIncomingCalls {
     data.set("from", from.toJson());
     data.put("serverCallId", call.serverCallId());
     data.put("callerDisplayName", displayName == null ? "" : displayName);
-    if (sip != null || voip != null) {
+    if (sip != null || voip != null || teamsPhoneCallDetails != null) {
       ObjectNode custom = data.putObject("customContext");
       ObjectNode sipNode = custom.putObject("sipHeaders");
       if (sip != null) {
@@ -103,6 +111,9 @@ final class AcsIncomingCalls {
       ObjectNode voipNode = custom.putObject("voipHeaders");
       if (voip != null) {
         voip.forEach(voipNode::put);
+      }
+      if (teamsPhoneCallDetails != null) {
+        custom.set("teamsPhoneCallDetails", teamsPhoneCallDetails.deepCopy());
       }
     }
     data.put("incomingCallContext", context);

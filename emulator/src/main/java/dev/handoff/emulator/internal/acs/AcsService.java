@@ -25,8 +25,8 @@ import java.util.regex.Pattern;
 
 /**
  * The emulated ACS Call Automation service: transfer, add participant, cancel add participant,
- * redirect and get call, with HMAC or bearer authentication, repeatability, strict validation
- * against the 2026-03-12 spec, and the callback events of each flow.
+ * redirect, get call and get participants, with HMAC or bearer authentication, repeatability,
+ * strict validation against the 2026-03-12 spec, and the callback events of each flow.
  */
 public final class AcsService implements Endpoint {
 
@@ -37,6 +37,10 @@ public final class AcsService implements Endpoint {
   private static final Pattern CANCEL =
       Pattern.compile("^/calling/callConnections/([^/:]+)/participants:cancelAddParticipant$");
   private static final Pattern GET = Pattern.compile("^/calling/callConnections/([^/:]+)$");
+  private static final Pattern GET_PARTICIPANTS =
+      Pattern.compile("^/calling/callConnections/([^/:]+)/participants$");
+  private static final Pattern GET_PARTICIPANT =
+      Pattern.compile("^/calling/callConnections/([^/:]+)/participants/([^/]+)$");
   private static final String REDIRECT = "/calling/callConnections:redirect";
   private static final String HMAC_FAILED = "HMAC-SHA256 validation failed";
 
@@ -138,6 +142,17 @@ public final class AcsService implements Endpoint {
     if (method.equals("GET") && (m = GET.matcher(path)).matches()) {
       String id = decode(m.group(1));
       return Optional.of(route("acs.getCall", r -> call(r, false, () -> flows.get(id))));
+    }
+    if (method.equals("GET") && (m = GET_PARTICIPANTS.matcher(path)).matches()) {
+      String id = decode(m.group(1));
+      return Optional.of(
+          route("acs.getParticipants", r -> call(r, false, () -> flows.participants(id))));
+    }
+    if (method.equals("GET") && (m = GET_PARTICIPANT.matcher(path)).matches()) {
+      String id = decode(m.group(1));
+      String rawId = decode(m.group(2));
+      return Optional.of(
+          route("acs.getParticipant", r -> call(r, false, () -> flows.participant(id, rawId))));
     }
     return Optional.of(
         route(

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -43,14 +44,20 @@ public final class CallbackDispatcher {
   private final ScheduledExecutorService scheduler;
   private final HttpClient client;
   private final Map<String, Lane> lanes = new HashMap<>();
+  private final CallbackContract contract;
 
-  /** Creates a dispatcher that uses the scheduler for retries and reorder holds. */
+  /**
+   * Creates a dispatcher that uses the scheduler for retries and reorder holds, and sends only
+   * callbacks within their provider's contract.
+   */
   public CallbackDispatcher(
       EmulatorSettings settings,
       JournalStore journal,
       FaultEngine faults,
-      ScheduledExecutorService scheduler) {
+      ScheduledExecutorService scheduler,
+      CallbackContract contract) {
     this.settings = settings;
+    this.contract = contract;
     this.journal = journal;
     this.faults = faults;
     this.scheduler = scheduler;
@@ -71,6 +78,13 @@ public final class CallbackDispatcher {
    * @return completes with the callback's final status (for a duplicated one, the first copy's)
    */
   public CompletableFuture<SentCallback.Status> send(OutgoingCallback callback) {
+    List<String> violations = contract.violations(callback);
+    if (!violations.isEmpty()) {
+      // An emulator fault: journaled as failed with the reasons, never sent off-contract.
+      refuse(
+          callback, "outside the provider's callback contract: " + String.join("; ", violations));
+      return CompletableFuture.completedFuture(SentCallback.Status.FAILED);
+    }
     Optional<CallbackFault.Kind> fault =
         faults.takeCallbackFault(callback.event(), callback.callId());
     String faultName = fault.map(CallbackFault.Kind::json).orElse(null);

@@ -22,7 +22,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The bot's calls and the flows of graph.md §3 and §4.3: transfer, invite, redirect, get call, get
+ * The bot's calls and the flows Graph documents: transfer, invite, redirect, get call, get
  * operation, with their notification sequences played out on the simulation thread.
  */
 final class GraphCallFlows {
@@ -110,24 +110,31 @@ final class GraphCallFlows {
       if (outcome.succeeds() && replaceable) {
         call.state = "transferAccepted";
         notifications.notifyState(call, "transferAccepted", null);
-        // The transfer reference's shape, for peer-to-peer and group calls alike: the bot's leg
-        // ends, with 0/7015 (blind) or AppTransferred (consultative).
-        call.members.remove(transferee);
-        call.state = "terminated";
-        ObjectNode extra = Json.object();
-        if (consultative) {
-          extra.put("terminationReason", "AppTransferred");
+        if (call.group && call.rosterTransferEnd) {
+          call.members.remove(transferee);
+          call.state = "established";
+          notifications.notifyState(call, "established", null);
+          notifications.notifyRoster(call);
         } else {
-          extra.set("resultInfo", notifications.resultInfo(0, 7015, "GracefulTransferCompleted"));
+          // The transfer reference's shape, for peer-to-peer and group calls alike: the bot's leg
+          // ends, with 0/7015 (blind) or AppTransferred (consultative).
+          call.members.remove(transferee);
+          call.state = "terminated";
+          ObjectNode extra = Json.object();
+          if (consultative) {
+            extra.put("terminationReason", "AppTransferred");
+          } else {
+            extra.set("resultInfo", notifications.resultInfo(0, 7015, "GracefulTransferCompleted"));
+          }
+          notifications.notify(
+              call,
+              call.callbackUri,
+              "call.terminated",
+              GraphNotifications.notification(
+                  "deleted",
+                  call.resourceUrl(),
+                  GraphNotifications.callData(call, "terminated", extra)));
         }
-        notifications.notify(
-            call,
-            call.callbackUri,
-            "call.terminated",
-            GraphNotifications.notification(
-                "deleted",
-                call.resourceUrl(),
-                GraphNotifications.callData(call, "terminated", extra)));
       } else {
         call.state = "established";
         ObjectNode extra = Json.object();
@@ -353,15 +360,15 @@ final class GraphCallFlows {
           Duration.ZERO,
           () -> {
             synchronized (call) {
+              // As the redirect reference shows: the incoming call's resource, terminated,
+              // without a result.
               call.state = "terminated";
               notifications.notify(
                   call,
                   url,
                   "call.terminated",
                   GraphNotifications.notification(
-                      "deleted",
-                      call.resourceUrl(),
-                      GraphNotifications.callData(call, "terminated", null)));
+                      "deleted", call.resourceUrl(), notifications.callResource(call)));
             }
           });
     }
@@ -429,9 +436,14 @@ final class GraphCallFlows {
     String tenant = simulation.settings().graphTenantId();
     ObjectNode bot =
         GraphIdentities.parse("application:" + simulation.settings().graphBotAppId(), tenant);
+    String generated = ids.uuidString();
+    String id = spec.callId() == null ? generated : spec.callId();
+    if (calls.containsKey(id)) {
+      throw new IllegalArgumentException("call " + id + " already exists");
+    }
     GraphCallState call =
         new GraphCallState(
-            ids.uuidString(),
+            id,
             tenant,
             callbackUri,
             "outgoing",
@@ -443,13 +455,16 @@ final class GraphCallFlows {
             null,
             bot,
             "established");
+    call.rosterTransferEnd = spec.groupTransferEnd() == GraphCallSpec.GroupTransferEnd.ROSTER;
     List<GraphCall.Participant> handles = new ArrayList<>();
     for (String participant : spec.participants()) {
       Member member = new Member(ids.uuidString(), GraphIdentities.parse(participant, tenant));
       call.members.add(member);
       handles.add(new GraphCall.Participant(member.participantId(), participant));
     }
-    calls.put(call.id, call);
+    if (calls.putIfAbsent(call.id, call) != null) {
+      throw new IllegalArgumentException("call " + call.id + " already exists");
+    }
     return new GraphCall(call.id, call.myParticipantId, handles);
   }
 

@@ -30,6 +30,9 @@ final class GraphCallState {
   String state;
   boolean meetingMode;
 
+  /** Whether a completed transfer out of this group call keeps the bot in it (roster shape). */
+  boolean rosterTransferEnd;
+
   GraphCallState(
       String id,
       String tenantId,

@@ -41,7 +41,7 @@ final class GraphNotifications {
         notification("updated", call.resourceUrl() + "/participants", roster));
   }
 
-  private static ObjectNode participant(String id, ObjectNode identity) {
+  static ObjectNode participant(String id, ObjectNode identity) {
     ObjectNode node = Json.object();
     node.put("@odata.type", "#microsoft.graph.participant");
     node.put("id", id);

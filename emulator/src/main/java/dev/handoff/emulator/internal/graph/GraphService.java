@@ -29,8 +29,9 @@ import java.util.regex.Pattern;
 
 /**
  * The emulated Microsoft Graph cloud-communications API (v1.0 and beta): transfer, participants
- * invite, redirect, get call and get operation, with bearer tokens from the emulator's own token
- * endpoint, Graph's error shape, and commsNotifications in the documented sequences.
+ * invite, redirect, get call, get participants and get operation, with bearer tokens from the
+ * emulator's own token endpoint, Graph's error shape, and commsNotifications in the documented
+ * sequences.
  */
 public final class GraphService implements Endpoint {
 
@@ -43,6 +44,10 @@ public final class GraphService implements Endpoint {
           "^/(v1\\.0|beta)/communications/calls/([^/]+)/(transfer|participants/invite|redirect)$");
   private static final Pattern CALL =
       Pattern.compile("^/(v1\\.0|beta)/communications/calls/([^/]+)$");
+  private static final Pattern PARTICIPANTS =
+      Pattern.compile("^/(v1\\.0|beta)/communications/calls/([^/]+)/participants$");
+  private static final Pattern PARTICIPANT =
+      Pattern.compile("^/(v1\\.0|beta)/communications/calls/([^/]+)/participants/([^/]+)$");
   private static final Pattern OPERATION =
       Pattern.compile("^/(v1\\.0|beta)/communications/calls/([^/]+)/operations/([^/]+)$");
   private static final DateTimeFormatter INNER_DATE =
@@ -52,11 +57,13 @@ public final class GraphService implements Endpoint {
 
   private final Simulation simulation;
   private final GraphCallFlows flows;
+  private final GraphParticipants participants;
 
   /** Creates the service. */
   public GraphService(Simulation simulation) {
     this.simulation = simulation;
     this.flows = new GraphCallFlows(simulation);
+    this.participants = new GraphParticipants(flows);
     if (simulation.settings().graphBotWebhook() != null) {
       botWebhook(simulation.settings().graphBotWebhook());
     }
@@ -102,6 +109,20 @@ public final class GraphService implements Endpoint {
     if (method.equals("GET") && (m = CALL.matcher(path)).matches()) {
       String id = decode(m.group(2));
       return Optional.of(route("graph.getCall", r -> call(r, null, () -> flows.get(id))));
+    }
+    if (method.equals("GET") && (m = PARTICIPANTS.matcher(path)).matches()) {
+      String version = m.group(1);
+      String id = decode(m.group(2));
+      return Optional.of(
+          route("graph.getParticipants", r -> call(r, null, () -> participants.list(id, version))));
+    }
+    if (method.equals("GET") && (m = PARTICIPANT.matcher(path)).matches()) {
+      String id = decode(m.group(2));
+      String participantId = decode(m.group(3));
+      return Optional.of(
+          route(
+              "graph.getParticipant",
+              r -> call(r, null, () -> participants.one(id, participantId))));
     }
     if (method.equals("GET") && (m = OPERATION.matcher(path)).matches()) {
       String id = decode(m.group(2));
