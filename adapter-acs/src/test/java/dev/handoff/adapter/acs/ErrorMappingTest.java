@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** CommunicationErrorResponse → the failure taxonomy, per the table of acs.md §3.4. */
+/** CommunicationErrorResponse → the failure taxonomy, per the table in the adapter's README. */
 class ErrorMappingTest {
   private static final CallTransfer TRANSFER =
       CallTransfer.builder("call-1", PhoneNumber.of("+14255550123")).build();

@@ -192,7 +192,8 @@ public final class FakeAcsServer implements AutoCloseable {
     }
   }
 
-  // The service's side of HMAC-SHA256, written from acs.md §6.1 without the adapter's code.
+  // The service's side of HMAC-SHA256, written from the scheme's description without the adapter's
+  // code.
   private void checkSignature(Recorded request, byte[] body) {
     String authorization = request.header("Authorization");
     if (authorization == null || !authorization.startsWith("HMAC-SHA256 ")) {

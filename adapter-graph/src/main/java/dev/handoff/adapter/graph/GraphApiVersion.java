@@ -28,7 +28,8 @@ public enum GraphApiVersion {
 
   /**
    * @param cloud a cloud
-   * @return whether this version serves cloud communications there (graph.md §1.1, §1.2)
+   * @return whether this version serves cloud communications there (v1.0 and beta in every national
+   *     cloud)
    */
   public boolean availableIn(Cloud cloud) {
     return this == V1_0 || cloud == Cloud.PUBLIC;

@@ -42,10 +42,10 @@ final class SubmitResults {
   }
 
   /**
-   * The invite's 2xx answer is an {@code inviteParticipantsOperation} (graph.md §3.1, §3.2): a
-   * {@code completed} or {@code failed} status there is final and no notification follows; any
-   * other status (Graph answers {@code Running}) means notifications will tell, and the operation's
-   * id is the invitation id they will carry.
+   * The invite's 2xx answer is an {@code inviteParticipantsOperation}: a {@code completed} or
+   * {@code failed} status there is final and no notification follows; any other status (Graph
+   * answers {@code Running}) means notifications will tell, and the operation's id is the
+   * invitation id they will carry.
    */
   static SubmitResult invite(Exchange exchange, String clientRequestId) {
     return result(exchange, clientRequestId, "invite", SubmitResults::inviteAnswer);

@@ -39,15 +39,15 @@ import org.junit.jupiter.params.provider.EnumSource;
  * docs' {@code call: transfer} page): its five request examples reproduce from the equivalent
  * domain commands, and its twenty notification examples map to the expected events.
  *
- * <p>Before comparing, the seed's requests are corrected as graph.md §1.1 says: {@code
- * endpointType}, {@code languageId} and {@code region} inside {@code transferTarget} and {@code
- * languageId}, {@code region}, {@code clientContext} at the top level are in no v1.0 schema and are
- * removed; example 5's stray brace (a trailing comma in this copy) is read leniently and its {@code
+ * <p>Before comparing, the seed's requests are corrected to the v1.0 schema: {@code endpointType},
+ * {@code languageId} and {@code region} inside {@code transferTarget} and {@code languageId},
+ * {@code region}, {@code clientContext} at the top level are in no v1.0 schema and are removed;
+ * example 5's stray brace (a trailing comma in this copy) is read leniently and its {@code
  * transferee} must sit at the top level. The examples annotate {@code @odata.type} inconsistently
  * (example 1 not at all, example 2 on every object, example 3 on the phone identity only), and the
- * annotations are optional in requests (graph.md §2.4), so the comparison ignores them; examples 1
- * and 5, which carry none, must match exactly, and the annotation this adapter does send (the
- * communications identity set around a phone) is asserted on its own.
+ * annotations are optional in requests, so the comparison ignores them; examples 1 and 5, which
+ * carry none, must match exactly, and the annotation this adapter does send (the communications
+ * identity set around a phone) is asserted on its own.
  */
 class SeedExamplesTest {
   private static final Path SEED = Path.of("src/test/resources/seeds/graph-call-transfer.md");
@@ -167,7 +167,7 @@ class SeedExamplesTest {
     }
   }
 
-  /** The seed with the members graph.md §1.1 says are in no v1.0 schema removed. */
+  /** The seed with the members that are in no v1.0 schema removed. */
   private static JsonNode schemaOnly(JsonNode example) {
     ObjectNode body = (ObjectNode) example.deepCopy();
     ObjectNode target = (ObjectNode) body.get("transferTarget");

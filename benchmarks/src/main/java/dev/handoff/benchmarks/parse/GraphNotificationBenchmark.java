@@ -17,9 +17,9 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * A Graph {@code commsNotifications} body to events: Handoff's {@link GraphNotificationParser} (to
- * domain events, with content-derived event ids) against the Graph SDK's models read the way
- * graph.md §7.3 shows, for a blind transfer's three notifications and for an incoming call's full
- * call resource.
+ * domain events, with content-derived event ids) against the Graph SDK's models read the way the
+ * SDK's users must (see {@link dev.handoff.benchmarks.sdk.GraphSdkNotifications}), for a blind
+ * transfer's three notifications and for an incoming call's full call resource.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

@@ -13,9 +13,9 @@ import java.util.List;
 
 /**
  * A {@code commsNotifications} body read with the Graph SDK 6.x. The SDK has no class for the
- * envelope or its items (graph.md §7.3: kiota trims the unreferenced {@code commsNotification}
- * types), so its users read the envelope with Gson, already on the SDK's classpath, and hand each
- * {@code resourceData} to kiota: a participant array, an operation or a call.
+ * envelope or its items (kiota trims the unreferenced {@code commsNotification} types), so its
+ * users read the envelope with Gson, already on the SDK's classpath, and hand each {@code
+ * resourceData} to kiota: a participant array, an operation or a call.
  */
 public final class GraphSdkNotifications {
   private GraphSdkNotifications() {}

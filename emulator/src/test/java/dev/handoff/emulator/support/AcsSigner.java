@@ -13,7 +13,10 @@ import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** Signs requests the way the ACS SDK's HMAC policy does (acs.md §6.1), written independently. */
+/**
+ * Signs requests the way the ACS SDK's HMAC policy does (HMAC-SHA256 over verb, path and query,
+ * date, host and content hash), written independently.
+ */
 public final class AcsSigner {
 
   private static final DateTimeFormatter DATE =

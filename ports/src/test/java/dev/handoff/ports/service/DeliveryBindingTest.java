@@ -204,8 +204,10 @@ class DeliveryBindingTest {
     Delivery callOne = binding.delivery(binding.callUri(ENDPOINT, "call-1"));
     assertRefused(
         List.of(completes("e1", bound)), callOne, DeliveryRefusedException.Reason.UNBOUND);
+    // The call's end comes to the call's URL as the provider sends it, and says of this operation
+    // what the end of a call says of any transfer not yet accepted: not how it ended.
     service.record(List.of(disconnected("d1", "call-1")), callOne);
-    assertThat(stored(bound).state()).isEqualTo(OperationState.SUBMITTED);
+    assertThat(stored(bound).state()).isEqualTo(OperationState.UNKNOWN);
   }
 
   @Test

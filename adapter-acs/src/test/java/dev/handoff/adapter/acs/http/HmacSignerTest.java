@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class HmacSignerTest {
 
-  /** The known-answer vector of acs.md §6.1, produced by running Azure SDK 1.0.4. */
+  /** A known-answer vector: these inputs and the signature the Azure SDK 1.0.4 computed. */
   @Test
   void reproducesTheAzureSdkKnownAnswerVector() {
     HmacSigner signer =

@@ -27,11 +27,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Verifies the bearer JWT on a Graph notification callback (graph.md §4.6): an RS256 signature by a
- * published key, an accepted issuer, the bot's application id as audience, expiry and not-before
- * within a small clock skew, and a tenant ({@code tid}) claim, which is returned. Give the tenants
- * the bot serves ({@link Builder#tenants(Set)}: its own, or a list for a multi-tenant bot) and a
- * token of any other tenant is refused ({@link Reason#WRONG_TENANT}).
+ * Verifies the bearer JWT on a Graph notification callback: an RS256 signature by a published key,
+ * an accepted issuer, the bot's application id as audience, expiry and not-before within a small
+ * clock skew, and a tenant ({@code tid}) claim, which is returned. Give the tenants the bot serves
+ * ({@link Builder#tenants(Set)}: its own, or a list for a multi-tenant bot) and a token of any
+ * other tenant is refused ({@link Reason#WRONG_TENANT}).
  *
  * <p>Use it from any web framework: pass the {@code Authorization} header's value to {@link
  * #verify(String)} before reading the body, and answer 401/403 on {@link

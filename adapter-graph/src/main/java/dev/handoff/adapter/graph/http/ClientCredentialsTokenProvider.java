@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
 
 /**
  * OAuth 2.0 client-credentials tokens from Microsoft Entra ID, for application permissions such as
- * {@code Calls.Initiate.All} (graph.md §6).
+ * {@code Calls.Initiate.All} (scope {@code https://graph.microsoft.com/.default}).
  *
  * <p>The token is cached and refreshed before it expires: from {@link Builder#refreshBefore the
  * refresh margin} before expiry (at most half the token's lifetime) the next caller fetches a new

@@ -10,8 +10,8 @@ import java.util.Optional;
 /**
  * Graph's synchronous error answers to the domain failure taxonomy.
  *
- * <p>Graph's error {@code code} is read first (cloud-communications codes are numbers as text,
- * graph.md §4.4, §5), then the HTTP status:
+ * <p>Graph's error {@code code} is read first (cloud-communications codes are numbers sent as
+ * text), then the HTTP status:
  *
  * <table>
  *   <caption>error code → reason</caption>

@@ -29,7 +29,7 @@ import org.mapstruct.factory.Mappers;
 /**
  * Maps domain commands to Graph request bodies.
  *
- * <p>Identity mapping (graph.md §2.3):
+ * <p>Identity mapping (each domain participant to its Graph identity set):
  *
  * <table>
  *   <caption>participant → identity set</caption>

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * The members of a Graph {@code call} that notifications carry and the adapter reads. {@code
- * terminationReason} and {@code replacesContext} are beta or doc-only members (graph.md §4.2).
+ * terminationReason} and {@code replacesContext} appear in notifications although only the beta
+ * schema or the docs' examples name them.
  *
  * @param odataType the type, when stated
  * @param id the call id

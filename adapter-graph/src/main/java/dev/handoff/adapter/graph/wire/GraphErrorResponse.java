@@ -5,7 +5,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * Graph's error body: one {@code error} object (graph.md §5).
+ * Graph's error body: one {@code error} object (its {@code code}, {@code message} and {@code
+ * innerError}).
  *
  * @param error the error
  */

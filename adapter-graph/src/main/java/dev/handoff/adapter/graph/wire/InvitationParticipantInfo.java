@@ -9,7 +9,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * <p>Only the members the v1.0 schema defines and Handoff can fill are modelled: {@code
  * endpointType} (beta only), {@code hidden}, {@code participantId} and {@code
  * removeFromDefaultAudioRoutingGroup} have no counterpart in the domain, and the doc examples'
- * {@code languageId} and {@code region} are in no schema (graph.md §1.1, §2.1).
+ * {@code languageId} and {@code region} are in no schema.
  *
  * @param identity who
  * @param replacesCallId the consultation call the target is in (consultative transfer)

@@ -6,9 +6,8 @@ import java.util.Optional;
 
 /**
  * A Graph {@code resultInfo}. The schema spells the sub-code {@code subcode}; the docs' failure
- * examples spell it {@code subCode} (graph.md §4.3), so both are read. Codes are kept as text:
- * Graph sends numbers ({@code 500}) and, in older payloads, strings ({@code "200"}, {@code
- * "transferAccepted"}).
+ * examples spell it {@code subCode}, so both are read. Codes are kept as text: Graph sends numbers
+ * ({@code 500}) and, in older payloads, strings ({@code "200"}, {@code "transferAccepted"}).
  *
  * @param code the code
  * @param subcode the sub-code, schema spelling

@@ -28,7 +28,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Every notification sequence of graph.md §4.3 and the tolerance list of §9.6. */
+/**
+ * Every notification sequence Graph documents for transfer, invite and redirect, and the variations
+ * the parser tolerates (several items in a batch, either URL member, sub-code spellings, codes as
+ * text).
+ */
 class GraphNotificationParserTest {
   private static final String CALL = "341a0500-d4bf-4224-8b19-1581168d328b";
   private static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");

@@ -29,7 +29,7 @@ public final class GraphException extends RuntimeException {
 
   /**
    * 403, code 7505, as the service answers a request whose target lives in another tenant than the
-   * bot's token (graph.md §4.4: transfer to another tenant's resource account).
+   * bot's token (as for a transfer to another tenant's resource account).
    */
   public static GraphException tenantMismatch() {
     return new GraphException(403, "7505", "Request authorization tenant mismatch.");

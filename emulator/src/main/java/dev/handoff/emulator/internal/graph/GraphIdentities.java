@@ -85,7 +85,7 @@ final class GraphIdentities {
   /**
    * Whether an identity set addresses a resource account ({@code applicationInstance}) of a tenant
    * other than the given one. Users of other tenants stay reachable (federation); another tenant's
-   * resource account is what Graph answers with 7505 (graph.md §4.4, §7).
+   * resource account is what Graph answers with 7505.
    */
   static boolean foreignTenant(JsonNode set, String tenantId) {
     JsonNode tenant = set.path("applicationInstance").path("tenantId");

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class HmacVerifierTest {
 
-  // The known-answer vector of acs.md §6.1, produced by running the ACS SDK 1.0.4.
+  // A known-answer vector: these inputs and the signature the ACS SDK 1.0.4 computed for them.
   private static final String ZERO_KEY = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
   private static final String HOST = "contoso.communication.azure.com";
   private static final String PATH =
