@@ -162,7 +162,8 @@ class StateQueryTest {
         query(graph.baseUrl()).reconcile(submitted(peerToPeer(), Optional.empty()));
     assertThat(verdict).isInstanceOf(Reconciliation.Failed.class);
     Reconciliation.Failed failed = (Reconciliation.Failed) verdict;
-    assertThat(failed.failure().reason()).isEqualTo(FailureReason.PROVIDER_ERROR);
+    // The same reason the call's notification would have given: 500/7000 is UNREACHABLE.
+    assertThat(failed.failure().reason()).isEqualTo(FailureReason.UNREACHABLE);
     assertThat(failed.failure().message()).contains("500/7000").contains("never arrived");
     assertThat(failed.failure().evidence().subCode()).contains("7000");
   }

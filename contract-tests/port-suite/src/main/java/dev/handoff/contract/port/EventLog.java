@@ -109,14 +109,14 @@ final class EventLog {
         List<OperationUpdate> updates = updates(submitted.callId(), submitted.kind());
         throw new AssertionError(
             subject.expecting(
-                "the provider's events, applied as the service applies them (the operation's own"
-                    + " updates and the call's changes), to bring the "
+                "the provider's events to bring the "
                     + submitted.kind()
                     + " on call "
                     + submitted.callId()
                     + " to a final state (COMPLETED, FAILED or CANCELLED) within "
                     + platform.eventTimeout()
-                    + "; it stands "
+                    + ", applied as the service applies them (the operation's own updates and the"
+                    + " call's changes); it stands "
                     + folded.state()
                     + ", and the events parsed reported "
                     + describe(updates)
