@@ -177,6 +177,102 @@ class ControlApiTest {
   }
 
   @Test
+  void invitesIntoAnAcsCallAndReceivesItsOwnCallbacks(HandoffEmulator emulator) {
+    EmulatorHttp http = new EmulatorHttp(emulator, false);
+    String sink = emulator.controlUrl() + "/sink/acs";
+    String callId =
+        json(call(
+                http,
+                emulator,
+                "POST",
+                "/acs/calls",
+                "{\"callbackUri\":\"" + sink + "\",\"participants\":[\"4:+14255550100\"]}"))
+            .get("callConnectionId")
+            .asText();
+    call(
+        http,
+        emulator,
+        "POST",
+        "/outcomes",
+        "{\"target\":\"+14255550199\",\"outcome\":{\"kind\":\"decline\"}}");
+
+    HttpResponse<String> invited =
+        call(
+            http,
+            emulator,
+            "POST",
+            "/acs/calls/" + callId + "/invitations",
+            "{\"target\":\"4:+14255550199\"}");
+
+    assertThat(invited.statusCode()).isEqualTo(201);
+    String invitationId = json(invited).get("invitationId").asText();
+    assertThat(invitationId).isNotBlank();
+    // The declined invitation's event went to the emulator's own receiver, which took it.
+    assertThat(
+            emulator
+                .journal()
+                .awaitCallbacks(
+                    c -> c.event().equals("AddParticipantFailed"), 1, Duration.ofSeconds(5))
+                .get(0))
+        .satisfies(
+            callback -> {
+              assertThat(callback.url()).isEqualTo(sink);
+              assertThat(callback.body()).contains("4:+14255550199");
+              assertThat(callback.status().name()).isEqualTo("DELIVERED");
+            });
+    assertThat(
+            call(
+                    http,
+                    emulator,
+                    "POST",
+                    "/acs/calls/no-such-call/invitations",
+                    "{\"target\":\"4:+1\"}")
+                .body())
+        .contains("cannot invite into ACS call no-such-call");
+  }
+
+  @Test
+  void answersEventGridValidationOnItsOwnReceiver(HandoffEmulator emulator) {
+    EmulatorHttp http = new EmulatorHttp(emulator, false);
+    call(
+        http,
+        emulator,
+        "PUT",
+        "/settings/event-grid-webhook",
+        "{\"url\":\"" + emulator.controlUrl() + "/sink/eventgrid\"}");
+    try {
+      HttpResponse<String> incoming =
+          call(
+              http,
+              emulator,
+              "POST",
+              "/acs/incoming-calls",
+              "{\"from\":\"4:+14255550100\",\"to\":\"8:acs:someone\"}");
+
+      assertThat(incoming.statusCode()).isEqualTo(201);
+      assertThat(
+              emulator
+                  .journal()
+                  .awaitCallbacks(c -> c.event().equals("IncomingCall"), 1, Duration.ofSeconds(5))
+                  .get(0)
+                  .status()
+                  .name())
+          .isEqualTo("DELIVERED");
+    } finally {
+      call(http, emulator, "PUT", "/settings/event-grid-webhook", "{\"url\":null}");
+    }
+    HttpResponse<String> validation =
+        call(
+            http,
+            emulator,
+            "POST",
+            "/sink/anything",
+            "[{\"eventType\":\"Microsoft.EventGrid.SubscriptionValidationEvent\","
+                + "\"data\":{\"validationCode\":\"c0de\"}}]");
+    assertThat(json(validation).get("validationResponse").asText()).isEqualTo("c0de");
+  }
+
+  @Test
   void refusesBadControlRequestsWithAMessage(HandoffEmulator emulator) {
     EmulatorHttp http = new EmulatorHttp(emulator, false);
     HttpResponse<String> noParticipants =

@@ -162,7 +162,8 @@ class StateQueryTest {
         query(graph.baseUrl()).reconcile(submitted(peerToPeer(), Optional.empty()));
     assertThat(verdict).isInstanceOf(Reconciliation.Failed.class);
     Reconciliation.Failed failed = (Reconciliation.Failed) verdict;
-    assertThat(failed.failure().reason()).isEqualTo(FailureReason.PROVIDER_ERROR);
+    // The result table reads 500/7000 as a blind transfer the target did not take: unreachable.
+    assertThat(failed.failure().reason()).isEqualTo(FailureReason.UNREACHABLE);
     assertThat(failed.failure().message()).contains("500/7000").contains("never arrived");
     assertThat(failed.failure().evidence().subCode()).contains("7000");
   }

@@ -31,7 +31,7 @@ final class ContextJson {
                 in.optionalObject("teamsPhoneCallDetails").map(ContextJson::readDetails)));
   }
 
-  private static ObjectNode details(TeamsPhoneCallDetails details) {
+  static ObjectNode details(TeamsPhoneCallDetails details) {
     ObjectNode out = Json.object();
     Json.putNodeIfPresent(out, "callerDetails", details.callerDetails().map(ContextJson::caller));
     Json.putNodeIfPresent(out, "sourceDetails", details.sourceDetails().map(ContextJson::source));
@@ -45,7 +45,7 @@ final class ContextJson {
     return out;
   }
 
-  private static TeamsPhoneCallDetails readDetails(Fields in) {
+  static TeamsPhoneCallDetails readDetails(Fields in) {
     return in.make(
         () ->
             new TeamsPhoneCallDetails(

@@ -1,6 +1,7 @@
 package dev.handoff.adapter.postgres;
 
 import dev.handoff.domain.operation.OperationId;
+import dev.handoff.ports.InvalidCursorException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -35,7 +36,7 @@ record Cursor(Instant createdAt, String id) {
   /**
    * @param cursor a cursor from {@link #encode()}
    * @return its position
-   * @throws IllegalArgumentException when the cursor is not one this store issued
+   * @throws InvalidCursorException when the cursor is not one this store issued
    */
   static Cursor decode(String cursor) {
     try {
@@ -50,8 +51,7 @@ record Cursor(Instant createdAt, String id) {
               Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
       return new Cursor(createdAt, OperationId.of(parts[1]).value());
     } catch (RuntimeException malformed) {
-      throw new IllegalArgumentException(
-          "cursor: is not one this store issued: " + malformed.getMessage(), malformed);
+      throw new InvalidCursorException(malformed.getMessage(), malformed);
     }
   }
 }

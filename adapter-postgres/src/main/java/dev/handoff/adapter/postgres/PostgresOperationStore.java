@@ -5,6 +5,7 @@ import dev.handoff.domain.operation.Operation;
 import dev.handoff.domain.operation.OperationId;
 import dev.handoff.domain.operation.TimelineEntry;
 import dev.handoff.domain.provider.ProviderId;
+import dev.handoff.ports.ConcurrentUpdateException;
 import dev.handoff.ports.in.OperationPage;
 import dev.handoff.ports.in.OperationQuery;
 import dev.handoff.ports.out.Admission;
@@ -168,8 +169,8 @@ public final class PostgresOperationStore implements OperationStore {
               }
             }
           }
-          throw new IllegalStateException(
-              "operation " + operation.id() + " kept conflicting with rows that then vanished");
+          // What conflicted kept finishing or vanishing under this admission: contention.
+          throw new ConcurrentUpdateException("the admission of operation " + operation.id(), 5);
         });
   }
 

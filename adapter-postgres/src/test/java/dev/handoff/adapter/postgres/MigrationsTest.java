@@ -37,15 +37,23 @@ class MigrationsTest {
     String schema = TestDatabase.newSchemaName("fresh");
     assertThat(tables(schema)).isEmpty();
 
-    assertThat(PostgresOperationStore.migrate(dataSource, schema)).isEqualTo(3);
+    assertThat(PostgresOperationStore.migrate(dataSource, schema)).isEqualTo(4);
     assertThat(tables(schema))
         .containsExactly(
-            "handoff_schema_history", "operation", "operation_timeline", "shared_secret");
+            "handoff_schema_history",
+            "incoming_call",
+            "operation",
+            "operation_timeline",
+            "shared_secret");
 
     assertThat(PostgresOperationStore.migrate(dataSource, schema)).isZero();
     assertThat(tables(schema))
         .containsExactly(
-            "handoff_schema_history", "operation", "operation_timeline", "shared_secret");
+            "handoff_schema_history",
+            "incoming_call",
+            "operation",
+            "operation_timeline",
+            "shared_secret");
     assertThat(tables("public")).doesNotContain("flyway_schema_history", "operation");
   }
 
@@ -118,23 +126,25 @@ class MigrationsTest {
 
     TestDatabase.execute(
         "UPDATE " + schema + ".operation SET state = 'UNKNOWN' WHERE id = 'first'");
-    assertThat(PostgresOperationStore.migrate(dataSource, schema)).isEqualTo(2);
+    assertThat(PostgresOperationStore.migrate(dataSource, schema))
+        .as("version 2, then every later one")
+        .isEqualTo(3);
   }
 
   @Test
   void upgradingAStoreWithAHandoffAndATransferOfOneCallUnderWaySaysWhichAndWhatToDo()
       throws Exception {
-    String schema = TestDatabase.newSchemaName("upgrade3");
+    String schema = TestDatabase.newSchemaName("upgrade4");
     org.flywaydb.core.Flyway.configure(Migrations.class.getClassLoader())
         .dataSource(dataSource)
         .schemas(schema)
         .defaultSchema(schema)
         .table(Migrations.HISTORY_TABLE)
         .locations(Migrations.LOCATION)
-        .target("2")
+        .target("3")
         .load()
         .migrate();
-    PostgresOperationStore v2 = PostgresOperationStore.builder(dataSource).schema(schema).build();
+    PostgresOperationStore v3 = PostgresOperationStore.builder(dataSource).schema(schema).build();
     java.time.Instant t0 = java.time.Instant.parse("2026-11-23T10:00:00Z");
     dev.handoff.domain.command.WarmHandoff handoff =
         dev.handoff.domain.command.WarmHandoff.builder(
@@ -143,11 +153,11 @@ class MigrationsTest {
                     dev.handoff.domain.command.HandoffTarget.of(
                         dev.handoff.domain.participant.PhoneNumber.of("+14255550123"))))
             .build();
-    // Written as version 2 could, when a handoff did not take the call's transfer slot.
-    assertThat(v2.admit(dev.handoff.ports.testing.Operations.requested("handoff", handoff, t0)))
+    // Written as versions 2 and 3 could, when a handoff did not take the call's transfer slot.
+    assertThat(v3.admit(dev.handoff.ports.testing.Operations.requested("handoff", handoff, t0)))
         .isInstanceOf(dev.handoff.ports.out.Admission.Admitted.class);
     assertThat(
-            v2.admit(
+            v3.admit(
                 dev.handoff.ports.testing.Operations.requested(
                     "transfer", dev.handoff.ports.testing.Operations.transfer("call-1"), t0)))
         .isInstanceOf(dev.handoff.ports.out.Admission.Admitted.class);
@@ -160,9 +170,9 @@ class MigrationsTest {
     TestDatabase.execute(
         "UPDATE " + schema + ".operation SET state = 'UNKNOWN' WHERE id = 'transfer'");
     assertThat(PostgresOperationStore.migrate(dataSource, schema)).isEqualTo(1);
-    PostgresOperationStore v3 = PostgresOperationStore.builder(dataSource).schema(schema).build();
+    PostgresOperationStore v4 = PostgresOperationStore.builder(dataSource).schema(schema).build();
     assertThat(
-            v3.admit(
+            v4.admit(
                 dev.handoff.ports.testing.Operations.requested(
                     "later", dev.handoff.ports.testing.Operations.transfer("call-1"), t0)))
         .isInstanceOf(dev.handoff.ports.out.Admission.Conflict.class);

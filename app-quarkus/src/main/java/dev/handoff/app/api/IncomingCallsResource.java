@@ -4,9 +4,10 @@ import dev.handoff.app.api.json.IncomingCallJson;
 import dev.handoff.app.api.json.OperationJson;
 import dev.handoff.app.api.json.ProblemJson;
 import dev.handoff.app.api.json.Requests;
-import dev.handoff.app.runtime.IncomingCalls;
+import dev.handoff.app.config.HandoffConfig;
 import dev.handoff.domain.command.RedirectCall;
 import dev.handoff.ports.in.RedirectCallUseCase;
+import dev.handoff.ports.out.IncomingCallStore;
 import io.smallrye.common.annotation.Blocking;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
@@ -40,13 +41,19 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Blocking
 public class IncomingCallsResource {
   private final RedirectCallUseCase redirects;
-  private final IncomingCalls incoming;
+  private final IncomingCallStore incoming;
   private final JsonBodies bodies;
+  private final int listLimit;
 
   @Inject
-  IncomingCallsResource(RedirectCallUseCase redirects, IncomingCalls incoming, JsonBodies bodies) {
+  IncomingCallsResource(
+      RedirectCallUseCase redirects,
+      IncomingCallStore incoming,
+      JsonBodies bodies,
+      HandoffConfig config) {
     this.redirects = redirects;
     this.incoming = incoming;
+    this.listLimit = config.incomingCalls().capacity();
     this.bodies = bodies;
   }
 
@@ -61,7 +68,9 @@ public class IncomingCallsResource {
           "The calls the provider announced to this service recently, newest first, with the"
               + " incomingCallContext needed to redirect them.")
   public List<IncomingCallJson> recent() {
-    return incoming.recent().stream().map(IncomingCallJson::of).collect(Collectors.toList());
+    return incoming.recent(listLimit).stream()
+        .map(IncomingCallJson::of)
+        .collect(Collectors.toList());
   }
 
   /**

@@ -164,14 +164,7 @@ public class OperationsResource {
                     size,
                     Optional.ofNullable(cursor)));
     v.throwIfAny();
-    try {
-      return OperationPageJson.of(list.list(query));
-    } catch (IllegalArgumentException foreignCursor) {
-      Violations bad = Violations.of("query");
-      bad.check(false, "cursor", "is not a cursor this service issued", cursor);
-      bad.throwIfAny();
-      throw foreignCursor;
-    }
+    return OperationPageJson.of(list.list(query));
   }
 
   /**

@@ -5,6 +5,9 @@ import dev.handoff.app.api.json.ProblemJson;
 import dev.handoff.app.api.json.Requests;
 import dev.handoff.domain.ValidationException;
 import dev.handoff.domain.provider.UnsupportedByProviderException;
+import dev.handoff.ports.ConcurrentUpdateException;
+import dev.handoff.ports.InvalidCursorException;
+import dev.handoff.ports.StoreFullException;
 import dev.handoff.ports.in.IdempotencyConflictException;
 import dev.handoff.ports.in.OperationConflictException;
 import dev.handoff.ports.in.OperationNotFoundException;
@@ -32,6 +35,12 @@ public class ProblemMappers {
 
   /** Unprocessable content (RFC 9110), which the JAX-RS status enum lacks. */
   static final int UNPROCESSABLE = 422;
+
+  /** How long a client should wait before retrying when the store is full. */
+  static final int STORE_FULL_RETRY_SECONDS = 30;
+
+  /** How long a client should wait before retrying a change that lost to concurrent ones. */
+  static final int CONCURRENT_UPDATE_RETRY_SECONDS = 1;
 
   static Response problem(
       int status,
@@ -166,17 +175,64 @@ public class ProblemMappers {
     return Problems.response(Problems.forStatus(403, null, uri.getPath()));
   }
 
+  /** The in-memory store holds only unfinished operations: room appears as they finish. */
   @ServerExceptionMapper
-  Response unavailable(IllegalStateException e, UriInfo uri) {
-    LOG.warnf(e, "Request refused: %s", e.getMessage());
+  Response storeFull(StoreFullException e, UriInfo uri) {
+    LOG.warnf("Request refused, the store is full: %s", e.getMessage());
+    return Response.fromResponse(
+            problem(
+                Response.Status.SERVICE_UNAVAILABLE.getStatusCode(),
+                "store-full",
+                "The service holds too many unfinished operations",
+                "The service holds as many unfinished operations as it can ("
+                    + e.capacity()
+                    + "); retry once some have finished",
+                uri,
+                null,
+                null))
+        .header("Retry-After", String.valueOf(STORE_FULL_RETRY_SECONDS))
+        .build();
+  }
+
+  /**
+   * A page cursor the service did not issue: the client's fault, so 400 naming the parameter, in
+   * the same shape as every other invalid query parameter.
+   */
+  @ServerExceptionMapper
+  Response invalidCursor(InvalidCursorException e, UriInfo uri) {
     return problem(
-        Response.Status.SERVICE_UNAVAILABLE.getStatusCode(),
-        "unavailable",
-        "The service cannot take this request now",
-        e.getMessage(),
+        Response.Status.BAD_REQUEST.getStatusCode(),
+        "invalid-cursor",
+        "The page cursor is invalid",
+        "The cursor is not one this service issued; list again from the first page",
         uri,
-        null,
+        List.of(
+            new ProblemJson.ViolationJson(
+                "cursor",
+                "is not a cursor this service issued",
+                uri == null ? null : uri.getQueryParameters().getFirst("cursor"))),
         null);
+  }
+
+  /**
+   * Other changes of the same operation kept winning: transient contention, not a conflict the
+   * client must resolve (that is {@code operation-conflict}, 409), so 503 with a short Retry-After;
+   * a retried submission with its Idempotency-Key, or a redelivered callback, is safe.
+   */
+  @ServerExceptionMapper
+  Response concurrentUpdate(ConcurrentUpdateException e, UriInfo uri) {
+    LOG.warnf("Request gave up under contention: %s", e.getMessage());
+    return Response.fromResponse(
+            problem(
+                Response.Status.SERVICE_UNAVAILABLE.getStatusCode(),
+                "concurrent-update",
+                "The operation is changing too often to change it now",
+                "Other changes of the same operation kept coming first; retry shortly",
+                uri,
+                null,
+                null))
+        .header("Retry-After", String.valueOf(CONCURRENT_UPDATE_RETRY_SECONDS))
+        .build();
   }
 
   @ServerExceptionMapper

@@ -1,9 +1,9 @@
 package dev.handoff.app.callbacks;
 
 import dev.handoff.adapter.acs.events.AcsDelivery;
-import dev.handoff.app.runtime.IncomingCalls;
 import dev.handoff.app.runtime.ProviderCallbacks;
 import dev.handoff.ports.in.EventReport;
+import dev.handoff.ports.out.IncomingCallStore;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -29,14 +29,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AcsCallbackResource {
   private final ProviderCallbacks callbacks;
   private final BoundDeliveries deliveries;
-  private final IncomingCalls incoming;
+  private final IncomingCallStore incoming;
   private final CallbackMetrics metrics;
 
   @Inject
   AcsCallbackResource(
       ProviderCallbacks callbacks,
       BoundDeliveries deliveries,
-      IncomingCalls incoming,
+      IncomingCallStore incoming,
       CallbackMetrics metrics) {
     this.callbacks = callbacks;
     this.deliveries = deliveries;

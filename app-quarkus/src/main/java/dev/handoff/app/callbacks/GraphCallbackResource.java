@@ -1,8 +1,8 @@
 package dev.handoff.app.callbacks;
 
-import dev.handoff.app.runtime.IncomingCalls;
 import dev.handoff.app.runtime.ProviderCallbacks;
 import dev.handoff.domain.event.ProviderEvent;
+import dev.handoff.ports.out.IncomingCallStore;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -28,14 +28,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class GraphCallbackResource {
   private final ProviderCallbacks callbacks;
   private final BoundDeliveries deliveries;
-  private final IncomingCalls incoming;
+  private final IncomingCallStore incoming;
   private final CallbackMetrics metrics;
 
   @Inject
   GraphCallbackResource(
       ProviderCallbacks callbacks,
       BoundDeliveries deliveries,
-      IncomingCalls incoming,
+      IncomingCallStore incoming,
       CallbackMetrics metrics) {
     this.callbacks = callbacks;
     this.deliveries = deliveries;

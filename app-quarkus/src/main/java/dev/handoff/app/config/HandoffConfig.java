@@ -92,6 +92,29 @@ public interface HandoffConfig {
    */
   Store store();
 
+  /**
+   * @return how announced incoming calls are kept (in the operation store's kind of storage)
+   */
+  @WithName("incoming-calls")
+  IncomingCalls incomingCalls();
+
+  /** Announced incoming calls: where the operations are, in memory or PostgreSQL. */
+  interface IncomingCalls {
+    /**
+     * @return how long an announced call is listed: well past the seconds a provider accepts its
+     *     incoming-call context for
+     */
+    @WithDefault("PT5M")
+    Duration retention();
+
+    /**
+     * @return the most calls the in-memory store holds, and the most {@code GET /v1/incoming-calls}
+     *     lists
+     */
+    @WithDefault("200")
+    int capacity();
+  }
+
   /** Which operation store, and its bounds. */
   interface Store {
     /**

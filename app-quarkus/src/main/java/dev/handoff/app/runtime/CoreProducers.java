@@ -1,11 +1,14 @@
 package dev.handoff.app.runtime;
 
+import dev.handoff.adapter.postgres.PostgresIncomingCallStore;
 import dev.handoff.adapter.postgres.PostgresOperationChangeBus;
 import dev.handoff.adapter.postgres.PostgresOperationStore;
 import dev.handoff.app.config.HandoffConfig;
+import dev.handoff.ports.memory.InMemoryIncomingCallStore;
 import dev.handoff.ports.memory.InMemoryOperationChangeBus;
 import dev.handoff.ports.memory.InMemoryOperationStore;
 import dev.handoff.ports.out.CallControl;
+import dev.handoff.ports.out.IncomingCallStore;
 import dev.handoff.ports.out.OperationChangeBus;
 import dev.handoff.ports.out.OperationStore;
 import dev.handoff.ports.service.DeadlinePolicy;
@@ -56,6 +59,34 @@ public class CoreProducers {
           .build();
     }
     return new InMemoryOperationStore(store.capacity(), store.retention(), clock);
+  }
+
+  /**
+   * @param config the configuration
+   * @param clock the clock
+   * @param dataSource the datasource, used only with the PostgreSQL store
+   * @param operations the operation store, whose kind the incoming calls follow (and whose
+   *     migrations create the PostgreSQL table)
+   * @return where announced incoming calls are kept: in memory, or in PostgreSQL shared by every
+   *     instance when the operations are there
+   */
+  @Produces
+  @Singleton
+  @DefaultBean
+  IncomingCallStore incomingCalls(
+      HandoffConfig config,
+      Clock clock,
+      Instance<DataSource> dataSource,
+      OperationStore operations) {
+    HandoffConfig.IncomingCalls incoming = config.incomingCalls();
+    if (operations instanceof PostgresOperationStore) {
+      return PostgresIncomingCallStore.builder(dataSource.get())
+          .schema(((PostgresOperationStore) operations).schema())
+          .retention(incoming.retention())
+          .clock(clock)
+          .build();
+    }
+    return new InMemoryIncomingCallStore(incoming.capacity(), incoming.retention(), clock);
   }
 
   /**

@@ -283,6 +283,7 @@ class ApiTest {
         .get("/v1/operations")
         .then()
         .statusCode(400)
+        .body("type", equalTo("urn:handoff:problem:invalid-cursor"))
         .body("violations[0].field", equalTo("cursor"));
     client()
         .get("/v1/operations/{id}", "no-such-op")

@@ -14,6 +14,9 @@ import java.util.Map;
 final class SharedInfrastructure implements AutoCloseable {
   static final String API_KEY = "it-key";
 
+  /** The secret the Event Grid webhook URL carries to every instance. */
+  static final String EVENT_GRID_SECRET = "shared-event-grid-secret-0123456789";
+
   final EmbeddedPostgres postgres;
   final HandoffEmulator emulator;
 
@@ -48,6 +51,7 @@ final class SharedInfrastructure implements AutoCloseable {
     config.put("handoff.callback-base-url", "http://127.0.0.1:" + port + "/");
     config.put("handoff.api.keys", API_KEY);
     config.put("handoff.store.kind", "postgres");
+    config.put("handoff.acs.event-grid-secret", EVENT_GRID_SECRET);
     config.put("quarkus.datasource.jdbc.url", postgres.getJdbcUrl("postgres", "postgres"));
     config.put("quarkus.datasource.username", "postgres");
     config.put("quarkus.datasource.password", "postgres");

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.handoff.app.testing.SseClient;
 import dev.handoff.emulator.control.AcsCall;
 import dev.handoff.emulator.control.AcsCallSpec;
+import dev.handoff.emulator.control.AcsIncomingCall;
+import dev.handoff.emulator.control.AcsIncomingCallSpec;
 import dev.handoff.emulator.fault.FaultAction;
 import dev.handoff.emulator.fault.FaultRule;
 import dev.handoff.emulator.journal.ReceivedRequest;
@@ -169,6 +171,61 @@ class SharedStoreIT {
       awaitState(b, onA, "COMPLETED");
       assertThat(transfersOf(second)).hasSize(1);
     }
+  }
+
+  @Test
+  void anIncomingCallAnnouncedToOneInstanceIsListedAndRedirectedOnAnother() throws Exception {
+    shared = new SharedInfrastructure(Duration.ofMillis(200));
+    int portA = ServiceInstance.freePort();
+    int portB = ServiceInstance.freePort();
+    try (ServiceInstance a =
+            ServiceInstance.start("incoming-a", portA, shared.serviceConfiguration(portA));
+        ServiceInstance b =
+            ServiceInstance.start("incoming-b", portB, shared.serviceConfiguration(portB))) {
+      shared
+          .emulator
+          .control()
+          .eventGridWebhook(
+              a.base()
+                  .resolve("/callbacks/acs?secret=" + SharedInfrastructure.EVENT_GRID_SECRET)
+                  .toString());
+      AcsIncomingCall incoming =
+          shared
+              .emulator
+              .control()
+              .createAcsIncomingCall(AcsIncomingCallSpec.of("4:+14255550111", "4:+18005550100"));
+
+      Map<String, Object> listedOnB = awaitIncoming(b, incoming.incomingCallContext());
+      String id =
+          api(b)
+              .body(
+                  "{\"incomingCallContext\":\""
+                      + incoming.incomingCallContext()
+                      + "\",\"targets\":[{\"kind\":\"phoneNumber\",\"value\":\""
+                      + TARGET
+                      + "\"}]}")
+              .post("/v1/incoming-calls/{call}/redirect", listedOnB.get("callId"))
+              .then()
+              .statusCode(202)
+              .extract()
+              .path("id");
+      assertThat(awaitState(a, id, "COMPLETED").getString("kind")).isEqualTo("REDIRECT");
+    }
+  }
+
+  private static Map<String, Object> awaitIncoming(ServiceInstance instance, String context) {
+    Instant giveUp = Instant.now().plus(Duration.ofSeconds(30));
+    do {
+      List<Map<String, Object>> calls =
+          api(instance).get("/v1/incoming-calls").then().statusCode(200).extract().path("$");
+      for (Map<String, Object> call : calls) {
+        if (context.equals(call.get("incomingCallContext"))) {
+          return call;
+        }
+      }
+      sleep(50);
+    } while (Instant.now().isBefore(giveUp));
+    throw new AssertionError("the incoming call was never listed on " + instance.base());
   }
 
   @Test

@@ -62,6 +62,8 @@ class WarmHandoffCrashIT {
     return "{\"targets\":[{\"participant\":{\"kind\":\"phoneNumber\",\"value\":\""
         + AGENT
         + "\"},\"ringTimeoutSeconds\":60}],\"holdAudio\":{\"text\":\"Please hold\"},"
+        // ACS shows a phone invitee a caller id, one of the resource's numbers.
+        + "\"sourceCallerId\":\"+18005550100\","
         + "\"briefing\":{\"text\":\"Caller asks about an invoice\"}}";
   }
 

@@ -378,6 +378,21 @@ public record ProviderCapabilities(
       for (int i = 0; i < handoff.targets().size(); i++) {
         participant(handoff.targets().get(i).participant(), "targets[" + i + "].participant");
       }
+      // Each target is invited as an AddParticipant would be: a provider that shows the
+      // invitation's caller id needs one for a phone number.
+      if (handoff.sourceCallerId().isEmpty() && limits.phoneInvitationNeedsSourceCallerId()) {
+        for (int i = 0; i < handoff.targets().size(); i++) {
+          if (handoff.targets().get(i).participant() instanceof PhoneNumber) {
+            found.add(
+                new CapabilityViolation(
+                    "sourceCallerId",
+                    "is required to invite a phone number (targets["
+                        + i
+                        + "]): the provider shows it to the callee as the caller id"));
+            break;
+          }
+        }
+      }
       handoff
           .holdAudio()
           .ifPresent(

@@ -102,4 +102,39 @@ class WarmHandoffCapabilitiesTest {
             "holdAudio: does not support an audio file as hold audio",
             "briefing.prompt: does not support audio file prompts");
   }
+
+  @Test
+  void aProviderThatShowsTheCallerIdNeedsOneToInviteAPhoneTarget() {
+    ProviderCapabilities acsLike =
+        ProviderCapabilities.builder(ProviderId.of("acs-like"))
+            .supports(Capability.WARM_HANDOFF, Capability.ADD_SOURCE_CALLER_ID)
+            .addresses(ParticipantKind.PHONE_NUMBER, ParticipantKind.ACS_USER)
+            .limits(ProviderLimits.builder().phoneInvitationNeedsSourceCallerId().build())
+            .build();
+    WarmHandoff toAPhone =
+        WarmHandoff.builder(
+                "call-1",
+                List.of(
+                    HandoffTarget.of(AcsUser.of("8:acs:agent")),
+                    HandoffTarget.of(PhoneNumber.of("+14255550123"))))
+            .build();
+    assertThat(problems(acsLike, toAPhone))
+        .containsExactly(
+            "sourceCallerId: is required to invite a phone number (targets[1]): the provider"
+                + " shows it to the callee as the caller id");
+    WarmHandoff named =
+        WarmHandoff.builder("call-1", toAPhone.targets())
+            .sourceCallerId(PhoneNumber.of("+18005550100"))
+            .build();
+    assertThat(problems(acsLike, named)).isEmpty();
+    WarmHandoff toAnAcsUser =
+        WarmHandoff.builder("call-1", List.of(HandoffTarget.of(AcsUser.of("8:acs:agent")))).build();
+    assertThat(problems(acsLike, toAnAcsUser)).isEmpty();
+    assertThat(
+            problems(
+                CONSULTING,
+                WarmHandoff.builder("call-1", toAPhone.targets().subList(1, 2)).build()))
+        .as("a provider that does not show it")
+        .isEmpty();
+  }
 }

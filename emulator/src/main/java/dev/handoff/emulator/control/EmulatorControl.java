@@ -27,6 +27,21 @@ public interface EmulatorControl {
   GraphCall createGraphCall(GraphCallSpec spec);
 
   /**
+   * Invites a participant into a connected ACS call, as {@code participants:add} would but without
+   * a request: the target's scripted outcome decides what happens ({@link Outcome#noAnswer()} keeps
+   * the invitation ringing until its timeout), and the call's callback gets the events. A phone
+   * number is invited with {@link #DEFAULT_SOURCE_CALLER_ID} as caller id.
+   *
+   * @param callConnectionId a connected call
+   * @param target the invitee's raw id, e.g. {@code 4:+14255550199}
+   * @return the invitation id, which a cancellation names
+   */
+  String inviteToAcsCall(String callConnectionId, String target);
+
+  /** The caller id of invitations made through {@link #inviteToAcsCall(String, String)}. */
+  String DEFAULT_SOURCE_CALLER_ID = "+18005550100";
+
+  /**
    * Creates an incoming Graph call and notifies the bot ({@code created}, state {@code incoming}).
    */
   GraphIncomingCall createGraphIncomingCall(GraphIncomingCallSpec spec);

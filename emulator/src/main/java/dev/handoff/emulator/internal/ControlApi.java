@@ -59,6 +59,9 @@ public final class ControlApi {
   /** The body of the webhook settings. */
   record UrlRequest(String url) {}
 
+  /** The body of {@code POST /_emulator/acs/calls/{id}/invitations}. */
+  record InvitationRequest(String target) {}
+
   private final EmulatorEngine engine;
   private final Supplier<Info> info;
   private final TrustMaterial trust;
@@ -162,6 +165,18 @@ public final class ControlApi {
       default:
         break;
     }
+    if (path.equals("/sink") || path.startsWith("/sink/")) {
+      return sink(request);
+    }
+    if (method.equals("POST") && path.startsWith("/acs/calls/") && path.endsWith("/invitations")) {
+      String id =
+          decode(path.substring("/acs/calls/".length(), path.length() - "/invitations".length()));
+      InvitationRequest invitation = read(request, InvitationRequest.class);
+      if (invitation.target() == null || invitation.target().isBlank()) {
+        throw new IllegalArgumentException("an invitation needs a target raw id");
+      }
+      return json(201, Map.of("invitationId", engine.inviteToAcsCall(id, invitation.target())));
+    }
     if (method.equals("DELETE") && path.startsWith("/faults/")) {
       String id = decode(path.substring("/faults/".length()));
       return engine.removeFault(id) ? Response.empty(204) : error(404, "no fault " + id);
@@ -181,6 +196,32 @@ public final class ControlApi {
           .orElseGet(() -> error(404, "no Graph call " + id));
     }
     return error(404, "the control API has no " + method + " " + request.rawPath());
+  }
+
+  /**
+   * The emulator's own callback receiver: accepts any delivery with 200, and answers an Event Grid
+   * subscription validation with its code, so that callbacks and incoming calls work without an
+   * application listening (what arrived is in the callback journal).
+   */
+  private static Response sink(Request request) {
+    if (!request.method().equals("POST")) {
+      return Response.empty(200);
+    }
+    JsonNode events;
+    try {
+      events = Json.parse(request.body());
+    } catch (Json.InvalidJsonException notJson) {
+      return Response.empty(200);
+    }
+    JsonNode first = events != null && events.isArray() ? events.path(0) : events;
+    if (first != null
+        && "Microsoft.EventGrid.SubscriptionValidationEvent"
+            .equals(first.path("eventType").asText())) {
+      ObjectNode answer = Json.object();
+      answer.put("validationResponse", first.path("data").path("validationCode").asText());
+      return Response.json(200, answer, "application/json");
+    }
+    return Response.empty(200);
   }
 
   private static <T> T read(Request request, Class<T> type) {

@@ -55,6 +55,11 @@ public final class EmulatorEngine implements EmulatorControl {
   }
 
   @Override
+  public String inviteToAcsCall(String callConnectionId, String target) {
+    return acs.invite(callConnectionId, target, DEFAULT_SOURCE_CALLER_ID);
+  }
+
+  @Override
   public AcsIncomingCall createAcsIncomingCall(AcsIncomingCallSpec spec) {
     return acs.createIncomingCall(spec);
   }

@@ -84,7 +84,10 @@ class AcsHandoffActionsTest {
     HttpResponse<String> add =
         http.acsPost(
             at(id, "/participants:add"),
-            "{\"participantToAdd\":" + AGENT_MODEL + ",\"operationContext\":\"h#3\"}");
+            "{\"participantToAdd\":"
+                + AGENT_MODEL
+                + ",\"sourceCallerIdNumber\":{\"value\":\"+18005550100\"}"
+                + ",\"operationContext\":\"h#3\"}");
     assertThat(add.statusCode()).isEqualTo(202);
     receiver.await(cb, 2);
 
@@ -145,7 +148,12 @@ class AcsHandoffActionsTest {
     AcsCall call = emulator.control().createAcsCall(AcsCallSpec.oneToOne(receiver.url(cb), CALLER));
     String id = call.callConnectionId();
     EmulatorHttp http = new EmulatorHttp(emulator, false);
-    http.acsPost(at(id, "/participants:add"), "{\"participantToAdd\":" + AGENT_MODEL + "}");
+    // A phone invitation names the caller id it shows, as ACS requires.
+    http.acsPost(
+        at(id, "/participants:add"),
+        "{\"participantToAdd\":"
+            + AGENT_MODEL
+            + ",\"sourceCallerIdNumber\":{\"value\":\"+18005550100\"}}");
     receiver.await(cb, 2);
 
     HttpResponse<String> remove =

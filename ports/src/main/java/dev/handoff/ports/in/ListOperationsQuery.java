@@ -1,11 +1,13 @@
 package dev.handoff.ports.in;
 
+import dev.handoff.ports.InvalidCursorException;
+
 /** List operations, newest first, one page at a time. */
 public interface ListOperationsQuery {
   /**
    * @param query which operations
    * @return one page
-   * @throws IllegalArgumentException when the cursor is not one this service issued
+   * @throws InvalidCursorException when the cursor is not one this service issued
    */
   OperationPage list(OperationQuery query);
 }

@@ -5,6 +5,8 @@ import dev.handoff.domain.operation.Operation;
 import dev.handoff.domain.operation.OperationId;
 import dev.handoff.domain.operation.OperationState;
 import dev.handoff.domain.provider.ProviderId;
+import dev.handoff.ports.InvalidCursorException;
+import dev.handoff.ports.StoreFullException;
 import dev.handoff.ports.in.OperationPage;
 import dev.handoff.ports.in.OperationQuery;
 import dev.handoff.ports.out.Admission;
@@ -137,10 +139,7 @@ public final class InMemoryOperationStore implements OperationStore {
       }
     }
     if (byId.size() >= capacity) {
-      throw new IllegalStateException(
-          "the in-memory operation store is full: "
-              + byId.size()
-              + " operations, none of them finished");
+      throw new StoreFullException("in-memory operation", capacity);
     }
   }
 
@@ -292,7 +291,7 @@ public final class InMemoryOperationStore implements OperationStore {
             Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
         return new Position(createdAt, OperationId.of(parts[2]).value());
       } catch (RuntimeException malformed) {
-        throw new IllegalArgumentException("cursor is not one this store issued", malformed);
+        throw new InvalidCursorException(malformed.getMessage(), malformed);
       }
     }
   }

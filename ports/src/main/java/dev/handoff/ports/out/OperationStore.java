@@ -4,6 +4,9 @@ import dev.handoff.domain.operation.IdempotencyKey;
 import dev.handoff.domain.operation.Operation;
 import dev.handoff.domain.operation.OperationId;
 import dev.handoff.domain.provider.ProviderId;
+import dev.handoff.ports.ConcurrentUpdateException;
+import dev.handoff.ports.InvalidCursorException;
+import dev.handoff.ports.StoreFullException;
 import dev.handoff.ports.in.OperationPage;
 import dev.handoff.ports.in.OperationQuery;
 import java.time.Instant;
@@ -25,7 +28,10 @@ public interface OperationStore {
    *
    * @param operation a new operation, version 1
    * @return what was done
-   * @throws IllegalStateException when an operation with the same id exists, or the store is full
+   * @throws StoreFullException when the store is at its capacity with nothing it may evict
+   * @throws ConcurrentUpdateException when the admission kept racing other changes and gave up
+   * @throws IllegalStateException when an operation with the same id exists (ids are unique, so
+   *     this is a bug)
    */
   Admission admit(Operation operation);
 
@@ -36,8 +42,9 @@ public interface OperationStore {
    * @param operation a new operation, version 1
    * @return the stored operation: {@code operation} itself when it was stored, or the operation
    *     that already holds its idempotency key
-   * @throws IllegalStateException when an operation with the same id exists, the store is full, or
-   *     an active operation on the call refuses it (see {@link Admission.Conflict})
+   * @throws StoreFullException when the store is at its capacity with nothing it may evict
+   * @throws IllegalStateException when an operation with the same id exists, or an active operation
+   *     on the call refuses it (see {@link Admission.Conflict})
    */
   default Operation insertIfAbsent(Operation operation) {
     Admission admission = admit(operation);
@@ -90,7 +97,7 @@ public interface OperationStore {
   /**
    * @param query which operations
    * @return one page, newest first
-   * @throws IllegalArgumentException when the cursor is not one this store issued
+   * @throws InvalidCursorException when the cursor is not one this store issued
    */
   OperationPage list(OperationQuery query);
 

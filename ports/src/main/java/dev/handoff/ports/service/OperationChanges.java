@@ -2,6 +2,7 @@ package dev.handoff.ports.service;
 
 import dev.handoff.domain.operation.Operation;
 import dev.handoff.domain.operation.OperationId;
+import dev.handoff.ports.ConcurrentUpdateException;
 import dev.handoff.ports.in.OperationNotFoundException;
 import dev.handoff.ports.out.OperationChangeBus;
 import dev.handoff.ports.out.OperationStore;
@@ -36,6 +37,7 @@ final class OperationChanges {
    *     no change
    * @return the result
    * @throws OperationNotFoundException when there is no such operation
+   * @throws ConcurrentUpdateException when other changes kept winning the compare-and-set
    */
   Changed change(OperationId id, UnaryOperator<Operation> transition) {
     for (int attempt = 0; attempt < MAX_CHANGE_ATTEMPTS; attempt++) {
@@ -49,7 +51,6 @@ final class OperationChanges {
         return new Changed(next, true);
       }
     }
-    throw new IllegalStateException(
-        "Operation " + id + " kept changing; gave up after " + MAX_CHANGE_ATTEMPTS + " attempts");
+    throw new ConcurrentUpdateException("operation " + id, MAX_CHANGE_ATTEMPTS);
   }
 }

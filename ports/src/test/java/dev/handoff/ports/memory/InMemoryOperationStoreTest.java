@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.handoff.domain.operation.IdempotencyKey;
 import dev.handoff.domain.operation.Operation;
+import dev.handoff.ports.StoreFullException;
 import dev.handoff.ports.out.OperationStore;
 import dev.handoff.ports.testing.MutableClock;
 import dev.handoff.ports.testing.OperationStoreContract;
@@ -45,7 +46,8 @@ class InMemoryOperationStoreTest extends OperationStoreContract {
     store.insertIfAbsent(requested("a", transfer("call-1"), T0));
     store.insertIfAbsent(requested("b", transfer("call-2"), T0));
     assertThatThrownBy(() -> store.insertIfAbsent(requested("c", transfer("call-3"), T0)))
-        .isInstanceOf(IllegalStateException.class)
+        .isInstanceOfSatisfying(
+            StoreFullException.class, full -> assertThat(full.capacity()).isEqualTo(2))
         .hasMessageContaining("full");
     assertThat(store.size()).isEqualTo(2);
   }

@@ -18,14 +18,17 @@ import dev.handoff.domain.operation.OperationState;
 import dev.handoff.domain.operation.Reconciliation;
 import dev.handoff.domain.operation.SubmissionToken;
 import dev.handoff.domain.provider.ProviderId;
+import dev.handoff.ports.InvalidCursorException;
 import dev.handoff.ports.in.OperationPage;
 import dev.handoff.ports.in.OperationQuery;
 import dev.handoff.ports.out.Admission;
 import dev.handoff.ports.out.OperationStore;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -217,10 +220,21 @@ public abstract class OperationStoreContract {
   }
 
   @Test
-  void aCursorItDidNotIssueIsRefused() {
+  void aCursorItDidNotIssueIsRefusedAsAnInvalidCursor() {
     OperationStore store = newStore();
-    assertThatThrownBy(() -> store.list(OperationQuery.all().after("not-a-cursor")))
-        .isInstanceOf(IllegalArgumentException.class);
+    for (String foreign :
+        List.of("not-a-cursor!", base64url("elsewhere:42"), base64url("p1:soon:op-1"))) {
+      assertThatThrownBy(() -> store.list(OperationQuery.all().after(foreign)))
+          .as("cursor '%s'", foreign)
+          .isInstanceOf(InvalidCursorException.class)
+          .hasMessageContaining("cursor");
+    }
+  }
+
+  private static String base64url(String text) {
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(text.getBytes(StandardCharsets.UTF_8));
   }
 
   @Test

@@ -384,6 +384,31 @@ public final class AcsService implements Endpoint {
     return incoming.createIncomingCall(spec);
   }
 
+  /**
+   * Invites a participant into a connected call as {@code participants:add} would, without a
+   * request: the target's scripted outcome decides what happens (script {@code noAnswer} to keep
+   * the invitation ringing). A phone number is invited with {@code sourceCallerId} as caller id.
+   *
+   * @return the invitation id
+   * @throws IllegalArgumentException when the call is unknown or the target is not a raw id
+   */
+  public String invite(String callConnectionId, String target, String sourceCallerId) {
+    try {
+      ObjectNode body = Json.object();
+      AcsIdentifier participant = AcsIdentifier.fromRawId(target);
+      body.set("participantToAdd", participant.toJson());
+      if (participant instanceof AcsIdentifier.PhoneNumber) {
+        // As a request must: ACS calls a phone number only with a caller id of the resource.
+        body.putObject("sourceCallerIdNumber").put("value", sourceCallerId);
+      }
+      AcsResult result = flows.add(callConnectionId, body);
+      return Json.parse(result.response().body()).get("invitationId").asText();
+    } catch (AcsException e) {
+      throw new IllegalArgumentException(
+          "cannot invite into ACS call " + callConnectionId + ": " + e.getMessage(), e);
+    }
+  }
+
   /** The state of a call connection ({@code connected}, ...), if it exists. */
   public Optional<String> callState(String callConnectionId) {
     return flows.callState(callConnectionId);

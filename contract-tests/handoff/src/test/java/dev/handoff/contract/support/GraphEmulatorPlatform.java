@@ -1,0 +1,262 @@
+package dev.handoff.contract.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.handoff.adapter.graph.GraphCallControl;
+import dev.handoff.adapter.graph.http.GraphHttpOptions;
+import dev.handoff.adapter.graph.notifications.GraphNotificationParser;
+import dev.handoff.contract.port.CallParty;
+import dev.handoff.contract.port.Delivery;
+import dev.handoff.contract.port.IncomingTestCall;
+import dev.handoff.contract.port.ReceivedCommand;
+import dev.handoff.contract.port.TargetBehaviour;
+import dev.handoff.contract.port.TestCall;
+import dev.handoff.domain.command.OperationKind;
+import dev.handoff.domain.event.ProviderEvent;
+import dev.handoff.domain.participant.Participant;
+import dev.handoff.domain.participant.ParticipantKind;
+import dev.handoff.domain.participant.PhoneNumber;
+import dev.handoff.domain.participant.TeamsApp;
+import dev.handoff.domain.participant.TeamsUser;
+import dev.handoff.emulator.GraphEndpoints;
+import dev.handoff.emulator.HandoffEmulator;
+import dev.handoff.emulator.control.GraphCall;
+import dev.handoff.emulator.control.GraphCallSpec;
+import dev.handoff.emulator.control.GraphCallSpec.GroupTransferEnd;
+import dev.handoff.emulator.control.GraphIncomingCall;
+import dev.handoff.emulator.control.GraphIncomingCallSpec;
+import dev.handoff.ports.out.CallControl;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** The Graph adapter against the emulator's Graph, for the port suite. */
+public final class GraphEmulatorPlatform extends EmulatorPlatform {
+  private final GraphCallControl adapter;
+  private final GraphNotificationParser parser = GraphNotificationParser.builder().build();
+  private final Participants participants = new Participants();
+
+  private final GroupTransferEnd groupTransferEnd;
+
+  private GraphEmulatorPlatform(
+      HandoffEmulator emulator, WebhookSink sink, GroupTransferEnd groupTransferEnd) {
+    super(emulator, sink, "/graph");
+    this.groupTransferEnd = groupTransferEnd;
+    GraphEndpoints graph = emulator.graph();
+    this.adapter =
+        GraphCallControl.builder()
+            .clientCredentials(graph.tenantId(), graph.clientId(), graph.clientSecret())
+            .tokenEndpoint(graph.httpTokenEndpoint())
+            .baseUrl(graphRoot(graph))
+            .options(
+                GraphHttpOptions.builder()
+                    .attemptTimeout(Duration.ofSeconds(5))
+                    .overallTimeout(Duration.ofSeconds(10))
+                    .build())
+            .build();
+  }
+
+  /**
+   * @param graph the emulator's Graph endpoints
+   * @return the base URL the adapter takes: the plain-http one without {@code /v1.0}
+   */
+  public static URI graphRoot(GraphEndpoints graph) {
+    return URI.create(graph.httpBaseUrl().toString().replaceFirst("/v1\\.0/?$", ""));
+  }
+
+  /**
+   * @return a platform on a new emulator (time scale 0.05) and webhook sink, whose group transfers
+   *     end as Graph's transfer reference shows (the bot's call terminated with 0/7015)
+   */
+  public static GraphEmulatorPlatform start() {
+    return start(GroupTransferEnd.TERMINATED);
+  }
+
+  /**
+   * @param groupTransferEnd how a transfer out of a group call reports its end
+   * @return a platform on a new emulator (time scale 0.05) and webhook sink
+   */
+  public static GraphEmulatorPlatform start(GroupTransferEnd groupTransferEnd) {
+    try {
+      return new GraphEmulatorPlatform(
+          HandoffEmulator.builder().timeScale(0.05).build().start(),
+          new WebhookSink(),
+          groupTransferEnd);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public CallControl callControl() {
+    return adapter;
+  }
+
+  @Override
+  public TestCall createCall() {
+    return call(GraphCallSpec.peerToPeer(callbackUri().toString(), "phone:+14255550100"));
+  }
+
+  @Override
+  public TestCall createGroupCall() {
+    return call(
+        GraphCallSpec.group(
+                callbackUri().toString(), "user:" + UUID.randomUUID(), "phone:+14255550100")
+            .withGroupTransferEnd(groupTransferEnd));
+  }
+
+  @Override
+  public TestCall createConsultationCall(Participant target) {
+    return call(GraphCallSpec.peerToPeer(callbackUri().toString(), notation(target)));
+  }
+
+  private TestCall call(GraphCallSpec spec) {
+    GraphCall call = emulator.control().createGraphCall(spec);
+    return new TestCall(
+        call.callId(),
+        call.participants().stream()
+            .map(
+                party ->
+                    new CallParty(
+                        participant(party.identity()),
+                        java.util.Optional.of(party.participantId())))
+            .collect(Collectors.toList()));
+  }
+
+  @Override
+  public IncomingTestCall createIncomingCall() {
+    GraphIncomingCall incoming =
+        emulator
+            .control()
+            .createGraphIncomingCall(
+                new GraphIncomingCallSpec(callbackUri().toString(), "phone:+14255550100", null));
+    // Graph reports the call id as the incoming-call context.
+    return new IncomingTestCall(incoming.callId(), incoming.callId());
+  }
+
+  @Override
+  public Participant participant(ParticipantKind kind) {
+    String tenant = emulator.graph().tenantId();
+    switch (kind) {
+      case TEAMS_USER:
+        return TeamsUser.of(UUID.randomUUID().toString()).withTenantId(tenant);
+      case TEAMS_APP:
+        return TeamsApp.resourceAccount(UUID.randomUUID().toString()).withTenantId(tenant);
+      case PHONE_NUMBER:
+        return participants.phone();
+      default:
+        throw new UnsupportedOperationException("Graph cannot address " + kind);
+    }
+  }
+
+  private Participant participant(String notation) {
+    int colon = notation.indexOf(':');
+    String kind = notation.substring(0, colon);
+    String id = notation.substring(colon + 1);
+    switch (kind) {
+      case "user":
+        return TeamsUser.of(id).withTenantId(emulator.graph().tenantId());
+      case "phone":
+        return PhoneNumber.of(id);
+      case "applicationInstance":
+        return TeamsApp.resourceAccount(id).withTenantId(emulator.graph().tenantId());
+      default:
+        return TeamsApp.bot(id);
+    }
+  }
+
+  private static String notation(Participant participant) {
+    if (participant instanceof TeamsUser) {
+      return "user:" + ((TeamsUser) participant).userId();
+    }
+    if (participant instanceof PhoneNumber) {
+      return "phone:" + ((PhoneNumber) participant).value();
+    }
+    TeamsApp app = (TeamsApp) participant;
+    return (app.type() == TeamsApp.Type.APPLICATION ? "application:" : "applicationInstance:")
+        + app.appId();
+  }
+
+  @Override
+  public void script(Participant participant, TargetBehaviour behaviour) {
+    emulator.control().script(key(participant), Participants.outcome(behaviour));
+  }
+
+  private static String key(Participant participant) {
+    String notation = notation(participant);
+    return notation.substring(notation.indexOf(':') + 1);
+  }
+
+  @Override
+  public List<ProviderEvent> parse(Delivery delivery) {
+    return parser.parse(delivery.body());
+  }
+
+  /** Reads a Graph request body (transfer, invite, redirect). */
+  @Override
+  protected ReceivedCommand translate(JsonNode body) {
+    ReceivedCommand.Builder received = ReceivedCommand.builder();
+    JsonNode target = body.path("transferTarget");
+    if (target.isObject()) {
+      received.target(identity(target.path("identity")));
+      received.replacesCallId(text(target.path("replacesCallId")));
+    }
+    body.path("participants")
+        .forEach(invitee -> received.target(identity(invitee.path("identity"))));
+    body.path("targets").forEach(to -> received.target(identity(to.path("identity"))));
+    JsonNode transferee = body.path("transferee");
+    if (transferee.isObject()) {
+      if (transferee.has("identity")) {
+        received.transferee(identity(transferee.get("identity")));
+      }
+      received.transfereeParticipantId(text(transferee.path("participantId")));
+    }
+    received
+        .timeout(body.has("timeout") ? Duration.ofSeconds(body.get("timeout").asLong()) : null)
+        .callbackUri(body.has("callbackUri") ? URI.create(body.get("callbackUri").asText()) : null)
+        .operationContext(text(body.path("clientContext")));
+    return received.build();
+  }
+
+  /** A Graph identity set: the one identity it holds, with its display name. */
+  private static Participant identity(JsonNode set) {
+    for (String kind : List.of("user", "phone", "application", "applicationInstance")) {
+      JsonNode identity = set.path(kind);
+      if (!identity.isObject()) {
+        continue;
+      }
+      String id = identity.path("id").asText();
+      String name = text(identity.path("displayName"));
+      switch (kind) {
+        case "user":
+          TeamsUser user = TeamsUser.of(id);
+          return name == null ? user : user.withDisplayName(name);
+        case "phone":
+          PhoneNumber phone = PhoneNumber.of(id);
+          return name == null ? phone : phone.withDisplayName(name);
+        case "application":
+          TeamsApp bot = TeamsApp.bot(id);
+          return name == null ? bot : bot.withDisplayName(name);
+        default:
+          TeamsApp account = TeamsApp.resourceAccount(id);
+          return name == null ? account : account.withDisplayName(name);
+      }
+    }
+    throw new IllegalStateException("the Graph request named an identity of no known kind: " + set);
+  }
+
+  @Override
+  protected String operation(OperationKind kind) {
+    switch (kind) {
+      case TRANSFER:
+        return "graph.transfer";
+      case ADD_PARTICIPANT:
+        return "graph.invite";
+      default:
+        return "graph.redirect";
+    }
+  }
+}

@@ -1,0 +1,332 @@
+package dev.handoff.contract.port;
+
+import dev.handoff.domain.command.AddParticipant;
+import dev.handoff.domain.command.CallCommand;
+import dev.handoff.domain.command.CallTransfer;
+import dev.handoff.domain.command.CancelAddParticipant;
+import dev.handoff.domain.command.RedirectCall;
+import dev.handoff.domain.command.TransferMode;
+import dev.handoff.domain.command.Transferee;
+import dev.handoff.domain.context.CallingContext;
+import dev.handoff.domain.participant.Participant;
+import dev.handoff.domain.participant.PhoneNumber;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Compares a command with what the provider received for it, part by part, for the parts the
+ * platform can observe. Each difference is one sentence saying what was expected and what arrived.
+ */
+final class ReceivedCheck {
+  private final Set<Observation> observed;
+  private final List<String> differences = new ArrayList<>();
+
+  private ReceivedCheck(Set<Observation> observed) {
+    this.observed = observed;
+  }
+
+  /**
+   * @param command the command submitted
+   * @param correlation the correlation string submitted with it
+   * @param received what the provider received
+   * @param observed what the platform can observe
+   * @return every difference; empty when everything the command carries arrived intact
+   */
+  static List<String> differences(
+      CallCommand command,
+      String correlation,
+      ReceivedCommand received,
+      Set<Observation> observed) {
+    ReceivedCheck check = new ReceivedCheck(observed);
+    check.compare(command, correlation, received);
+    return check.differences;
+  }
+
+  /**
+   * @param command a command
+   * @return the observations needed to compare everything it carries
+   */
+  static Set<Observation> needed(CallCommand command) {
+    ReceivedCheck probe = new ReceivedCheck(Set.of(Observation.values()));
+    return probe.parts(command);
+  }
+
+  private Set<Observation> parts(CallCommand command) {
+    Set<Observation> parts = new java.util.HashSet<>();
+    parts.add(Observation.PARTIES);
+    parts.add(Observation.OPERATION_CONTEXT);
+    List<Participant> targets = targets(command);
+    if (targets.stream().anyMatch(p -> p.displayName().isPresent())) {
+      parts.add(Observation.DISPLAY_NAMES);
+    }
+    if (command instanceof CallTransfer) {
+      CallTransfer transfer = (CallTransfer) command;
+      if (!transfer.callingContext().isEmpty()) {
+        parts.add(Observation.CALLING_CONTEXT);
+      }
+      transfer.sourceCallerId().ifPresent(id -> parts.add(Observation.CALLER_ID));
+      transfer.callbackUri().ifPresent(uri -> parts.add(Observation.CALLBACK_URI));
+    } else if (command instanceof AddParticipant) {
+      AddParticipant add = (AddParticipant) command;
+      if (!add.callingContext().isEmpty()) {
+        parts.add(Observation.CALLING_CONTEXT);
+      }
+      add.sourceCallerId().ifPresent(id -> parts.add(Observation.CALLER_ID));
+      add.sourceDisplayName().ifPresent(name -> parts.add(Observation.DISPLAY_NAMES));
+      add.invitationTimeout().ifPresent(t -> parts.add(Observation.TIMEOUTS));
+      add.callbackUri().ifPresent(uri -> parts.add(Observation.CALLBACK_URI));
+    } else if (command instanceof CancelAddParticipant) {
+      ((CancelAddParticipant) command)
+          .callbackUri()
+          .ifPresent(u -> parts.add(Observation.CALLBACK_URI));
+    } else if (command instanceof RedirectCall) {
+      RedirectCall redirect = (RedirectCall) command;
+      redirect.ringTimeout().ifPresent(t -> parts.add(Observation.TIMEOUTS));
+      redirect.callbackUri().ifPresent(uri -> parts.add(Observation.CALLBACK_URI));
+    }
+    return parts;
+  }
+
+  private void compare(CallCommand command, String correlation, ReceivedCommand received) {
+    targets(targets(command), received.targets());
+    if (command instanceof CallTransfer) {
+      CallTransfer transfer = (CallTransfer) command;
+      transfer.transferee().ifPresent(t -> transferee(t, received));
+      if (transfer.mode() instanceof TransferMode.Consultative) {
+        same(
+            Observation.PARTIES,
+            "the replaced consultation call",
+            ((TransferMode.Consultative) transfer.mode()).replacesCallId(),
+            received.replacesCallId());
+      }
+      context(transfer.callingContext(), received.callingContext());
+      callerId(transfer.sourceCallerId(), received.sourceCallerId());
+      callback(transfer.callbackUri(), received.callbackUri());
+    } else if (command instanceof AddParticipant) {
+      AddParticipant add = (AddParticipant) command;
+      context(add.callingContext(), received.callingContext());
+      callerId(add.sourceCallerId(), received.sourceCallerId());
+      add.sourceDisplayName()
+          .ifPresent(
+              name ->
+                  same(
+                      Observation.DISPLAY_NAMES,
+                      "the source display name",
+                      name,
+                      received.sourceDisplayName()));
+      timeout("the invitation timeout", add.invitationTimeout(), received.timeout());
+      callback(add.callbackUri(), received.callbackUri());
+    } else if (command instanceof CancelAddParticipant) {
+      CancelAddParticipant cancel = (CancelAddParticipant) command;
+      same(
+          Observation.PARTIES,
+          "the invitation withdrawn",
+          cancel.invitationId(),
+          received.invitationId());
+      callback(cancel.callbackUri(), received.callbackUri());
+    } else if (command instanceof RedirectCall) {
+      RedirectCall redirect = (RedirectCall) command;
+      timeout("the ring timeout", redirect.ringTimeout(), received.timeout());
+      callback(redirect.callbackUri(), received.callbackUri());
+    }
+    if (observed.contains(Observation.OPERATION_CONTEXT)) {
+      received
+          .operationContext()
+          .filter(value -> !value.equals(correlation))
+          .ifPresent(
+              value ->
+                  differences.add(
+                      "the operation context \""
+                          + correlation
+                          + "\" the submission carries; the provider received \""
+                          + value
+                          + "\""));
+    }
+  }
+
+  static List<Participant> targets(CallCommand command) {
+    if (command instanceof CallTransfer) {
+      return List.of(((CallTransfer) command).target());
+    }
+    if (command instanceof AddParticipant) {
+      return List.of(((AddParticipant) command).participant());
+    }
+    if (command instanceof RedirectCall) {
+      return ((RedirectCall) command).targets();
+    }
+    return List.of();
+  }
+
+  private void targets(List<Participant> sent, List<Participant> arrived) {
+    if (sent.isEmpty()) {
+      return;
+    }
+    if (observed.contains(Observation.PARTIES)) {
+      List<String> sentIds = sent.stream().map(Participant::rawId).collect(Collectors.toList());
+      List<String> arrivedIds =
+          arrived.stream().map(Participant::rawId).collect(Collectors.toList());
+      if (!sentIds.equals(arrivedIds)) {
+        differences.add(
+            "the provider to be asked to reach "
+                + sentIds
+                + "; it was asked to reach "
+                + arrivedIds);
+        return;
+      }
+    }
+    if (observed.contains(Observation.DISPLAY_NAMES) && sent.size() == arrived.size()) {
+      for (int i = 0; i < sent.size(); i++) {
+        Optional<String> name = sent.get(i).displayName();
+        if (name.isPresent() && !name.equals(arrived.get(i).displayName())) {
+          differences.add(
+              "the display name \""
+                  + name.get()
+                  + "\" of "
+                  + sent.get(i).rawId()
+                  + " to reach the provider; it received "
+                  + arrived.get(i).displayName().map(n -> "\"" + n + "\"").orElse("none"));
+        }
+      }
+    }
+  }
+
+  private void transferee(Transferee sent, ReceivedCommand received) {
+    if (!observed.contains(Observation.PARTIES)) {
+      return;
+    }
+    Optional<String> participantId = sent.callParticipantId();
+    if (participantId.isPresent()) {
+      same(
+          Observation.PARTIES,
+          "the transferee's participant id",
+          participantId.get(),
+          received.transfereeParticipantId());
+      received
+          .transferee()
+          .filter(arrived -> !arrived.sameParty(sent.participant()))
+          .ifPresent(
+              arrived ->
+                  differences.add(
+                      "the transferee "
+                          + sent.participant().rawId()
+                          + "; the provider received "
+                          + arrived.rawId()));
+      return;
+    }
+    String arrived = received.transferee().map(Participant::rawId).orElse("none");
+    if (!arrived.equals(sent.participant().rawId())) {
+      differences.add(
+          "the transferee " + sent.participant().rawId() + "; the provider received " + arrived);
+    }
+  }
+
+  private void context(CallingContext sent, CallingContext arrived) {
+    if (!observed.contains(Observation.CALLING_CONTEXT) || sent.isEmpty()) {
+      return;
+    }
+    Map<String, String> arrivedSip = lowerCaseNames(arrived.sipHeaders());
+    sent.sipHeaders()
+        .forEach(
+            (name, value) -> {
+              String got = arrivedSip.get(name.toLowerCase(Locale.ROOT));
+              if (!value.equals(got)) {
+                differences.add(
+                    "the SIP header "
+                        + name
+                        + "="
+                        + value
+                        + " to reach the provider; it received "
+                        + (got == null ? "no such header" : name + "=" + got)
+                        + " (SIP headers received: "
+                        + arrived.sipHeaders()
+                        + ")");
+              }
+            });
+    sent.userToUser()
+        .filter(value -> !Optional.of(value).equals(arrived.userToUser()))
+        .ifPresent(
+            value ->
+                differences.add(
+                    "the User-To-User value "
+                        + value
+                        + " to reach the provider; it received "
+                        + arrived.userToUser().orElse("none")));
+    sent.voipHeaders()
+        .forEach(
+            (name, value) -> {
+              String got = arrived.voipHeaders().get(name);
+              if (!value.equals(got)) {
+                differences.add(
+                    "the VoIP header "
+                        + name
+                        + "="
+                        + value
+                        + " to reach the provider; it received "
+                        + (got == null ? "no such header" : name + "=" + got)
+                        + " (VoIP headers received: "
+                        + arrived.voipHeaders()
+                        + ")");
+              }
+            });
+    sent.teamsPhoneCallDetails()
+        .filter(details -> !Optional.of(details).equals(arrived.teamsPhoneCallDetails()))
+        .ifPresent(
+            details ->
+                differences.add(
+                    "the Teams phone call details "
+                        + details
+                        + " to reach the provider; it received "
+                        + arrived.teamsPhoneCallDetails().map(Object::toString).orElse("none")));
+  }
+
+  private static Map<String, String> lowerCaseNames(Map<String, String> headers) {
+    return headers.entrySet().stream()
+        .collect(
+            Collectors.toMap(
+                entry -> entry.getKey().toLowerCase(Locale.ROOT),
+                Map.Entry::getValue,
+                (a, b) -> a));
+  }
+
+  private void callerId(Optional<PhoneNumber> sent, Optional<PhoneNumber> arrived) {
+    sent.ifPresent(
+        id ->
+            same(
+                Observation.CALLER_ID,
+                "the source caller id",
+                id.value(),
+                arrived.map(PhoneNumber::value)));
+  }
+
+  private void timeout(String what, Optional<Duration> sent, Optional<Duration> arrived) {
+    sent.ifPresent(
+        value ->
+            same(
+                Observation.TIMEOUTS,
+                what,
+                value.getSeconds() + "s",
+                arrived.map(d -> d.getSeconds() + "s")));
+  }
+
+  private void callback(Optional<URI> sent, Optional<URI> arrived) {
+    sent.ifPresent(uri -> same(Observation.CALLBACK_URI, "the callback URI", uri, arrived));
+  }
+
+  private <T> void same(Observation observation, String what, T sent, Optional<T> arrived) {
+    if (observed.contains(observation) && !Optional.of(sent).equals(arrived)) {
+      differences.add(
+          what
+              + " "
+              + sent
+              + " to reach the provider; it received "
+              + arrived.map(Object::toString).orElse("none"));
+    }
+  }
+}

@@ -1,2 +1,0 @@
-/** Architecture rules (ArchUnit) for a Handoff-style hexagon. */
-package dev.handoff.contract.architecture;

@@ -1,7 +1,0 @@
-/**
- * The port test suite: {@link dev.handoff.contract.port.CallControlContract}, an abstract JUnit 5
- * suite that any {@link dev.handoff.ports.out.CallControl} implementation must pass, and {@link
- * dev.handoff.contract.port.CallControlTestPlatform}, what an implementer supplies to run it
- * against their adapter and their provider (or a stand-in for it).
- */
-package dev.handoff.contract.port;
