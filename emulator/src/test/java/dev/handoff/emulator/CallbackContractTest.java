@@ -332,6 +332,27 @@ class CallbackContractTest {
   }
 
   @Test
+  void aWarmHandoffsHoldMusicAndPromptOperationsHaveTheirOwnTypesAndNoOtherOperationDoes() {
+    String template =
+        "{\"@odata.type\":\"#microsoft.graph.commsNotifications\",\"value\":[{"
+            + "\"@odata.type\":\"#microsoft.graph.commsNotification\",\"changeType\":\"deleted\","
+            + "\"resourceUrl\":\"/communications/calls/c-1/operations/o-1\",\"resourceData\":{"
+            + "\"@odata.type\":\"#microsoft.graph.TYPE\",\"id\":\"o-1\",\"status\":\"completed\","
+            + "\"clientContext\":\"h-1#2\","
+            + "\"resultInfo\":{\"code\":200,\"subcode\":0,\"message\":\"Action completed.\"}}}]}";
+    for (String type :
+        List.of("startHoldMusicOperation", "stopHoldMusicOperation", "playPromptOperation")) {
+      assertThat(CONTRACT.violations("graph", template.replace("TYPE", type))).as(type).isEmpty();
+    }
+    assertThat(CONTRACT.violations("graph", template.replace("TYPE", "recordOperation")))
+        .containsExactly(
+            "$.value[0].resourceData.@odata.type must be one of"
+                + " [#microsoft.graph.inviteParticipantsOperation,"
+                + " #microsoft.graph.playPromptOperation, #microsoft.graph.startHoldMusicOperation,"
+                + " #microsoft.graph.stopHoldMusicOperation], was '#microsoft.graph.recordOperation'");
+  }
+
+  @Test
   void theDispatcherJournalsAnOffContractCallbackAsFailedWithoutSendingIt() throws Exception {
     ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1);
     try {

@@ -9,27 +9,49 @@ import dev.handoff.adapter.acs.http.HttpDates;
 import dev.handoff.adapter.acs.http.RequestAuthenticator;
 import dev.handoff.adapter.acs.http.ResponseInterpreter;
 import dev.handoff.adapter.acs.http.TransportSettings;
+import dev.handoff.adapter.acs.mapping.AcsActionMapper;
 import dev.handoff.adapter.acs.mapping.AcsRequestMapper;
+import dev.handoff.adapter.acs.mapping.ParticipantReader;
+import dev.handoff.adapter.acs.mapping.WireFormatException;
 import dev.handoff.adapter.acs.mapping.WireStyle;
 import dev.handoff.adapter.acs.wire.AcsJson;
+import dev.handoff.adapter.acs.wire.CallParticipant;
+import dev.handoff.adapter.acs.wire.GetParticipantsResponse;
+import dev.handoff.domain.action.ActionCommand;
+import dev.handoff.domain.action.CallAction;
+import dev.handoff.domain.action.HangUp;
+import dev.handoff.domain.action.HoldParticipant;
+import dev.handoff.domain.action.PlayPrompt;
+import dev.handoff.domain.action.RemoveParticipant;
+import dev.handoff.domain.action.ResumeParticipant;
 import dev.handoff.domain.command.AddParticipant;
 import dev.handoff.domain.command.CallCommand;
 import dev.handoff.domain.command.CallTransfer;
 import dev.handoff.domain.command.CancelAddParticipant;
 import dev.handoff.domain.command.OperationKind;
 import dev.handoff.domain.command.RedirectCall;
+import dev.handoff.domain.command.Transferee;
+import dev.handoff.domain.failure.Failure;
+import dev.handoff.domain.failure.FailureReason;
+import dev.handoff.domain.failure.ProviderEvidence;
 import dev.handoff.domain.operation.SubmitResult;
 import dev.handoff.domain.participant.PhoneNumber;
 import dev.handoff.domain.provider.ProviderCapabilities;
 import dev.handoff.ports.out.CallControl;
 import dev.handoff.ports.out.ProviderStateQuery;
+import dev.handoff.ports.out.Roster;
 import dev.handoff.ports.out.SubmitContext;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -59,6 +81,16 @@ import java.util.concurrent.ThreadLocalRandom;
  *       SubmitResult.Completed} (ACS publishes no redirect events). The command's call id is not
  *       sent: ACS identifies the call by the incoming call context.
  * </ul>
+ *
+ * <p>A warm handoff's actions: hold ({@code POST …:hold}, 200 → {@link SubmitResult.Completed}),
+ * resume ({@code POST …:unhold}, 200 → Completed), play to one participant ({@code POST …:play},
+ * 202 → Accepted; {@code PlayCompleted} or {@code PlayFailed} follow), remove a participant ({@code
+ * POST …/participants:remove}, 202 → Accepted; {@code RemoveParticipantSucceeded} or {@code
+ * RemoveParticipantFailed} follow), hang up the application's leg ({@code DELETE
+ * /calling/callConnections/{callId}}, 204 → Completed) and list the participants ({@code GET
+ * …/participants}). Only add, cancel, remove and transfer carry repeatability headers (the others
+ * have none in the spec): hold, unhold, hang-up and the list are retried as their effect is the
+ * same when repeated; play is retried only when it certainly did not execute.
  *
  * <p>When an operation's result event does not come, {@link #stateQuery()} asks ACS for the call
  * connection ({@code GET /calling/callConnections/{callId}}) and its participants ({@code GET
@@ -224,6 +256,185 @@ public final class AcsCallControl implements CallControl {
         "/calling/callConnections:redirect",
         AcsRequestMapper.INSTANCE.redirect(command, style),
         context);
+  }
+
+  /** The actions whose requests carry repeatability headers in the spec. */
+  private static final Set<CallAction> REPEATABLE =
+      EnumSet.of(
+          CallAction.ADD_PARTICIPANT,
+          CallAction.CANCEL_ADD_PARTICIPANT,
+          CallAction.REMOVE_PARTICIPANT,
+          CallAction.TRANSFER);
+
+  @Override
+  public boolean repeatable(CallAction action) {
+    return REPEATABLE.contains(action);
+  }
+
+  @Override
+  public SubmitResult hold(HoldParticipant command, SubmitContext context) {
+    check(command, context);
+    return sendAction(
+        "POST",
+        callPath(command.callId()) + ":hold",
+        AcsActionMapper.INSTANCE.hold(command, context.correlation(), style),
+        AcsHttpTransport.Mode.SAME_EFFECT,
+        true);
+  }
+
+  @Override
+  public SubmitResult resume(ResumeParticipant command, SubmitContext context) {
+    check(command, context);
+    return sendAction(
+        "POST",
+        callPath(command.callId()) + ":unhold",
+        AcsActionMapper.INSTANCE.unhold(command, context.correlation(), style),
+        AcsHttpTransport.Mode.SAME_EFFECT,
+        true);
+  }
+
+  @Override
+  public SubmitResult play(PlayPrompt command, SubmitContext context) {
+    check(command, context);
+    return sendAction(
+        "POST",
+        callPath(command.callId()) + ":play",
+        AcsActionMapper.INSTANCE.play(command, context.correlation(), style),
+        AcsHttpTransport.Mode.ONCE,
+        false);
+  }
+
+  @Override
+  public SubmitResult removeParticipant(RemoveParticipant command, SubmitContext context) {
+    check(command, context);
+    URI uri = uri(callPath(command.callId()) + "/participants:remove");
+    byte[] json = json(AcsActionMapper.INSTANCE.remove(command, context.correlation(), style));
+    String clientRequestId = UUID.randomUUID().toString();
+    Map<String, String> sent = repeatableIds(clientRequestId, context);
+    Exchange exchange = transport.post(uri, json, context.submission(), clientRequestId);
+    return ResponseInterpreter.interpretAction(exchange, sent, false, true);
+  }
+
+  @Override
+  public SubmitResult hangUp(HangUp command, SubmitContext context) {
+    check(command, context);
+    return sendAction(
+        "DELETE", callPath(command.callId()), null, AcsHttpTransport.Mode.SAME_EFFECT, true);
+  }
+
+  /**
+   * Lists the call's participants ({@code GET /calling/callConnections/{callId}/participants},
+   * following {@code nextLink}). ACS lists the participants other than the application itself, and
+   * has no participant ids: each is named by its identifier.
+   */
+  @Override
+  public Roster participants(String callId) {
+    Objects.requireNonNull(callId, "callId");
+    List<Transferee> found = new ArrayList<>();
+    URI next = uri(callPath(callId) + "/participants");
+    ProviderEvidence evidence = ProviderEvidence.NONE;
+    for (int page = 0; next != null; page++) {
+      if (page == MAX_PARTICIPANT_PAGES) {
+        return Roster.failed(
+            Failure.of(
+                FailureReason.PROVIDER_ERROR,
+                "the participant list goes on beyond " + MAX_PARTICIPANT_PAGES + " pages",
+                evidence));
+      }
+      String clientRequestId = UUID.randomUUID().toString();
+      Map<String, String> sent = Map.of(AcsHttpTransport.CLIENT_REQUEST_ID, clientRequestId);
+      Exchange exchange =
+          transport.send("GET", next, null, AcsHttpTransport.Mode.SAME_EFFECT, clientRequestId);
+      SubmitResult result = ResponseInterpreter.interpretAction(exchange, sent, true, false);
+      if (!(result instanceof SubmitResult.Completed)) {
+        return Roster.failed(failureOf(result));
+      }
+      evidence = result.evidence();
+      GetParticipantsResponse body;
+      try {
+        body =
+            AcsJson.mapper()
+                .readValue(((Exchange.Answered) exchange).body(), GetParticipantsResponse.class);
+      } catch (IOException e) {
+        return Roster.failed(
+            Failure.of(
+                FailureReason.PROVIDER_ERROR,
+                "the participant list could not be read: " + e.getMessage(),
+                evidence));
+      }
+      List<CallParticipant> value = body.value() == null ? List.of() : body.value();
+      for (int i = 0; i < value.size(); i++) {
+        try {
+          CallParticipant participant = value.get(i);
+          found.add(
+              Transferee.of(
+                  ParticipantReader.read(
+                      participant == null ? null : participant.identifier(),
+                      "value[" + i + "].identifier")));
+        } catch (WireFormatException | dev.handoff.domain.ValidationException e) {
+          return Roster.failed(
+              Failure.of(
+                  FailureReason.PROVIDER_ERROR,
+                  "the participant list could not be read: " + e.getMessage(),
+                  evidence));
+        }
+      }
+      next =
+          body.nextLink() == null || body.nextLink().isBlank()
+              ? null
+              : endpoint.resolve(body.nextLink());
+    }
+    return Roster.of(found, evidence);
+  }
+
+  private static final int MAX_PARTICIPANT_PAGES = 20;
+
+  private static Failure failureOf(SubmitResult result) {
+    if (result instanceof SubmitResult.Rejected) {
+      return ((SubmitResult.Rejected) result).failure();
+    }
+    if (result instanceof SubmitResult.Indeterminate) {
+      return ((SubmitResult.Indeterminate) result).failure();
+    }
+    return Failure.of(FailureReason.PROVIDER_ERROR, "unexpected answer", result.evidence());
+  }
+
+  private SubmitResult sendAction(
+      String method, String path, Object body, AcsHttpTransport.Mode mode, boolean finalOnSuccess) {
+    byte[] json = body == null ? null : json(body);
+    String clientRequestId = UUID.randomUUID().toString();
+    Map<String, String> sent = Map.of(AcsHttpTransport.CLIENT_REQUEST_ID, clientRequestId);
+    Exchange exchange = transport.send(method, uri(path), json, mode, clientRequestId);
+    return ResponseInterpreter.interpretAction(exchange, sent, finalOnSuccess, false);
+  }
+
+  private void check(ActionCommand command, SubmitContext context) {
+    Objects.requireNonNull(command, "command");
+    Objects.requireNonNull(context, "context");
+    capabilities().requireSupported(command);
+  }
+
+  private URI uri(String path) {
+    return URI.create(endpoint + path + "?api-version=" + options.apiVersion());
+  }
+
+  private static byte[] json(Object body) {
+    try {
+      return AcsJson.mapper().writeValueAsBytes(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("the request body could not be written as JSON", e);
+    }
+  }
+
+  private static Map<String, String> repeatableIds(String clientRequestId, SubmitContext context) {
+    Map<String, String> sent = new LinkedHashMap<>();
+    sent.put(AcsHttpTransport.CLIENT_REQUEST_ID, clientRequestId);
+    sent.put(
+        AcsHttpTransport.REPEATABILITY_REQUEST_ID, context.submission().requestId().toString());
+    sent.put(
+        AcsHttpTransport.REPEATABILITY_FIRST_SENT,
+        HttpDates.format(context.submission().firstSent()));
+    return sent;
   }
 
   private void check(CallCommand command, SubmitContext context) {

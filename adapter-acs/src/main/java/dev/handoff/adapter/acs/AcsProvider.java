@@ -23,6 +23,9 @@ import dev.handoff.domain.provider.ProviderLimits;
  *   <li>Every identifier kind the model has, and repeatable requests ({@code
  *       Repeatability-Request-ID}).
  *   <li>No display names on participants: ACS identifiers carry none.
+ *   <li>Warm handoffs with the agent invited into the caller's call: hold with spoken or file hold
+ *       audio, a prompt played to the agent alone (spoken or a file), removing a participant, and
+ *       the application hanging up its leg. No consultation call.
  * </ul>
  *
  * <p>Its limits, all in one place ({@link #LIMITS}): at most {@value #MAX_SIP_HEADERS} custom SIP
@@ -99,7 +102,14 @@ public final class AcsProvider {
               Capability.USER_TO_USER,
               Capability.VOIP_HEADERS,
               Capability.TEAMS_PHONE_CALL_DETAILS,
-              Capability.REPEATABLE_REQUESTS)
+              Capability.REPEATABLE_REQUESTS,
+              Capability.WARM_HANDOFF,
+              Capability.REMOVE_PARTICIPANT,
+              Capability.HOLD_AUDIO_SPEECH,
+              Capability.HOLD_AUDIO_FILE,
+              Capability.PROMPT_SPEECH,
+              Capability.PROMPT_AUDIO_FILE,
+              Capability.HANDOFF_CALLBACK_OVERRIDE)
           .addresses(
               ParticipantKind.ACS_USER,
               ParticipantKind.PHONE_NUMBER,

@@ -50,7 +50,8 @@ class CapabilitiesTest {
                     Capability.TRANSFEREE_PARTICIPANT_ID,
                     Capability.REDIRECT_RING_TIMEOUT,
                     Capability.REDIRECT_CALLBACK_OVERRIDE,
-                    Capability.PARTICIPANT_DISPLAY_NAME)));
+                    Capability.PARTICIPANT_DISPLAY_NAME,
+                    Capability.CONSULTATION_CALL)));
     assertThat(capabilities.addressable()).isEqualTo(EnumSet.allOf(ParticipantKind.class));
     assertThat(capabilities.maxRedirectTargets()).isEqualTo(1);
     assertThat(capabilities.redirectRingTimeout()).isEmpty();

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import dev.handoff.adapter.acs.wire.AcsJson;
 import dev.handoff.adapter.acs.wire.AddParticipantRequest;
 import dev.handoff.adapter.acs.wire.AddParticipantResponse;
+import dev.handoff.adapter.acs.wire.CallActionEventData;
 import dev.handoff.adapter.acs.wire.CallAutomationEventData;
 import dev.handoff.adapter.acs.wire.CallParticipant;
 import dev.handoff.adapter.acs.wire.CancelAddParticipantRequest;
@@ -17,19 +18,30 @@ import dev.handoff.adapter.acs.wire.CommunicationErrorResponse;
 import dev.handoff.adapter.acs.wire.CommunicationIdentifierModel;
 import dev.handoff.adapter.acs.wire.CommunicationUserIdentifierModel;
 import dev.handoff.adapter.acs.wire.CustomCallingContext;
+import dev.handoff.adapter.acs.wire.FileSource;
+import dev.handoff.adapter.acs.wire.GetParticipantsResponse;
+import dev.handoff.adapter.acs.wire.HoldRequest;
 import dev.handoff.adapter.acs.wire.IncomingCallEventData;
 import dev.handoff.adapter.acs.wire.MicrosoftTeamsAppIdentifierModel;
 import dev.handoff.adapter.acs.wire.MicrosoftTeamsUserIdentifierModel;
 import dev.handoff.adapter.acs.wire.PhoneNumberIdentifierModel;
+import dev.handoff.adapter.acs.wire.PlayOptions;
+import dev.handoff.adapter.acs.wire.PlayRequest;
+import dev.handoff.adapter.acs.wire.PlaySource;
 import dev.handoff.adapter.acs.wire.RedirectCallRequest;
+import dev.handoff.adapter.acs.wire.RemoveParticipantRequest;
+import dev.handoff.adapter.acs.wire.RemoveParticipantResponse;
 import dev.handoff.adapter.acs.wire.ResultInformation;
 import dev.handoff.adapter.acs.wire.SipDiagnosticInfo;
+import dev.handoff.adapter.acs.wire.SsmlSource;
 import dev.handoff.adapter.acs.wire.TeamsExtensionUserIdentifierModel;
 import dev.handoff.adapter.acs.wire.TeamsPhoneCallDetails;
 import dev.handoff.adapter.acs.wire.TeamsPhoneCallerDetails;
 import dev.handoff.adapter.acs.wire.TeamsPhoneSourceDetails;
+import dev.handoff.adapter.acs.wire.TextSource;
 import dev.handoff.adapter.acs.wire.TransferCallResponse;
 import dev.handoff.adapter.acs.wire.TransferToParticipantRequest;
+import dev.handoff.adapter.acs.wire.UnholdRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Iterator;
@@ -63,6 +75,28 @@ class WireSpecConformanceTest {
         Arguments.of(
             CancelAddParticipantResponse.class, new String[] {"CancelAddParticipantResponse"}),
         Arguments.of(RedirectCallRequest.class, new String[] {"RedirectCallRequest"}),
+        Arguments.of(HoldRequest.class, new String[] {"HoldRequest"}),
+        Arguments.of(UnholdRequest.class, new String[] {"UnholdRequest"}),
+        Arguments.of(PlayRequest.class, new String[] {"PlayRequest"}),
+        Arguments.of(PlaySource.class, new String[] {"PlaySource"}),
+        Arguments.of(PlayOptions.class, new String[] {"PlayOptions"}),
+        Arguments.of(FileSource.class, new String[] {"FileSource"}),
+        Arguments.of(TextSource.class, new String[] {"TextSource"}),
+        Arguments.of(SsmlSource.class, new String[] {"SsmlSource"}),
+        Arguments.of(RemoveParticipantRequest.class, new String[] {"RemoveParticipantRequest"}),
+        Arguments.of(RemoveParticipantResponse.class, new String[] {"RemoveParticipantResponse"}),
+        Arguments.of(GetParticipantsResponse.class, new String[] {"GetParticipantsResponse"}),
+        Arguments.of(
+            CallActionEventData.class,
+            new String[] {
+              "HoldFailed",
+              "PlayStarted",
+              "PlayCompleted",
+              "PlayFailed",
+              "PlayCanceled",
+              "RemoveParticipantSucceeded",
+              "RemoveParticipantFailed"
+            }),
         Arguments.of(CustomCallingContext.class, new String[] {"CustomCallingContext"}),
         Arguments.of(TeamsPhoneCallDetails.class, new String[] {"TeamsPhoneCallDetails"}),
         Arguments.of(TeamsPhoneCallerDetails.class, new String[] {"TeamsPhoneCallerDetails"}),

@@ -7,20 +7,36 @@ import dev.handoff.adapter.graph.http.Endpoints;
 import dev.handoff.adapter.graph.http.Exchange;
 import dev.handoff.adapter.graph.http.GraphHttpOptions;
 import dev.handoff.adapter.graph.http.GraphTransport;
+import dev.handoff.adapter.graph.mapping.GraphActionMapper;
 import dev.handoff.adapter.graph.mapping.GraphRequestMapper;
+import dev.handoff.adapter.graph.wire.CallSummary;
 import dev.handoff.adapter.graph.wire.GraphJson;
+import dev.handoff.adapter.graph.wire.ParticipantCollection;
+import dev.handoff.adapter.graph.wire.ParticipantResource;
+import dev.handoff.domain.action.ActionCommand;
+import dev.handoff.domain.action.HangUp;
+import dev.handoff.domain.action.HoldParticipant;
+import dev.handoff.domain.action.PlaceCall;
+import dev.handoff.domain.action.PlayPrompt;
+import dev.handoff.domain.action.ResumeParticipant;
 import dev.handoff.domain.command.AddParticipant;
 import dev.handoff.domain.command.CallCommand;
 import dev.handoff.domain.command.CallTransfer;
 import dev.handoff.domain.command.CancelAddParticipant;
 import dev.handoff.domain.command.RedirectCall;
+import dev.handoff.domain.command.Transferee;
+import dev.handoff.domain.failure.Failure;
+import dev.handoff.domain.failure.FailureReason;
 import dev.handoff.domain.operation.SubmitResult;
 import dev.handoff.domain.participant.Cloud;
+import dev.handoff.domain.participant.Participant;
 import dev.handoff.domain.provider.CapabilityViolation;
 import dev.handoff.domain.provider.ProviderCapabilities;
 import dev.handoff.domain.provider.UnsupportedByProviderException;
 import dev.handoff.ports.out.CallControl;
+import dev.handoff.ports.out.PlacedCall;
 import dev.handoff.ports.out.ProviderStateQuery;
+import dev.handoff.ports.out.Roster;
 import dev.handoff.ports.out.SubmitContext;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -168,6 +184,172 @@ public final class GraphCallControl implements CallControl {
     Exchange exchange =
         post(command.callId(), "/redirect", mapper.redirectRequest(command), clientRequestId);
     return SubmitResults.accepted(exchange, clientRequestId, "redirect");
+  }
+
+  // ------------------------------------------------------------ warm handoff actions
+
+  /**
+   * Lists the call's participants without the application itself: {@code GET
+   * /communications/calls/{id}} for its own participant id ({@code myParticipantId}), then {@code
+   * GET .../participants}. Each participant is named by its identity and its participant id.
+   */
+  @Override
+  public Roster participants(String callId) {
+    Objects.requireNonNull(callId, "callId");
+    String clientRequestId = newClientRequestId();
+    URI callUri = URI.create(calls + "/" + pathSegment(callId));
+    Exchange callExchange = transport.send("GET", callUri, null, clientRequestId);
+    SubmitResult read = ActionResults.done(callExchange, clientRequestId, "call read");
+    if (!(read instanceof SubmitResult.Completed)) {
+      return Roster.failed(failureOf(read));
+    }
+    Optional<String> self =
+        readBody(callExchange, CallSummary.class).map(CallSummary::myParticipantId);
+    Exchange listExchange =
+        transport.send("GET", URI.create(callUri + "/participants"), null, clientRequestId);
+    SubmitResult listed = ActionResults.done(listExchange, clientRequestId, "participant list");
+    if (!(listed instanceof SubmitResult.Completed)) {
+      return Roster.failed(failureOf(listed));
+    }
+    Optional<ParticipantCollection> body = readBody(listExchange, ParticipantCollection.class);
+    if (body.isEmpty()) {
+      return Roster.failed(
+          Failure.of(
+              FailureReason.PROVIDER_ERROR,
+              "the participant list could not be read",
+              listed.evidence()));
+    }
+    List<Transferee> others = new ArrayList<>();
+    List<ParticipantResource> value = body.get().value() == null ? List.of() : body.get().value();
+    for (ParticipantResource participant : value) {
+      if (participant == null || participant.id() == null) {
+        continue;
+      }
+      if (self.filter(participant.id()::equals).isPresent()) {
+        continue;
+      }
+      Optional<Participant> who = RosterIdentities.read(participant, rules.cloud());
+      who.ifPresent(p -> others.add(Transferee.of(p, participant.id())));
+    }
+    return Roster.of(others, listed.evidence());
+  }
+
+  private static <T> Optional<T> readBody(Exchange exchange, Class<T> type) {
+    if (!(exchange instanceof Exchange.Answered)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.ofNullable(
+          GraphJson.mapper().readValue(((Exchange.Answered) exchange).body(), type));
+    } catch (JsonProcessingException unreadable) {
+      return Optional.empty();
+    }
+  }
+
+  private static Failure failureOf(SubmitResult result) {
+    if (result instanceof SubmitResult.Rejected) {
+      return ((SubmitResult.Rejected) result).failure();
+    }
+    if (result instanceof SubmitResult.Indeterminate) {
+      return ((SubmitResult.Indeterminate) result).failure();
+    }
+    return Failure.of(FailureReason.PROVIDER_ERROR, "unexpected answer", result.evidence());
+  }
+
+  /**
+   * {@code POST .../participants/{participantId}/startHoldMusic}: Graph holds a participant by its
+   * participant id in the call, which the command must carry.
+   */
+  @Override
+  public SubmitResult hold(HoldParticipant command, SubmitContext context) {
+    String participantId = requireAction(command, context, command.participant());
+    String clientRequestId = newClientRequestId();
+    Exchange exchange =
+        post(
+            command.callId(),
+            "/participants/" + pathSegment(participantId) + "/startHoldMusic",
+            GraphActionMapper.INSTANCE.startHoldMusic(command, context.correlation()),
+            clientRequestId);
+    return ActionResults.operation(exchange, clientRequestId, "startHoldMusic");
+  }
+
+  /** {@code POST .../participants/{participantId}/stopHoldMusic}. */
+  @Override
+  public SubmitResult resume(ResumeParticipant command, SubmitContext context) {
+    String participantId = requireAction(command, context, command.participant());
+    String clientRequestId = newClientRequestId();
+    Exchange exchange =
+        post(
+            command.callId(),
+            "/participants/" + pathSegment(participantId) + "/stopHoldMusic",
+            GraphActionMapper.INSTANCE.stopHoldMusic(command, context.correlation()),
+            clientRequestId);
+    return ActionResults.operation(exchange, clientRequestId, "stopHoldMusic");
+  }
+
+  /** {@code POST .../playPrompt}, to everyone in the call: Graph cannot play to one participant. */
+  @Override
+  public SubmitResult play(PlayPrompt command, SubmitContext context) {
+    requireAction(command, context, null);
+    String clientRequestId = newClientRequestId();
+    Exchange exchange =
+        post(
+            command.callId(),
+            "/playPrompt",
+            GraphActionMapper.INSTANCE.playPrompt(command, context.correlation()),
+            clientRequestId);
+    return ActionResults.operation(exchange, clientRequestId, "playPrompt");
+  }
+
+  /** {@code DELETE /communications/calls/{id}}: the application hangs up. */
+  @Override
+  public SubmitResult hangUp(HangUp command, SubmitContext context) {
+    requireAction(command, context, null);
+    String clientRequestId = newClientRequestId();
+    Exchange exchange =
+        transport.send(
+            "DELETE",
+            URI.create(calls + "/" + pathSegment(command.callId())),
+            null,
+            clientRequestId);
+    return ActionResults.done(exchange, clientRequestId, "hang-up");
+  }
+
+  /**
+   * {@code POST /communications/calls}: a peer-to-peer audio call with service-hosted media to the
+   * target, whose notifications go to the command's callback URI (required: Graph needs one).
+   */
+  @Override
+  public PlacedCall placeCall(PlaceCall command, SubmitContext context) {
+    requireAction(command, context, null);
+    String clientRequestId = newClientRequestId();
+    String json;
+    try {
+      json = GraphJson.mapper().writeValueAsString(GraphActionMapper.INSTANCE.createCall(command));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("could not serialise a call", e);
+    }
+    return ActionResults.placed(transport.post(calls, json, clientRequestId), clientRequestId);
+  }
+
+  @Override
+  public List<CapabilityViolation> check(ActionCommand command) {
+    List<CapabilityViolation> all = new ArrayList<>(capabilities().check(command));
+    all.addAll(rules.check(command));
+    return all;
+  }
+
+  /**
+   * @return the participant id the action needs, when it names a participant
+   */
+  private String requireAction(ActionCommand command, SubmitContext context, Transferee who) {
+    Objects.requireNonNull(command, "command");
+    Objects.requireNonNull(context, "context");
+    List<CapabilityViolation> violations = check(command);
+    if (!violations.isEmpty()) {
+      throw new UnsupportedByProviderException(capabilities().provider(), violations);
+    }
+    return who == null ? null : who.callParticipantId().orElseThrow();
   }
 
   private void require(CallCommand command, SubmitContext context) {

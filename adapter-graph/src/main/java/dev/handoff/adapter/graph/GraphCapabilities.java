@@ -28,6 +28,12 @@ import dev.handoff.domain.provider.ProviderLimits;
  * Communication Services users: Graph's {@code azureCommunicationServicesUser} describes ACS
  * participants that joined, and its id form for addressing one is not documented, so they are not
  * addressable; nor are Teams-extension users or raw ids (no Graph identity denotes them).
+ *
+ * <p>Warm handoffs reach the agent on a consultation call ({@code POST /communications/calls} with
+ * service-hosted media), brief them with {@code playPrompt} and transfer the caller to replace it;
+ * the caller waits with {@code startHoldMusic}. Hold audio and briefings are audio files: Graph's
+ * service-hosted media has no text-to-speech. A handoff's per-operation callback is not supported:
+ * hold and prompt notifications go to the call's own callback.
  */
 public final class GraphCapabilities {
 
@@ -61,7 +67,11 @@ public final class GraphCapabilities {
               Capability.REDIRECT,
               Capability.REDIRECT_RING_TIMEOUT,
               Capability.REDIRECT_CALLBACK_OVERRIDE,
-              Capability.PARTICIPANT_DISPLAY_NAME)
+              Capability.PARTICIPANT_DISPLAY_NAME,
+              Capability.WARM_HANDOFF,
+              Capability.CONSULTATION_CALL,
+              Capability.HOLD_AUDIO_FILE,
+              Capability.PROMPT_AUDIO_FILE)
           .addresses(
               ParticipantKind.TEAMS_USER, ParticipantKind.TEAMS_APP, ParticipantKind.PHONE_NUMBER)
           .maxRedirectTargets(MAX_REDIRECT_TARGETS)

@@ -1,10 +1,18 @@
 package dev.handoff.adapter.graph;
 
 import dev.handoff.adapter.graph.http.Endpoints;
+import dev.handoff.domain.action.ActionCommand;
+import dev.handoff.domain.action.HoldParticipant;
+import dev.handoff.domain.action.PlaceCall;
+import dev.handoff.domain.action.PlayPrompt;
+import dev.handoff.domain.action.ResumeParticipant;
 import dev.handoff.domain.command.AddParticipant;
 import dev.handoff.domain.command.CallCommand;
 import dev.handoff.domain.command.CallTransfer;
+import dev.handoff.domain.command.Fallback;
 import dev.handoff.domain.command.RedirectCall;
+import dev.handoff.domain.command.Transferee;
+import dev.handoff.domain.command.WarmHandoff;
 import dev.handoff.domain.participant.Cloud;
 import dev.handoff.domain.participant.Participant;
 import dev.handoff.domain.participant.PhoneNumber;
@@ -24,6 +32,52 @@ final class GraphCommandRules {
 
   GraphCommandRules(Cloud cloud) {
     this.cloud = cloud;
+  }
+
+  /** The cloud the adapter serves. */
+  Cloud cloud() {
+    return cloud;
+  }
+
+  /**
+   * What Graph cannot carry of a warm handoff's action beyond the capabilities: a participant held
+   * without its participant id, a prompt to one participant, a placed call without an https
+   * callback.
+   */
+  List<CapabilityViolation> check(ActionCommand command) {
+    List<CapabilityViolation> found = new ArrayList<>();
+    if (command instanceof HoldParticipant) {
+      participantId(found, ((HoldParticipant) command).participant());
+    } else if (command instanceof ResumeParticipant) {
+      participantId(found, ((ResumeParticipant) command).participant());
+    } else if (command instanceof PlayPrompt && ((PlayPrompt) command).playTo().isPresent()) {
+      found.add(
+          new CapabilityViolation(
+              "playTo",
+              "cannot play a prompt to one participant: Graph plays it to everyone in the call"));
+    } else if (command instanceof PlaceCall) {
+      PlaceCall place = (PlaceCall) command;
+      participant(found, place.target(), "target");
+      if (place.callbackUri().isEmpty()) {
+        found.add(
+            new CapabilityViolation(
+                "callbackUri", "is required: Graph sends a placed call's notifications there"));
+      }
+      place
+          .callbackUri()
+          .map(Endpoints::problem)
+          .ifPresent(problem -> found.add(new CapabilityViolation("callbackUri", problem)));
+    }
+    return found;
+  }
+
+  private static void participantId(List<CapabilityViolation> found, Transferee participant) {
+    if (participant.callParticipantId().isEmpty()) {
+      found.add(
+          new CapabilityViolation(
+              "participant.callParticipantId",
+              "is required: Graph holds a participant by its participant id in the call"));
+    }
   }
 
   /**
@@ -49,6 +103,21 @@ final class GraphCommandRules {
       participant(found, ((AddParticipant) command).participant(), "participant");
     } else if (command instanceof RedirectCall) {
       redirect(found, (RedirectCall) command);
+    } else if (command instanceof WarmHandoff) {
+      WarmHandoff handoff = (WarmHandoff) command;
+      handoff
+          .transferee()
+          .ifPresent(t -> participant(found, t.participant(), "transferee.participant"));
+      for (int i = 0; i < handoff.targets().size(); i++) {
+        participant(
+            found, handoff.targets().get(i).participant(), "targets[" + i + "].participant");
+      }
+      if (handoff.fallback() instanceof Fallback.LastTarget) {
+        participant(
+            found,
+            ((Fallback.LastTarget) handoff.fallback()).participant(),
+            "fallback.participant");
+      }
     }
     return found;
   }

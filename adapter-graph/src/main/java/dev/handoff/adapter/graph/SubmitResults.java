@@ -51,11 +51,11 @@ final class SubmitResults {
     return result(exchange, clientRequestId, "invite", SubmitResults::inviteAnswer);
   }
 
-  private interface OnSuccess {
+  interface OnSuccess {
     SubmitResult apply(Exchange.Answered answered, ProviderEvidence.Builder evidence);
   }
 
-  private static SubmitResult result(
+  static SubmitResult result(
       Exchange exchange, String clientRequestId, String action, OnSuccess onSuccess) {
     ProviderEvidence.Builder evidence =
         ProviderEvidence.builder().reference(CLIENT_REQUEST_ID, clientRequestId);

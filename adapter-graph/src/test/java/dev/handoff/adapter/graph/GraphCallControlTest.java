@@ -371,7 +371,11 @@ class GraphCallControlTest {
             dev.handoff.domain.provider.Capability.REDIRECT,
             dev.handoff.domain.provider.Capability.REDIRECT_RING_TIMEOUT,
             dev.handoff.domain.provider.Capability.REDIRECT_CALLBACK_OVERRIDE,
-            dev.handoff.domain.provider.Capability.PARTICIPANT_DISPLAY_NAME);
+            dev.handoff.domain.provider.Capability.PARTICIPANT_DISPLAY_NAME,
+            dev.handoff.domain.provider.Capability.WARM_HANDOFF,
+            dev.handoff.domain.provider.Capability.CONSULTATION_CALL,
+            dev.handoff.domain.provider.Capability.HOLD_AUDIO_FILE,
+            dev.handoff.domain.provider.Capability.PROMPT_AUDIO_FILE);
     assertThat(capabilities.addressable())
         .containsExactlyInAnyOrder(
             dev.handoff.domain.participant.ParticipantKind.TEAMS_USER,

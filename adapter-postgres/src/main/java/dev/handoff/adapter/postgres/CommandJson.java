@@ -10,6 +10,7 @@ import dev.handoff.domain.command.OperationKind;
 import dev.handoff.domain.command.RedirectCall;
 import dev.handoff.domain.command.TransferMode;
 import dev.handoff.domain.command.Transferee;
+import dev.handoff.domain.command.WarmHandoff;
 import dev.handoff.domain.context.CallingContext;
 import dev.handoff.domain.participant.Participant;
 import dev.handoff.domain.participant.PhoneNumber;
@@ -36,6 +37,8 @@ final class CommandJson {
       out.put("invitationId", ((CancelAddParticipant) command).invitationId());
     } else if (command instanceof RedirectCall) {
       writeRedirect((RedirectCall) command, out);
+    } else if (command instanceof WarmHandoff) {
+      HandoffJson.writeHandoff((WarmHandoff) command, out);
     } else {
       throw new IllegalArgumentException(
           "no document form for command type " + command.getClass().getName());
@@ -62,6 +65,8 @@ final class CommandJson {
                     in.optionalUri("callbackUri")));
       case REDIRECT:
         return readRedirect(in);
+      case WARM_HANDOFF:
+        return HandoffJson.readHandoff(in);
       default:
         throw in.error("kind", "no document form for command kind " + kind);
     }

@@ -72,6 +72,7 @@ final class OperationCodec {
     Json.putIfPresent(out, "providerTime", entry.providerTime());
     Json.putNodeIfPresent(out, "failure", entry.failure().map(FailureJson::write));
     FailureJson.putEvidence(out, entry.evidence());
+    Json.putNodeIfPresent(out, "step", entry.step().map(HandoffJson::writeStep));
     return Json.write(out);
   }
 
@@ -150,6 +151,7 @@ final class OperationCodec {
                 in.optionalText("eventId"),
                 in.optionalInstant("providerTime"),
                 in.optionalObject("failure").map(FailureJson::read),
-                FailureJson.readEvidence(in)));
+                FailureJson.readEvidence(in),
+                in.optionalObject("step").map(HandoffJson::readStep)));
   }
 }

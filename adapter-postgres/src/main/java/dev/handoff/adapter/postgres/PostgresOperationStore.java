@@ -38,9 +38,9 @@ import javax.sql.DataSource;
  *       columns that are queried. Its timeline is in {@code <schema>.operation_timeline}, one row
  *       per entry; an update inserts only the new entries.
  *   <li>{@link #admit} relies on unique indexes: two instances inserting the same idempotency key
- *       at once both get the one stored operation, and of two simultaneous transfers (or redirects)
- *       of one call, or two active operations with one operation context, one is admitted and the
- *       other is told which operation is in its way.
+ *       at once both get the one stored operation, and of two simultaneous transfers or warm
+ *       handoffs (or redirects) of one call, or two active operations with one operation context,
+ *       one is admitted and the other is told which operation is in its way.
  *   <li>{@link #update} compare-and-sets on the version, in one transaction with the timeline
  *       append and (unless disabled) the {@code NOTIFY} that {@link PostgresOperationChangeBus}
  *       listens to, so a change is announced if and only if it is committed.
@@ -178,7 +178,8 @@ public final class PostgresOperationStore implements OperationStore {
     try (PreparedStatement ps = c.prepareStatement(sql.activeConflicts)) {
       ps.setString(1, operation.callId());
       ps.setString(2, operation.provider().value());
-      ps.setString(3, operation.kind().name());
+      // The exclusive slot the operation takes; a kind without one matches no row by it.
+      ps.setString(3, Admission.slot(operation.kind()).orElse(""));
       ps.setString(4, operation.correlation());
       return read(ps);
     }

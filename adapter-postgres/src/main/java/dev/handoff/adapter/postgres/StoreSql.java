@@ -111,7 +111,9 @@ final class StoreSql {
         select
             + "WHERE o.call_id = ? AND o.provider = ? AND o.state IN "
             + ACTIVE_STATES
-            + " AND ((o.kind = ? AND o.kind IN ('TRANSFER', 'REDIRECT')) OR o.correlation = ?)"
+            + " AND ((o.kind IN ('TRANSFER', 'WARM_HANDOFF', 'REDIRECT')"
+            + " AND (CASE WHEN o.kind = 'WARM_HANDOFF' THEN 'TRANSFER' ELSE o.kind END) = ?)"
+            + " OR o.correlation = ?)"
             + " ORDER BY o.created_at, o.id";
     sharedSecret = "SELECT secret FROM " + schema + ".shared_secret WHERE name = ?";
     claimRequested =

@@ -37,7 +37,7 @@ class MigrationsTest {
     String schema = TestDatabase.newSchemaName("fresh");
     assertThat(tables(schema)).isEmpty();
 
-    assertThat(PostgresOperationStore.migrate(dataSource, schema)).isEqualTo(3);
+    assertThat(PostgresOperationStore.migrate(dataSource, schema)).isEqualTo(4);
     assertThat(tables(schema))
         .containsExactly(
             "handoff_schema_history",
@@ -128,6 +128,53 @@ class MigrationsTest {
         "UPDATE " + schema + ".operation SET state = 'UNKNOWN' WHERE id = 'first'");
     assertThat(PostgresOperationStore.migrate(dataSource, schema))
         .as("version 2, then every later one")
-        .isEqualTo(2);
+        .isEqualTo(3);
+  }
+
+  @Test
+  void upgradingAStoreWithAHandoffAndATransferOfOneCallUnderWaySaysWhichAndWhatToDo()
+      throws Exception {
+    String schema = TestDatabase.newSchemaName("upgrade4");
+    org.flywaydb.core.Flyway.configure(Migrations.class.getClassLoader())
+        .dataSource(dataSource)
+        .schemas(schema)
+        .defaultSchema(schema)
+        .table(Migrations.HISTORY_TABLE)
+        .locations(Migrations.LOCATION)
+        .target("3")
+        .load()
+        .migrate();
+    PostgresOperationStore v3 = PostgresOperationStore.builder(dataSource).schema(schema).build();
+    java.time.Instant t0 = java.time.Instant.parse("2026-11-23T10:00:00Z");
+    dev.handoff.domain.command.WarmHandoff handoff =
+        dev.handoff.domain.command.WarmHandoff.builder(
+                "call-1",
+                List.of(
+                    dev.handoff.domain.command.HandoffTarget.of(
+                        dev.handoff.domain.participant.PhoneNumber.of("+14255550123"))))
+            .build();
+    // Written as versions 2 and 3 could, when a handoff did not take the call's transfer slot.
+    assertThat(v3.admit(dev.handoff.ports.testing.Operations.requested("handoff", handoff, t0)))
+        .isInstanceOf(dev.handoff.ports.out.Admission.Admitted.class);
+    assertThat(
+            v3.admit(
+                dev.handoff.ports.testing.Operations.requested(
+                    "transfer", dev.handoff.ports.testing.Operations.transfer("call-1"), t0)))
+        .isInstanceOf(dev.handoff.ports.out.Admission.Admitted.class);
+    assertThatThrownBy(() -> PostgresOperationStore.migrate(dataSource, schema))
+        .hasStackTraceContaining(
+            "call call-1 (provider fake) has several active transfers or warm handoffs"
+                + " (handoff, transfer)")
+        .hasStackTraceContaining("Wait until they are finished or UNKNOWN");
+
+    TestDatabase.execute(
+        "UPDATE " + schema + ".operation SET state = 'UNKNOWN' WHERE id = 'transfer'");
+    assertThat(PostgresOperationStore.migrate(dataSource, schema)).isEqualTo(1);
+    PostgresOperationStore v4 = PostgresOperationStore.builder(dataSource).schema(schema).build();
+    assertThat(
+            v4.admit(
+                dev.handoff.ports.testing.Operations.requested(
+                    "later", dev.handoff.ports.testing.Operations.transfer("call-1"), t0)))
+        .isInstanceOf(dev.handoff.ports.out.Admission.Conflict.class);
   }
 }

@@ -9,7 +9,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.handoff.domain.command.AddParticipant;
 import dev.handoff.domain.command.CallCommand;
 import dev.handoff.domain.command.CallTransfer;
+import dev.handoff.domain.command.Fallback;
+import dev.handoff.domain.command.HandoffTarget;
+import dev.handoff.domain.command.Prompt;
 import dev.handoff.domain.command.TransferMode;
+import dev.handoff.domain.command.WarmHandoff;
 import dev.handoff.domain.context.CallingContext;
 import dev.handoff.domain.context.TeamsPhoneCallDetails;
 import dev.handoff.domain.context.TeamsPhoneCallerDetails;
@@ -117,6 +121,37 @@ class OperationCodecTest {
               ((CallTransfer) roundTrip(Samples.fullyPopulated("op", transfer)).command()).mode())
           .isEqualTo(mode);
     }
+  }
+
+  @Test
+  void everyPromptAndFallbackOfAWarmHandoffRoundTrips() {
+    for (Prompt prompt : samplesOfEveryPermittedSubtype(Prompt.class, Samples.prompts())) {
+      for (Fallback fallback :
+          samplesOfEveryPermittedSubtype(Fallback.class, Samples.fallbacks())) {
+        WarmHandoff handoff =
+            WarmHandoff.builder("call-1", List.of(HandoffTarget.of(PhoneNumber.of("+14255550123"))))
+                .holdAudio(prompt)
+                .fallback(fallback)
+                .build();
+        assertThat(roundTrip(Samples.fullyPopulated("op-1", handoff)).command()).isEqualTo(handoff);
+      }
+    }
+  }
+
+  @Test
+  void aHandoffStepRoundTripsOnItsTimelineEntry() throws Exception {
+    Operation operation = Samples.fullyPopulated("op-1", Samples.commands().get(WarmHandoff.class));
+    Operation read = roundTrip(operation);
+    assertThat(read.timeline().get(4).step()).contains(Samples.step());
+    assertThat(read.timeline().get(4).step().orElseThrow().facts().keySet())
+        .containsExactly("participant", "callId");
+    ArrayNode timeline = (ArrayNode) MAPPER.readTree(timelineOf(operation));
+    assertThat(timeline.get(0).has("step")).isFalse();
+    ((ObjectNode) timeline.get(4).get("step")).put("action", "DANCE");
+    String document = OperationCodec.writeDocument(operation);
+    assertThatThrownBy(() -> OperationCodec.read(document, timeline.toString()))
+        .isInstanceOf(UnreadableDocumentException.class)
+        .hasMessage("timeline[4].step.action: unknown CallAction 'DANCE'");
   }
 
   @Test

@@ -1,13 +1,19 @@
 package dev.handoff.adapter.postgres;
 
+import dev.handoff.domain.action.CallAction;
 import dev.handoff.domain.command.AddParticipant;
+import dev.handoff.domain.command.Briefing;
 import dev.handoff.domain.command.CallCommand;
 import dev.handoff.domain.command.CallTransfer;
 import dev.handoff.domain.command.CancelAddParticipant;
+import dev.handoff.domain.command.Fallback;
+import dev.handoff.domain.command.HandoffTarget;
 import dev.handoff.domain.command.OperationKind;
+import dev.handoff.domain.command.Prompt;
 import dev.handoff.domain.command.RedirectCall;
 import dev.handoff.domain.command.TransferMode;
 import dev.handoff.domain.command.Transferee;
+import dev.handoff.domain.command.WarmHandoff;
 import dev.handoff.domain.context.CallingContext;
 import dev.handoff.domain.context.TeamsPhoneCallDetails;
 import dev.handoff.domain.context.TeamsPhoneCallerDetails;
@@ -21,6 +27,9 @@ import dev.handoff.domain.operation.IdempotencyKey;
 import dev.handoff.domain.operation.Operation;
 import dev.handoff.domain.operation.OperationId;
 import dev.handoff.domain.operation.OperationState;
+import dev.handoff.domain.operation.StepEntry;
+import dev.handoff.domain.operation.StepKind;
+import dev.handoff.domain.operation.StepStatus;
 import dev.handoff.domain.operation.SubmissionToken;
 import dev.handoff.domain.operation.TimelineEntry;
 import dev.handoff.domain.participant.AcsUser;
@@ -161,7 +170,54 @@ final class Samples {
             Optional.of(Duration.ofSeconds(30)),
             Optional.of("ctx-4"),
             Optional.of(URI.create("https://app.example.com/redirect"))));
+    all.put(
+        WarmHandoff.class,
+        new WarmHandoff(
+            "call-5",
+            Optional.of(Transferee.of(PhoneNumber.of("+14255550111"), "participant-8")),
+            List.of(
+                HandoffTarget.of(
+                    TeamsUser.of("agent-1").withDisplayName("Agent"), Duration.ofSeconds(25)),
+                HandoffTarget.of(PhoneNumber.of("+14255550144"), Duration.ofSeconds(180))),
+            Optional.of(
+                new Prompt.Speech(
+                    "Please hold", Optional.of("en-GB"), Optional.of("en-GB-SoniaNeural"))),
+            Briefing.of(Prompt.audio(URI.create("https://cdn.example.com/brief.wav")), context()),
+            Fallback.transferTo(PhoneNumber.of("+14255550199")),
+            Optional.of(PhoneNumber.of("+14255550155")),
+            Optional.of("ctx-5"),
+            Optional.of(URI.create("https://app.example.com/handoff"))));
     return all;
+  }
+
+  /** One prompt of every kind; keyed by its class. */
+  static Map<Class<?>, Prompt> prompts() {
+    Map<Class<?>, Prompt> all = new LinkedHashMap<>();
+    all.put(
+        Prompt.Speech.class,
+        new Prompt.Speech(
+            "Hello there, \u00fcn\u00efcode", Optional.of("de-DE"), Optional.of("voice-1")));
+    all.put(Prompt.Audio.class, Prompt.audio(URI.create("https://cdn.example.com/a.wav?v=2")));
+    return all;
+  }
+
+  /** One fallback of every kind; keyed by its class. */
+  static Map<Class<?>, Fallback> fallbacks() {
+    Map<Class<?>, Fallback> all = new LinkedHashMap<>();
+    all.put(Fallback.ReturnToBot.class, Fallback.returnToBot());
+    all.put(Fallback.LastTarget.class, Fallback.transferTo(TeamsApp.bot("voicemail-bot")));
+    return all;
+  }
+
+  /** A step entry with every field set and facts in a deliberately unsorted order. */
+  static StepEntry step() {
+    return new StepEntry(
+        7,
+        StepKind.REACH,
+        CallAction.PLACE_CALL,
+        OptionalInt.of(1),
+        StepStatus.ACCEPTED,
+        ordered(StepEntry.PARTICIPANT_FACT, "4:+14255550144", StepEntry.CALL_FACT, "consult-1"));
   }
 
   /** One transfer mode of every kind; keyed by its class. */
@@ -236,6 +292,18 @@ final class Samples {
             Optional.of(T.plusSeconds(2)),
             Optional.empty(),
             ProviderEvidence.NONE));
+    timeline.add(
+        new TimelineEntry(
+            T.plusSeconds(3),
+            TimelineEntry.Source.HANDOFF,
+            "placeCall",
+            OperationState.FAILED,
+            Disposition.AFTER_TERMINAL,
+            Optional.empty(),
+            Optional.empty(),
+            Optional.of(failure(FailureReason.NO_ANSWER)),
+            ProviderEvidence.NONE,
+            Optional.of(step())));
     return new Operation(
         OperationId.of(id),
         OperationKind.of(command),

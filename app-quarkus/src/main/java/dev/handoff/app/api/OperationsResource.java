@@ -126,7 +126,8 @@ public class OperationsResource {
                         "TRANSFER",
                         "ADD_PARTICIPANT",
                         "CANCEL_ADD_PARTICIPANT",
-                        "REDIRECT"
+                        "REDIRECT",
+                        "WARM_HANDOFF"
                       }))
           @QueryParam("kind")
           String kind,

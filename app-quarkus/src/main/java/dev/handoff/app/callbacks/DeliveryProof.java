@@ -3,6 +3,7 @@ package dev.handoff.app.callbacks;
 import dev.handoff.adapter.acs.auth.CallbackAuthenticator;
 import dev.handoff.adapter.acs.auth.JwtCallbackVerifier;
 import dev.handoff.adapter.acs.auth.QuerySecretVerifier;
+import dev.handoff.domain.event.CallActionUpdate;
 import dev.handoff.domain.event.CallLifecycleEvent;
 import dev.handoff.domain.event.OperationUpdate;
 import dev.handoff.domain.event.ProviderEvent;
@@ -72,7 +73,24 @@ public final class DeliveryProof {
     if (event instanceof CallLifecycleEvent) {
       CallLifecycleEvent c = (CallLifecycleEvent) event;
       return new CallLifecycleEvent(
-          c.meta(), c.callId(), c.change(), c.participants(), with(c.evidence(), proof));
+          c.meta(),
+          c.callId(),
+          c.change(),
+          c.participants(),
+          with(c.evidence(), proof),
+          c.failure());
+    }
+    if (event instanceof CallActionUpdate) {
+      CallActionUpdate a = (CallActionUpdate) event;
+      return new CallActionUpdate(
+          a.meta(),
+          a.callId(),
+          a.action(),
+          a.progress(),
+          a.correlation(),
+          a.participant(),
+          a.failure(),
+          with(a.evidence(), proof));
     }
     return event;
   }

@@ -83,6 +83,11 @@ public interface HandoffConfig {
   Sweep sweep();
 
   /**
+   * @return how warm handoffs wait for the providers
+   */
+  WarmHandoff warmHandoff();
+
+  /**
    * @return the operation store
    */
   Store store();
@@ -467,6 +472,26 @@ public interface HandoffConfig {
     @WithName("interrupted-after")
     @WithDefault("PT2M")
     Duration interruptedAfter();
+  }
+
+  /**
+   * How warm handoffs wait for the providers (a step's answer uses {@code
+   * sweep.interrupted-after}).
+   */
+  interface WarmHandoff {
+    /**
+     * @return how long a handoff waits for the event that settles an accepted step (a prompt
+     *     played, an invitation withdrawn, a transfer finished) before it moves on without it
+     */
+    @WithDefault("PT1M")
+    Duration eventGrace();
+
+    /**
+     * @return how long beyond a target's ring timeout a handoff waits for a provider that ends the
+     *     ringing itself (ACS) before it withdraws the invitation
+     */
+    @WithDefault("PT15S")
+    Duration ringGrace();
   }
 
   /**

@@ -1,5 +1,13 @@
 package dev.handoff.app.observability;
 
+import dev.handoff.domain.action.ActionCommand;
+import dev.handoff.domain.action.CallAction;
+import dev.handoff.domain.action.HangUp;
+import dev.handoff.domain.action.HoldParticipant;
+import dev.handoff.domain.action.PlaceCall;
+import dev.handoff.domain.action.PlayPrompt;
+import dev.handoff.domain.action.RemoveParticipant;
+import dev.handoff.domain.action.ResumeParticipant;
 import dev.handoff.domain.command.AddParticipant;
 import dev.handoff.domain.command.CallCommand;
 import dev.handoff.domain.command.CallTransfer;
@@ -10,7 +18,9 @@ import dev.handoff.domain.operation.SubmitResult;
 import dev.handoff.domain.provider.CapabilityViolation;
 import dev.handoff.domain.provider.ProviderCapabilities;
 import dev.handoff.ports.out.CallControl;
+import dev.handoff.ports.out.PlacedCall;
 import dev.handoff.ports.out.ProviderStateQuery;
+import dev.handoff.ports.out.Roster;
 import dev.handoff.ports.out.SubmitContext;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -80,17 +90,83 @@ public final class ObservedCallControl implements CallControl {
     return observe(command, context, () -> delegate.redirect(command, context));
   }
 
+  @Override
+  public List<CapabilityViolation> check(ActionCommand command) {
+    return delegate.check(command);
+  }
+
+  @Override
+  public boolean repeatable(CallAction action) {
+    return delegate.repeatable(action);
+  }
+
+  @Override
+  public Roster participants(String callId) {
+    return delegate.participants(callId);
+  }
+
+  @Override
+  public SubmitResult hold(HoldParticipant command, SubmitContext context) {
+    return observe("hold", command.callId(), context, () -> delegate.hold(command, context));
+  }
+
+  @Override
+  public SubmitResult resume(ResumeParticipant command, SubmitContext context) {
+    return observe("resume", command.callId(), context, () -> delegate.resume(command, context));
+  }
+
+  @Override
+  public SubmitResult play(PlayPrompt command, SubmitContext context) {
+    return observe("play", command.callId(), context, () -> delegate.play(command, context));
+  }
+
+  @Override
+  public SubmitResult removeParticipant(RemoveParticipant command, SubmitContext context) {
+    return observe(
+        "remove_participant",
+        command.callId(),
+        context,
+        () -> delegate.removeParticipant(command, context));
+  }
+
+  @Override
+  public SubmitResult hangUp(HangUp command, SubmitContext context) {
+    return observe("hang_up", command.callId(), context, () -> delegate.hangUp(command, context));
+  }
+
+  @Override
+  public PlacedCall placeCall(PlaceCall command, SubmitContext context) {
+    PlacedCall[] placed = new PlacedCall[1];
+    observe(
+        "place_call",
+        "-",
+        context,
+        () -> {
+          placed[0] = delegate.placeCall(command, context);
+          return placed[0].result();
+        });
+    return placed[0];
+  }
+
   private SubmitResult observe(
       CallCommand command, SubmitContext context, Supplier<SubmitResult> submission) {
+    return observe(
+        OperationKind.of(command).name().toLowerCase(Locale.ROOT),
+        command.callId(),
+        context,
+        submission);
+  }
+
+  private SubmitResult observe(
+      String kind, String callId, SubmitContext context, Supplier<SubmitResult> submission) {
     String provider = delegate.capabilities().provider().value();
-    String kind = OperationKind.of(command).name().toLowerCase(Locale.ROOT);
     Span span =
         tracer
             .spanBuilder("handoff.provider." + kind)
             .setSpanKind(SpanKind.CLIENT)
             .setAttribute("handoff.provider", provider)
             .setAttribute("handoff.operation.id", context.operationId().value())
-            .setAttribute("handoff.call.id", command.callId())
+            .setAttribute("handoff.call.id", callId)
             .setAttribute("handoff.correlation", context.correlation())
             .setAttribute(
                 "handoff.submission.request_id", context.submission().requestId().toString())

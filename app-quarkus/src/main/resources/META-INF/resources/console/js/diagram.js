@@ -5,9 +5,11 @@
 // Handoff saw.
 
 import { between, duration, participant, shortId, svg, targetOf } from './format.js';
+import { HANDOFF_LANES, handoffLaneTitle, handoffRowsOf } from './handoff-diagram.js';
 
-const WIDTH = 700;
 const GUTTER = 70;
+/** Horizontal room per lane. */
+const LANE_WIDTH = 157.5;
 const TOP = 54;
 const ROW = 48;
 const LANES = ['application', 'handoff', 'provider', 'target'];
@@ -49,7 +51,12 @@ const PROOFS = { jwt: 'signed: JWT verified', 'query-secret': 'query secret veri
 
 const FINAL = ['COMPLETED', 'FAILED', 'CANCELLED', 'UNKNOWN'];
 
-const laneX = (lane) => GUTTER + (LANES.indexOf(lane) + 0.5) * ((WIDTH - GUTTER) / LANES.length);
+/** The lanes of an operation's diagram: a warm handoff has its caller and its agents. */
+const lanesOf = (op) => (op.kind === 'WARM_HANDOFF' ? HANDOFF_LANES : LANES);
+
+const widthOf = (lanes) => GUTTER + lanes.length * LANE_WIDTH;
+
+const laneX = (lane, lanes = LANES) => GUTTER + (lanes.indexOf(lane) + 0.5) * LANE_WIDTH;
 
 /** The event's name without its namespace: Microsoft.Communication.CallTransferAccepted → CallTransferAccepted. */
 export function eventName(what) {
@@ -104,6 +111,9 @@ function toneOf(entry) {
  * timeline entry it shows (step) or drawn from it (inferred).
  */
 export function rowsOf(op) {
+  if (op.kind === 'WARM_HANDOFF') {
+    return handoffRowsOf(op);
+  }
   const rows = [];
   const timeline = op.timeline ?? [];
   const first = timeline[0];
@@ -283,6 +293,9 @@ function clip(text) {
 }
 
 function laneTitle(lane, op, emulated) {
+  if (op.kind === 'WARM_HANDOFF' && (lane === 'caller' || lane === 'agent')) {
+    return handoffLaneTitle(lane, op).map((text) => clip(text).slice(0, 22));
+  }
   switch (lane) {
     case 'application':
       return ['Application', 'your IVR or bot'];
@@ -305,12 +318,14 @@ function laneTitle(lane, op, emulated) {
  */
 export function sequenceDiagram(op, options = {}) {
   const rows = rowsOf(op);
+  const lanes = lanesOf(op);
+  const width = widthOf(lanes);
   const height = TOP + rows.length * ROW + 34;
   const title = `Sequence of ${op.kind} ${op.id}: ${rows.length} exchanges, now ${op.state}`;
   const root = svg('svg', {
     id: 'sequence',
     class: 'sequence',
-    viewBox: `0 0 ${WIDTH} ${height}`,
+    viewBox: `0 0 ${width} ${height}`,
     role: 'group',
     'aria-label': title,
     'data-rows': String(rows.length),
@@ -337,8 +352,8 @@ export function sequenceDiagram(op, options = {}) {
       ),
     ),
   );
-  for (const lane of LANES) {
-    const x = laneX(lane);
+  for (const lane of lanes) {
+    const x = laneX(lane, lanes);
     const [name, sub] = laneTitle(lane, op, options.emulated);
     root.append(
       svg('line', { class: `lifeline lane-${lane}`, x1: x, x2: x, y1: TOP - 8, y2: height - 12 }),
@@ -358,6 +373,7 @@ export function sequenceDiagram(op, options = {}) {
       'data-step': String(row.step),
       'data-proof': row.proof ?? null,
       'data-disposition': row.disposition ?? null,
+      'data-handoff-step': row.handoffStep ?? null,
       'aria-label': `${[row.label, row.detail, row.note].filter(Boolean).join('. ')}. Show the evidence.`,
     });
     group.append(svg('title', {}, [row.label, row.detail, row.note].filter(Boolean).join('\n')));
@@ -369,8 +385,8 @@ export function sequenceDiagram(op, options = {}) {
       previous = row.at;
     }
     if (row.type === 'arrow') {
-      const x1 = laneX(row.from);
-      const x2 = laneX(row.to);
+      const x1 = laneX(row.from, lanes);
+      const x2 = laneX(row.to, lanes);
       const direction = Math.sign(x2 - x1);
       const middle = (x1 + x2) / 2;
       group.append(
@@ -396,7 +412,7 @@ export function sequenceDiagram(op, options = {}) {
         group.append(svg('text', { class: 'proof', x: middle, y: y + 28, 'text-anchor': 'middle' }, row.note));
       }
     } else {
-      const x = laneX(row.lane);
+      const x = laneX(row.lane, lanes);
       group.append(
         svg('rect', { class: 'note', x: x - 86, y: y - 20, width: 172, height: 40, rx: 4 }),
         svg('text', { class: 'label', x, y: y - 4, 'text-anchor': 'middle' }, clip(row.label).slice(0, 30)),

@@ -124,6 +124,11 @@ export function targetOf(op) {
     }
     case 'CANCEL_ADD_PARTICIPANT':
       return `invitation ${shortId(request.invitationId ?? '')}`;
+    case 'WARM_HANDOFF': {
+      const targets = request.targets ?? [];
+      const first = participant(targets[0]?.participant);
+      return targets.length > 1 ? `${first} +${targets.length - 1}` : first;
+    }
     default:
       return '';
   }
@@ -134,6 +139,7 @@ export const KIND_NAMES = {
   ADD_PARTICIPANT: 'add participant',
   CANCEL_ADD_PARTICIPANT: 'cancel invitation',
   REDIRECT: 'redirect',
+  WARM_HANDOFF: 'warm handoff',
 };
 
 export const FINAL_STATES = new Set(['COMPLETED', 'FAILED', 'CANCELLED']);

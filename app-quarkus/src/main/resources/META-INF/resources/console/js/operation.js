@@ -13,6 +13,7 @@ import {
   el,
   FINAL_STATES,
   KIND_NAMES,
+  participant,
   shellQuote,
   targetOf,
 } from './format.js';
@@ -54,6 +55,7 @@ export function curlOf(op) {
       TRANSFER: `/v1/calls/${call}/transfers`,
       ADD_PARTICIPANT: `/v1/calls/${call}/participants`,
       REDIRECT: `/v1/incoming-calls/${call}/redirect`,
+      WARM_HANDOFF: `/v1/calls/${call}/handoffs`,
     }[op.kind];
     lines.push(`curl -i -X POST ${shellQuote(base + path)}`);
     lines.push(`-H 'Content-Type: application/json'`);
@@ -164,6 +166,7 @@ export class OperationView {
     appendAll(article, [
       this.header(op),
       this.outcome(op),
+      this.handoffTargets(op),
       this.actions(op),
       el(
         'div',
@@ -273,7 +276,8 @@ export class OperationView {
           ? 'Retryable: the same request may succeed later.'
           : 'Not retryable: the same request will fail the same way.',
       ),
-      failure.message ? el('p', { class: 'subtle' }, failure.message) : null,
+      // The DOM's append writes a null as the text "null": an absent line is the empty string.
+      failure.message ? el('p', { class: 'subtle' }, failure.message) : '',
       failure.evidence && codes(failure.evidence)
         ? el(
             'p',
@@ -283,12 +287,39 @@ export class OperationView {
               ? ` — ${failure.evidence.message}`
               : '',
           )
-        : null,
+        : '',
     );
     return box;
   }
 
+  /** A handoff's targets in the order they are tried, and how each fared. */
+  handoffTargets(op) {
+    const targets = op.handoff?.targets ?? [];
+    if (op.kind !== 'WARM_HANDOFF' || targets.length === 0) {
+      return null;
+    }
+    const OUTCOMES = { NOT_TRIED: 'not tried', TRYING: 'being reached', CONNECTED: 'connected', FAILED: 'not reached' };
+    return el(
+      'ol',
+      { class: 'handoff-targets', id: 'handoff-targets', 'aria-label': 'Targets, in the order they are tried' },
+      targets.map((target) =>
+        el(
+          'li',
+          { 'data-outcome': target.outcome, 'data-index': String(target.index) },
+          el('span', { class: 'who' }, participant(target.participant)),
+          ' — ',
+          el('strong', {}, OUTCOMES[target.outcome] ?? target.outcome),
+          target.failure ? `: ${target.failure.reason}${REASONS[target.failure.reason] ? ` (${REASONS[target.failure.reason]})` : ''}` : '',
+          el('span', { class: 'subtle' }, ` · rings up to ${target.ringTimeoutSeconds} s`),
+        ),
+      ),
+    );
+  }
+
   actions(op) {
+    if (op.kind === 'WARM_HANDOFF') {
+      return this.handoffActions(op);
+    }
     const cancellable = this.view.canCancelInvitation?.() ?? true;
     if (op.kind !== 'ADD_PARTICIPANT' || !op.invitationId || FINAL_STATES.has(op.state) || !cancellable) {
       return null;
@@ -314,6 +345,38 @@ export class OperationView {
         },
       },
       'Cancel the invitation',
+    );
+    return el('div', { class: 'actions' }, button, message);
+  }
+
+  /** A handoff under way can be cancelled: the caller goes back to the bot. */
+  handoffActions(op) {
+    if (FINAL_STATES.has(op.state) || op.handoff?.cancelRequested) {
+      return null;
+    }
+    const message = el('p', { class: 'form-error', role: 'alert', hidden: true });
+    const button = el(
+      'button',
+      {
+        type: 'button',
+        id: 'cancel-handoff',
+        onclick: async () => {
+          button.disabled = true;
+          message.hidden = true;
+          try {
+            const path = `/v1/calls/${encodeURIComponent(op.callId)}/handoffs/${encodeURIComponent(op.id)}`;
+            const { data } = await del(path);
+            if (this.view.article.dataset.operationId === op.id && data.version > (this.operation?.version ?? 0)) {
+              this.render(data);
+            }
+          } catch (error) {
+            message.hidden = false;
+            message.textContent = `The handoff was not cancelled: ${error.message}`;
+            button.disabled = false;
+          }
+        },
+      },
+      'Cancel the handoff: the caller goes back to the bot',
     );
     return el('div', { class: 'actions' }, button, message);
   }

@@ -29,7 +29,10 @@ final class SharedInfrastructure implements AutoCloseable {
         HandoffEmulator.builder()
             .bindAddress("127.0.0.1")
             .ringTime(ringTime)
-            .callbackRetry(60, Duration.ofMillis(200), Duration.ofMillis(500))
+            // The provider keeps offering a callback for longer than any wait in these tests
+            // (about 2 minutes), as ACS does for hours: a restart slowed by a busy machine must not
+            // outlast the retries.
+            .callbackRetry(240, Duration.ofMillis(200), Duration.ofMillis(500))
             .build()
             .start();
   }

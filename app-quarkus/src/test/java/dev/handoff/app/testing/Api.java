@@ -45,6 +45,15 @@ public final class Api {
       }
     } while (Instant.now().isBefore(giveUp));
     throw new AssertionError(
-        "operation " + id + " stayed " + operation.getString("state") + ", expected " + wanted);
+        "operation "
+            + id
+            + " stayed "
+            + operation.getString("state")
+            + ", expected "
+            + wanted
+            + "; its steps: "
+            + operation.getList("handoff.steps")
+            + "; its timeline: "
+            + operation.getList("timeline.what"));
   }
 }

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /** A call-control command. Every command is valid once constructed. */
 public sealed interface CallCommand
-    permits CallTransfer, AddParticipant, CancelAddParticipant, RedirectCall {
+    permits CallTransfer, AddParticipant, CancelAddParticipant, RedirectCall, WarmHandoff {
 
   /**
    * @return the id of the call the command acts on, as the provider knows it (ACS call connection

@@ -9,7 +9,9 @@ public enum OperationKind {
   /** {@link CancelAddParticipant}. */
   CANCEL_ADD_PARTICIPANT,
   /** {@link RedirectCall}. */
-  REDIRECT;
+  REDIRECT,
+  /** {@link WarmHandoff}. */
+  WARM_HANDOFF;
 
   /**
    * @param command a command
@@ -27,6 +29,9 @@ public enum OperationKind {
     }
     if (command instanceof RedirectCall) {
       return REDIRECT;
+    }
+    if (command instanceof WarmHandoff) {
+      return WARM_HANDOFF;
     }
     throw new IllegalArgumentException("not a command: " + command);
   }

@@ -483,6 +483,133 @@ public record Operation(
         .to(null, "sent again after an interruption, with the same submission token");
   }
 
+  /**
+   * Moves the deadline without recording anything: a warm handoff's saga sets it to when it must
+   * look at the operation next.
+   *
+   * @param next the new deadline
+   * @return the operation with that deadline and a version one higher, or this same operation when
+   *     the deadline is already {@code next}
+   */
+  public Operation reschedule(Instant next) {
+    Objects.requireNonNull(next, "next");
+    if (next.equals(deadline)) {
+      return this;
+    }
+    return new Operation(
+        id,
+        kind,
+        provider,
+        command,
+        idempotencyKey,
+        correlation,
+        submission,
+        state,
+        failure,
+        invitationId,
+        references,
+        timeline,
+        createdAt,
+        updatedAt,
+        next,
+        version + 1);
+  }
+
+  /**
+   * Starts a timeline entry about a step of a warm handoff (or the handoff as a whole), for the
+   * saga that drives it. Nothing changes until {@link Entry#apply()}.
+   *
+   * @param at when Handoff records it
+   * @param source who said it
+   * @param what what happened
+   * @return the entry in the making
+   */
+  public Entry entry(Instant at, TimelineEntry.Source source, String what) {
+    return new Entry(at, source, what);
+  }
+
+  /**
+   * One timeline entry in the making: what a warm handoff's saga records about a step. The same
+   * rules as for every entry apply: states only move forward, and an event already recorded is not
+   * recorded again.
+   */
+  public final class Entry {
+    private final Change change;
+    private final String what;
+    private OperationState target;
+
+    private Entry(Instant at, TimelineEntry.Source source, String what) {
+      this.change = new Change(at, source);
+      this.what = Objects.requireNonNull(what, "what");
+    }
+
+    /**
+     * @param value the step the entry concerns
+     * @return this entry
+     */
+    public Entry step(StepEntry value) {
+      change.step = Optional.of(value);
+      return this;
+    }
+
+    /**
+     * @param eventId the provider event's id
+     * @param occurredAt when the provider says it happened
+     * @return this entry
+     */
+    public Entry event(String eventId, Instant occurredAt) {
+      change.event(eventId, occurredAt);
+      return this;
+    }
+
+    /**
+     * @param value what the provider said
+     * @return this entry
+     */
+    public Entry evidence(ProviderEvidence value) {
+      change.evidence(value == null ? ProviderEvidence.NONE : value);
+      return this;
+    }
+
+    /**
+     * @param value the failure the entry reports
+     * @return this entry
+     */
+    public Entry failure(Failure value) {
+      change.failure(value);
+      return this;
+    }
+
+    /**
+     * @param value the state the operation moves to, if that goes forward
+     * @return this entry
+     */
+    public Entry moveTo(OperationState value) {
+      target = value;
+      return this;
+    }
+
+    /**
+     * @param value when the saga must look at the operation next, if nothing happens before
+     * @return this entry
+     */
+    public Entry deadline(Instant value) {
+      change.newDeadline = Objects.requireNonNull(value, "deadline");
+      return this;
+    }
+
+    /**
+     * @return the operation with the entry appended, or this same operation when the entry reports
+     *     a provider event already recorded
+     */
+    public Operation apply() {
+      if (change.eventId.isPresent() && hasRecorded(change.eventId.get())) {
+        return Operation.this;
+      }
+      return change.to(target, what);
+    }
+  }
+
   /** Whether moving to {@code target}, which differs from the current state, goes forward. */
   private boolean advances(OperationState target) {
     if (target == OperationState.UNKNOWN) {
@@ -524,6 +651,7 @@ public record Operation(
     private Optional<Failure> reported = Optional.empty();
     private ProviderEvidence evidence = ProviderEvidence.NONE;
     private Optional<String> invitation = Optional.empty();
+    private Optional<StepEntry> step = Optional.empty();
     private Instant newDeadline = deadline;
 
     private Change(Instant at, TimelineEntry.Source source) {
@@ -582,7 +710,16 @@ public record Operation(
       longer.addAll(timeline);
       longer.add(
           new TimelineEntry(
-              at, source, what, newState, disposition, eventId, providerTime, reported, evidence));
+              at,
+              source,
+              what,
+              newState,
+              disposition,
+              eventId,
+              providerTime,
+              reported,
+              evidence,
+              step));
       return new Operation(
           id,
           kind,

@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param providerTime when the provider says it happened, for events
  * @param failure the failure it reported, if any
  * @param evidence what the provider said
+ * @param step the warm-handoff step the entry concerns, for a handoff's steps
  */
 public record TimelineEntry(
     Instant at,
@@ -28,7 +29,8 @@ public record TimelineEntry(
     Optional<String> eventId,
     Optional<Instant> providerTime,
     Optional<Failure> failure,
-    ProviderEvidence evidence) {
+    ProviderEvidence evidence,
+    Optional<StepEntry> step) {
 
   /** Who said it. */
   public enum Source {
@@ -56,5 +58,42 @@ public record TimelineEntry(
     providerTime = providerTime == null ? Optional.empty() : providerTime;
     failure = failure == null ? Optional.empty() : failure;
     evidence = evidence == null ? ProviderEvidence.NONE : evidence;
+    step = step == null ? Optional.empty() : step;
+  }
+
+  /**
+   * An entry that concerns no handoff step.
+   *
+   * @param at when Handoff recorded it
+   * @param source who said it
+   * @param what what happened
+   * @param state the operation's state after it
+   * @param disposition what it did to the operation
+   * @param eventId the provider event's id, for events
+   * @param providerTime when the provider says it happened, for events
+   * @param failure the failure it reported, if any
+   * @param evidence what the provider said
+   */
+  public TimelineEntry(
+      Instant at,
+      Source source,
+      String what,
+      OperationState state,
+      Disposition disposition,
+      Optional<String> eventId,
+      Optional<Instant> providerTime,
+      Optional<Failure> failure,
+      ProviderEvidence evidence) {
+    this(
+        at,
+        source,
+        what,
+        state,
+        disposition,
+        eventId,
+        providerTime,
+        failure,
+        evidence,
+        Optional.empty());
   }
 }

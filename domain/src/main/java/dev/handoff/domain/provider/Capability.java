@@ -45,6 +45,29 @@ public enum Capability {
   /** Display names on participants. */
   PARTICIPANT_DISPLAY_NAME("display names on participants"),
   /**
+   * A warm handoff: hold the caller, reach and brief an agent, put the caller through; with the
+   * step actions it needs (hold, resume, play, hang up, finding the transferee).
+   */
+  WARM_HANDOFF("a warm handoff"),
+  /**
+   * Reaching the agent of a warm handoff on a consultation call of its own, which the caller's
+   * transfer then replaces (Microsoft Graph); without it the agent is invited into the caller's
+   * call (Azure Communication Services).
+   */
+  CONSULTATION_CALL("reaching the agent on a consultation call"),
+  /** Removing a participant from a call. */
+  REMOVE_PARTICIPANT("removing a participant"),
+  /** Spoken text (text-to-speech) as hold audio. */
+  HOLD_AUDIO_SPEECH("spoken text (text-to-speech) as hold audio"),
+  /** An audio file as hold audio. */
+  HOLD_AUDIO_FILE("an audio file as hold audio"),
+  /** A spoken (text-to-speech) prompt, e.g. a briefing. */
+  PROMPT_SPEECH("spoken (text-to-speech) prompts"),
+  /** An audio file prompt, e.g. a briefing. */
+  PROMPT_AUDIO_FILE("audio file prompts"),
+  /** A per-operation callback URI on a warm handoff's steps. */
+  HANDOFF_CALLBACK_OVERRIDE("a per-operation callback URI on a warm handoff"),
+  /**
    * Requests the provider executes at most once however often they are sent (ACS
    * Repeatability-Request-ID), so that an interrupted submission can safely be sent again.
    */

@@ -1,10 +1,19 @@
 package dev.handoff.domain.provider;
 
+import dev.handoff.domain.action.ActionCommand;
+import dev.handoff.domain.action.HoldParticipant;
+import dev.handoff.domain.action.PlaceCall;
+import dev.handoff.domain.action.PlayPrompt;
+import dev.handoff.domain.action.RemoveParticipant;
+import dev.handoff.domain.action.ResumeParticipant;
 import dev.handoff.domain.command.AddParticipant;
 import dev.handoff.domain.command.CallCommand;
 import dev.handoff.domain.command.CallTransfer;
 import dev.handoff.domain.command.CancelAddParticipant;
+import dev.handoff.domain.command.Fallback;
+import dev.handoff.domain.command.Prompt;
 import dev.handoff.domain.command.RedirectCall;
+import dev.handoff.domain.command.WarmHandoff;
 import dev.handoff.domain.context.CallingContext;
 import dev.handoff.domain.context.TeamsPhoneCallDetails;
 import dev.handoff.domain.participant.Participant;
@@ -127,8 +136,31 @@ public record ProviderCapabilities(
       check.cancel((CancelAddParticipant) command);
     } else if (command instanceof RedirectCall) {
       check.redirect((RedirectCall) command);
+    } else if (command instanceof WarmHandoff) {
+      check.handoff((WarmHandoff) command);
     }
     return check.found;
+  }
+
+  /**
+   * @param command one action of a warm handoff
+   * @return everything in it the provider cannot carry; empty when it can carry all of it
+   */
+  public List<CapabilityViolation> check(ActionCommand command) {
+    Check check = new Check();
+    check.action(command);
+    return check.found;
+  }
+
+  /**
+   * @param command one action of a warm handoff
+   * @throws UnsupportedByProviderException naming everything the provider cannot carry
+   */
+  public void requireSupported(ActionCommand command) {
+    List<CapabilityViolation> violations = check(command);
+    if (!violations.isEmpty()) {
+      throw new UnsupportedByProviderException(provider, violations);
+    }
   }
 
   /**
@@ -329,6 +361,104 @@ public record ProviderCapabilities(
       need(Capability.CANCEL_ADD_PARTICIPANT, "CancelAddParticipant");
       if (cancel.callbackUri().isPresent()) {
         need(Capability.CANCEL_CALLBACK_OVERRIDE, "callbackUri");
+      }
+    }
+
+    private void handoff(WarmHandoff handoff) {
+      need(Capability.WARM_HANDOFF, "WarmHandoff");
+      handoff
+          .transferee()
+          .ifPresent(
+              transferee -> {
+                participant(transferee.participant(), "transferee.participant");
+                if (transferee.callParticipantId().isPresent()) {
+                  need(Capability.TRANSFEREE_PARTICIPANT_ID, "transferee.callParticipantId");
+                }
+              });
+      for (int i = 0; i < handoff.targets().size(); i++) {
+        participant(handoff.targets().get(i).participant(), "targets[" + i + "].participant");
+      }
+      // Each target is invited as an AddParticipant would be: a provider that shows the
+      // invitation's caller id needs one for a phone number.
+      if (handoff.sourceCallerId().isEmpty() && limits.phoneInvitationNeedsSourceCallerId()) {
+        for (int i = 0; i < handoff.targets().size(); i++) {
+          if (handoff.targets().get(i).participant() instanceof PhoneNumber) {
+            found.add(
+                new CapabilityViolation(
+                    "sourceCallerId",
+                    "is required to invite a phone number (targets["
+                        + i
+                        + "]): the provider shows it to the callee as the caller id"));
+            break;
+          }
+        }
+      }
+      handoff
+          .holdAudio()
+          .ifPresent(
+              audio ->
+                  need(
+                      audio instanceof Prompt.Speech
+                          ? Capability.HOLD_AUDIO_SPEECH
+                          : Capability.HOLD_AUDIO_FILE,
+                      "holdAudio"));
+      handoff
+          .briefing()
+          .prompt()
+          .ifPresent(
+              prompt ->
+                  need(
+                      prompt instanceof Prompt.Speech
+                          ? Capability.PROMPT_SPEECH
+                          : Capability.PROMPT_AUDIO_FILE,
+                      "briefing.prompt"));
+      context(handoff.briefing().callingContext(), "briefing.callingContext");
+      if (handoff.fallback() instanceof Fallback.LastTarget) {
+        need(Capability.TRANSFER, "fallback");
+        participant(
+            ((Fallback.LastTarget) handoff.fallback()).participant(), "fallback.participant");
+      }
+      if (handoff.sourceCallerId().isPresent()) {
+        need(Capability.ADD_SOURCE_CALLER_ID, "sourceCallerId");
+      }
+      if (handoff.callbackUri().isPresent()) {
+        need(Capability.HANDOFF_CALLBACK_OVERRIDE, "callbackUri");
+      }
+    }
+
+    private void action(ActionCommand command) {
+      String name = command.getClass().getSimpleName();
+      if (command instanceof PlaceCall) {
+        need(Capability.CONSULTATION_CALL, name);
+        participant(((PlaceCall) command).target(), "target");
+      } else if (command instanceof RemoveParticipant) {
+        need(Capability.REMOVE_PARTICIPANT, name);
+        participant(((RemoveParticipant) command).participant(), "participant");
+      } else {
+        need(Capability.WARM_HANDOFF, name);
+      }
+      if (command instanceof HoldParticipant) {
+        HoldParticipant hold = (HoldParticipant) command;
+        participant(hold.participant().participant(), "participant.participant");
+        hold.audio()
+            .ifPresent(
+                audio ->
+                    need(
+                        audio instanceof Prompt.Speech
+                            ? Capability.HOLD_AUDIO_SPEECH
+                            : Capability.HOLD_AUDIO_FILE,
+                        "audio"));
+      } else if (command instanceof ResumeParticipant) {
+        participant(
+            ((ResumeParticipant) command).participant().participant(), "participant.participant");
+      } else if (command instanceof PlayPrompt) {
+        PlayPrompt play = (PlayPrompt) command;
+        need(
+            play.prompt() instanceof Prompt.Speech
+                ? Capability.PROMPT_SPEECH
+                : Capability.PROMPT_AUDIO_FILE,
+            "prompt");
+        play.playTo().ifPresent(to -> participant(to, "playTo"));
       }
     }
 

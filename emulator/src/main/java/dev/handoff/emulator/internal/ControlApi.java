@@ -140,6 +140,8 @@ public final class ControlApi {
         return json(200, engine.journal().requests());
       case "GET /journal/callbacks":
         return json(200, engine.journal().callbacks());
+      case "GET /journal/experiences":
+        return json(200, engine.journal().experiences());
       case "DELETE /journal":
         engine.journal().clear();
         return Response.empty(204);

@@ -31,6 +31,12 @@ public interface Journal {
   List<ReceivedRequest> awaitRequests(
       Predicate<ReceivedRequest> filter, int count, Duration timeout);
 
+  /**
+   * What each party of the emulated calls experienced, in the order it changed: for one party,
+   * filter by {@link PartyExperience#party()}.
+   */
+  List<PartyExperience> experiences();
+
   /** Forgets everything recorded so far. */
   void clear();
 }

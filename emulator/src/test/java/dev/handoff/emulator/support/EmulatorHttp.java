@@ -89,6 +89,22 @@ public final class EmulatorHttp {
     return send(request.build());
   }
 
+  /** A signed DELETE of an ACS resource. */
+  public HttpResponse<String> acsDelete(String pathAndQuery) {
+    URI uri = URI.create(base() + pathAndQuery);
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).DELETE();
+    AcsSigner.headers(
+            emulator.acs().accessKey(),
+            "DELETE",
+            uri,
+            new byte[0],
+            uri.getHost() + ":" + uri.getPort(),
+            AcsSigner.now())
+        .forEach(request::header);
+    return send(request.build());
+  }
+
   /** A Graph access token from the emulator's token endpoint. */
   public String graphToken() {
     HttpResponse<String> response =
@@ -111,6 +127,16 @@ public final class EmulatorHttp {
         HttpRequest.newBuilder(URI.create(url))
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(HttpRequest.BodyPublishers.ofString(form))
+            .build());
+  }
+
+  /** A Graph DELETE with a bearer token. */
+  public HttpResponse<String> graphDelete(String path, String token) {
+    return send(
+        HttpRequest.newBuilder(URI.create(base() + path))
+            .timeout(Duration.ofSeconds(10))
+            .header("Authorization", "Bearer " + token)
+            .DELETE()
             .build());
   }
 

@@ -1,5 +1,13 @@
 package dev.handoff.ports.callback;
 
+import dev.handoff.domain.action.ActionCommand;
+import dev.handoff.domain.action.CallAction;
+import dev.handoff.domain.action.HangUp;
+import dev.handoff.domain.action.HoldParticipant;
+import dev.handoff.domain.action.PlaceCall;
+import dev.handoff.domain.action.PlayPrompt;
+import dev.handoff.domain.action.RemoveParticipant;
+import dev.handoff.domain.action.ResumeParticipant;
 import dev.handoff.domain.command.AddParticipant;
 import dev.handoff.domain.command.CallCommand;
 import dev.handoff.domain.command.CallTransfer;
@@ -11,7 +19,9 @@ import dev.handoff.domain.provider.Capability;
 import dev.handoff.domain.provider.CapabilityViolation;
 import dev.handoff.domain.provider.ProviderCapabilities;
 import dev.handoff.ports.out.CallControl;
+import dev.handoff.ports.out.PlacedCall;
 import dev.handoff.ports.out.ProviderStateQuery;
+import dev.handoff.ports.out.Roster;
 import dev.handoff.ports.out.SubmitContext;
 import java.net.URI;
 import java.util.List;
@@ -25,6 +35,12 @@ import java.util.function.Supplier;
  * ({@link #directs(CallCommand, ProviderCapabilities)}). With a {@link CallbackBinding} that URI is
  * bound to the operation (its id and token in the query), so that only deliveries about that
  * operation are accepted there; without one it is the endpoint itself.
+ *
+ * <p>A warm handoff's actions are directed the same way, bound to the handoff (the operation of
+ * their {@link SubmitContext}): its prompts, holds and removals where the provider takes a callback
+ * per action ({@link Capability#HANDOFF_CALLBACK_OVERRIDE}), and the consultation call it places
+ * ({@link Capability#CONSULTATION_CALL}), whose events must reach Handoff too. A hang-up takes no
+ * callback.
  *
  * <p>The command the application service stores stays as requested, so idempotency compares what
  * the client sent. A command that names its own callback URI keeps it: its events go there, and
@@ -138,6 +154,77 @@ public final class BoundCallbacks implements CallControl {
   @Override
   public SubmitResult redirect(RedirectCall command, SubmitContext context) {
     return delegate.redirect(directed(command, context), context);
+  }
+
+  /**
+   * @param command a warm handoff's action
+   * @param capabilities what the provider carries
+   * @return whether this decorator sends the action with a callback URI of its own
+   */
+  public static boolean directs(ActionCommand command, ProviderCapabilities capabilities) {
+    if (command.callbackUri().isPresent()) {
+      return false;
+    }
+    if (command instanceof PlaceCall) {
+      return capabilities.supports(Capability.CONSULTATION_CALL);
+    }
+    return !(command instanceof HangUp)
+        && capabilities.supports(Capability.HANDOFF_CALLBACK_OVERRIDE);
+  }
+
+  @SuppressWarnings("unchecked") // every action's withCallbackUri returns its own type
+  private <C extends ActionCommand> C directed(C command, SubmitContext context) {
+    if (!directs(command, delegate.capabilities())) {
+      return command;
+    }
+    URI base = endpoint.get();
+    URI uri = binding.map(b -> b.operationUri(base, context.operationId())).orElse(base);
+    return (C) command.withCallbackUri(uri);
+  }
+
+  @Override
+  public List<CapabilityViolation> check(ActionCommand command) {
+    return delegate.check(command);
+  }
+
+  @Override
+  public boolean repeatable(CallAction action) {
+    return delegate.repeatable(action);
+  }
+
+  @Override
+  public Roster participants(String callId) {
+    return delegate.participants(callId);
+  }
+
+  @Override
+  public SubmitResult hold(HoldParticipant command, SubmitContext context) {
+    return delegate.hold(directed(command, context), context);
+  }
+
+  @Override
+  public SubmitResult resume(ResumeParticipant command, SubmitContext context) {
+    return delegate.resume(directed(command, context), context);
+  }
+
+  @Override
+  public SubmitResult play(PlayPrompt command, SubmitContext context) {
+    return delegate.play(directed(command, context), context);
+  }
+
+  @Override
+  public SubmitResult removeParticipant(RemoveParticipant command, SubmitContext context) {
+    return delegate.removeParticipant(directed(command, context), context);
+  }
+
+  @Override
+  public SubmitResult hangUp(HangUp command, SubmitContext context) {
+    return delegate.hangUp(command, context);
+  }
+
+  @Override
+  public PlacedCall placeCall(PlaceCall command, SubmitContext context) {
+    return delegate.placeCall(directed(command, context), context);
   }
 
   @Override

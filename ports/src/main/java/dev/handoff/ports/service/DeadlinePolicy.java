@@ -4,7 +4,9 @@ import dev.handoff.domain.command.AddParticipant;
 import dev.handoff.domain.command.CallCommand;
 import dev.handoff.domain.command.CallTransfer;
 import dev.handoff.domain.command.CancelAddParticipant;
+import dev.handoff.domain.command.HandoffTarget;
 import dev.handoff.domain.command.RedirectCall;
+import dev.handoff.domain.command.WarmHandoff;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -69,6 +71,15 @@ public record DeadlinePolicy(
     }
     if (command instanceof CancelAddParticipant) {
       return cancel;
+    }
+    if (command instanceof WarmHandoff) {
+      // The handoff's saga moves the deadline step by step; this first bound covers every target
+      // ringing in turn.
+      Duration ringing = Duration.ZERO;
+      for (HandoffTarget target : ((WarmHandoff) command).targets()) {
+        ringing = ringing.plus(target.ringTimeout());
+      }
+      return ringing.plus(transfer);
     }
     return ((RedirectCall) command).ringTimeout().orElse(defaultRing).plus(redirectGrace);
   }

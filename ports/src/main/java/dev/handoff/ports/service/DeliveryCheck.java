@@ -1,5 +1,6 @@
 package dev.handoff.ports.service;
 
+import dev.handoff.domain.event.CallActionUpdate;
 import dev.handoff.domain.event.CallLifecycleEvent;
 import dev.handoff.domain.event.IncomingCall;
 import dev.handoff.domain.event.OperationUpdate;
@@ -161,6 +162,9 @@ final class DeliveryCheck {
     }
     if (event instanceof CallLifecycleEvent) {
       return Optional.of(((CallLifecycleEvent) event).callId());
+    }
+    if (event instanceof CallActionUpdate) {
+      return Optional.of(((CallActionUpdate) event).callId());
     }
     if (event instanceof IncomingCall) {
       return Optional.of(((IncomingCall) event).callId());

@@ -221,7 +221,7 @@ public final class HandoffService
           "Call "
               + refused.callId()
               + " already has "
-              + refused.kind()
+              + active.kind()
               + " "
               + active.id()
               + " under way",
@@ -357,7 +357,7 @@ public final class HandoffService
     boolean anyChanged = false;
     boolean anyApplied = false;
     for (Operation operation : store.findByCall(event.meta().provider(), event.callId())) {
-      if (!operation.state().isTerminal()) {
+      if (!operation.state().isTerminal() && !drivenBySaga(operation)) {
         OperationChanges.Changed changed =
             change(operation.id(), current -> current.afterCallChange(event, now));
         touched.add(operation.id());
@@ -435,6 +435,9 @@ public final class HandoffService
     boolean repeatable = provider.capabilities().supports(Capability.REPEATABLE_REQUESTS);
     int resumed = 0;
     for (Operation candidate : store.findRequestedBefore(cutoff, SWEEP_BATCH)) {
+      if (drivenBySaga(candidate)) {
+        continue;
+      }
       // Another instance (or an earlier pass) may have taken it since it was read: the change
       // applies only while it is still interrupted, and only the caller whose change was stored
       // sends it, so that it is sent at most once more.
@@ -454,6 +457,14 @@ public final class HandoffService
       }
     }
     return resumed;
+  }
+
+  /**
+   * A warm handoff is driven step by step by its own saga (its deadline is the saga's next look,
+   * its events are the saga's), never by this service's submission, deadline or lifecycle rules.
+   */
+  static boolean drivenBySaga(Operation operation) {
+    return operation.kind() == OperationKind.WARM_HANDOFF;
   }
 
   private static boolean stillInterrupted(Operation operation, Instant cutoff) {

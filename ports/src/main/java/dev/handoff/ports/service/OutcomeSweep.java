@@ -22,7 +22,8 @@ import java.util.logging.Logger;
  * times); what cannot tell the outcome leaves it UNKNOWN, saying why. Operations that became
  * UNKNOWN before their deadline (an ambiguous answer to the submission) are consulted once their
  * deadline has passed, so that they too are settled when the provider knows. An operation still
- * REQUESTED is not asked about: its submission may yet execute.
+ * REQUESTED is not asked about: its submission may yet execute. A warm handoff is left alone: its
+ * deadline is its saga's next look, and its saga settles it step by step.
  */
 final class OutcomeSweep {
   private static final Logger LOG = Logger.getLogger(OutcomeSweep.class.getName());
@@ -65,11 +66,15 @@ final class OutcomeSweep {
     Instant now = clock.instant();
     int settled = 0;
     for (Operation overdue : store.findOverdue(now, batch)) {
-      settled += settle(overdue, now);
+      if (!HandoffService.drivenBySaga(overdue)) {
+        settled += settle(overdue, now);
+      }
     }
     if (query.isPresent()) {
       for (Operation unknown : store.findAwaitingReconciliation(now, batch)) {
-        settled += settle(unknown, now);
+        if (!HandoffService.drivenBySaga(unknown)) {
+          settled += settle(unknown, now);
+        }
       }
     }
     return settled;

@@ -306,6 +306,58 @@ public abstract class OperationStoreContract {
   }
 
   @Test
+  void aWarmHandoffUnderWayIsTheCallsTransfer() {
+    OperationStore store = newStore();
+    Operation handoff = requested("h1", handoff("call-1"), T0);
+    assertThat(store.admit(handoff)).isEqualTo(new Admission.Admitted(handoff));
+    assertThat(store.admit(requested("t1", transfer("call-1"), T0.plusSeconds(1))))
+        .as("a transfer while a handoff is under way")
+        .isEqualTo(new Admission.Conflict(handoff, Admission.Rule.ONE_AT_A_TIME));
+    assertThat(store.admit(requested("h2", handoff("call-1"), T0.plusSeconds(2))))
+        .as("a second handoff")
+        .isEqualTo(new Admission.Conflict(handoff, Admission.Rule.ONE_AT_A_TIME));
+    assertThat(store.findByCall(PROVIDER, "call-1")).containsExactly(handoff);
+
+    Operation add = requested("a1", add("call-1"), T0.plusSeconds(3));
+    assertThat(store.admit(add)).isInstanceOf(Admission.Admitted.class);
+    Operation redirect = requested("r1", redirect("call-1"), T0.plusSeconds(3));
+    assertThat(store.admit(redirect)).isInstanceOf(Admission.Admitted.class);
+    Operation elsewhere = requested("h3", handoff("call-2"), T0.plusSeconds(3));
+    assertThat(store.admit(elsewhere)).isInstanceOf(Admission.Admitted.class);
+
+    assertThat(store.update(completed(handoff, T0.plusSeconds(4)))).isTrue();
+    Operation transfer = requested("t2", transfer("call-1"), T0.plusSeconds(5));
+    assertThat(store.admit(transfer)).isEqualTo(new Admission.Admitted(transfer));
+    assertThat(store.admit(requested("h4", handoff("call-1"), T0.plusSeconds(6))))
+        .as("a handoff while a transfer is under way")
+        .isEqualTo(new Admission.Conflict(transfer, Admission.Rule.ONE_AT_A_TIME));
+  }
+
+  @Test
+  void ofSimultaneousHandoffsAndTransfersOfOneCallExactlyOneIsAdmitted() throws Exception {
+    OperationStore store = newStore();
+    int racers = 12;
+    for (int round = 0; round < 5; round++) {
+      String call = "handoff-race-" + round;
+      List<Admission> admissions =
+          race(
+              racers,
+              i ->
+                  store.admit(
+                      requested(
+                          call + "-op-" + i,
+                          i % 2 == 0 ? handoff(call) : transfer(call),
+                          T0.plusSeconds(i))));
+      assertThat(admissions.stream().filter(a -> a instanceof Admission.Admitted))
+          .as("admitted on " + call)
+          .hasSize(1);
+      assertThat(admissions.stream().filter(a -> a instanceof Admission.Conflict))
+          .hasSize(racers - 1);
+      assertThat(store.findByCall(PROVIDER, call)).hasSize(1);
+    }
+  }
+
+  @Test
   void anOperationContextIsUsedByOneActiveOperationOfTheCall() {
     OperationStore store = newStore();
     Operation first = requested("a1", addWithContext("call-1", "case-42"), T0);
@@ -437,6 +489,15 @@ public abstract class OperationStoreContract {
     return dev.handoff.domain.command.AddParticipant.builder(
             call, dev.handoff.domain.participant.PhoneNumber.of("+14255550199"))
         .operationContext(context)
+        .build();
+  }
+
+  private static dev.handoff.domain.command.WarmHandoff handoff(String call) {
+    return dev.handoff.domain.command.WarmHandoff.builder(
+            call,
+            List.of(
+                dev.handoff.domain.command.HandoffTarget.of(
+                    dev.handoff.domain.participant.PhoneNumber.of("+14255550123"))))
         .build();
   }
 

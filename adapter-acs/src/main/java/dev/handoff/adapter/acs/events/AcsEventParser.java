@@ -175,7 +175,7 @@ public final class AcsEventParser {
       Optional<ProviderEvent> known =
           envelope.is("IncomingCall")
               ? Optional.of(IncomingCalls.map(envelope, meta))
-              : MidCallEvents.map(envelope, meta);
+              : MidCallEvents.map(envelope, meta).or(() -> ActionEvents.map(envelope, meta));
       return known.orElseGet(() -> unrecognized(envelope, meta));
     } catch (WireFormatException e) {
       throw MalformedEventException.ofEvent(envelope.index(), e.getMessage());

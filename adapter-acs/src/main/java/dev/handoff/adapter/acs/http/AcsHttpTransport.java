@@ -69,7 +69,13 @@ public final class AcsHttpTransport {
    * @return how the attempts ended; never throws for network or service failures
    */
   public Exchange post(URI uri, byte[] body, SubmissionToken token, String clientRequestId) {
-    return exchange("POST", uri, body, Objects.requireNonNull(token, "token"), clientRequestId);
+    return send(
+        "POST",
+        uri,
+        body,
+        Optional.of(Objects.requireNonNull(token, "token")),
+        Mode.REPEATABLE,
+        clientRequestId);
   }
 
   /**
@@ -80,11 +86,55 @@ public final class AcsHttpTransport {
    * @return how the attempts ended; never throws for network or service failures
    */
   public Exchange get(URI uri, String clientRequestId) {
-    return exchange("GET", uri, new byte[0], null, clientRequestId);
+    return send("GET", uri, null, Mode.SAME_EFFECT, clientRequestId);
   }
 
-  private Exchange exchange(
-      String method, URI uri, byte[] body, SubmissionToken token, String clientRequestId) {
+  /**
+   * How a request may be attempted again.
+   *
+   * <ul>
+   *   <li>{@link #REPEATABLE}: it carries the repeatability headers, so every retryable failure is
+   *       attempted again.
+   *   <li>{@link #SAME_EFFECT}: it has no repeatability headers, but executing it twice has the
+   *       effect of executing it once (a read, a hold, a hang-up): attempted again as {@link
+   *       #REPEATABLE}.
+   *   <li>{@link #ONCE}: it must not execute twice (playing a prompt): attempted again only when
+   *       the earlier attempt certainly did not execute (no connection, throttled).
+   * </ul>
+   */
+  public enum Mode {
+    /** Carries repeatability headers; retried on every retryable failure. */
+    REPEATABLE,
+    /** Executing it twice is executing it once; retried on every retryable failure. */
+    SAME_EFFECT,
+    /** Must not execute twice; retried only when it certainly did not execute. */
+    ONCE
+  }
+
+  /**
+   * Sends a request that the operations spec gives no repeatability headers, or a read.
+   *
+   * @param method {@code GET}, {@code POST} or {@code DELETE}
+   * @param uri the request URI
+   * @param body the JSON body; null for none
+   * @param mode how it may be attempted again; not {@link Mode#REPEATABLE}
+   * @param clientRequestId the client request id for all attempts
+   * @return how the attempts ended; never throws for network or service failures
+   */
+  public Exchange send(String method, URI uri, byte[] body, Mode mode, String clientRequestId) {
+    if (mode == Mode.REPEATABLE) {
+      throw new IllegalArgumentException("a repeatable request needs its submission token");
+    }
+    return send(method, uri, body, Optional.empty(), mode, clientRequestId);
+  }
+
+  private Exchange send(
+      String method,
+      URI uri,
+      byte[] body,
+      Optional<SubmissionToken> token,
+      Mode mode,
+      String clientRequestId) {
     Instant deadline = settings.clock().instant().plus(settings.deadline());
     int attempts = 0;
     boolean unknownFate = false;
@@ -99,14 +149,22 @@ public final class AcsHttpTransport {
       attempts++;
       if (attempt.response != null) {
         HttpResponse<byte[]> response = attempt.response;
-        if (!isRetryableStatus(response.statusCode())) {
+        boolean again =
+            mode == Mode.ONCE
+                ? response.statusCode() == 429
+                : isRetryableStatus(response.statusCode());
+        if (!again) {
           return answered(response, attempts, unknownFate, Optional.empty());
         }
         last = answered(response, attempts, unknownFate, Optional.empty());
       } else {
         last = attempt.failure;
         unknownFate |= attempt.failure.mayHaveReachedService();
-        if (!isRetryable(attempt.failure.kind())) {
+        boolean again =
+            mode == Mode.ONCE
+                ? attempt.failure.kind() == Exchange.Kind.CONNECT_FAILED
+                : isRetryable(attempt.failure.kind());
+        if (!again) {
           return new Exchange.Unanswered(
               attempt.failure.kind(), attempt.failure.detail(), attempts, unknownFate);
         }
@@ -202,27 +260,34 @@ public final class AcsHttpTransport {
       String method,
       URI uri,
       byte[] body,
-      SubmissionToken token,
+      Optional<SubmissionToken> token,
       String clientRequestId,
       Duration timeout) {
+    byte[] signed = body == null ? new byte[0] : body;
     HttpRequest.Builder request =
         HttpRequest.newBuilder(uri)
             .version(HttpClient.Version.HTTP_1_1)
             .timeout(timeout)
             .header("Accept", "application/json")
             .header("User-Agent", USER_AGENT)
-            .header(CLIENT_REQUEST_ID, clientRequestId);
-    if (token != null) {
-      request
-          .header("Content-Type", "application/json")
-          .header(REPEATABILITY_REQUEST_ID, token.requestId().toString())
-          .header(REPEATABILITY_FIRST_SENT, HttpDates.format(token.firstSent()))
-          .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-    } else {
-      request.GET();
+            .header(CLIENT_REQUEST_ID, clientRequestId)
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(body));
+    if (body != null) {
+      request.header("Content-Type", "application/json");
     }
+    token.ifPresent(
+        t ->
+            request
+                .header(REPEATABILITY_REQUEST_ID, t.requestId().toString())
+                .header(REPEATABILITY_FIRST_SENT, HttpDates.format(t.firstSent())));
     try {
-      authenticator.headers(method, uri, body, settings.clock().instant()).forEach(request::header);
+      authenticator
+          .headers(method, uri, signed, settings.clock().instant())
+          .forEach(request::header);
     } catch (RequestAuthenticator.CredentialUnavailableException e) {
       return new Attempt(
           null,

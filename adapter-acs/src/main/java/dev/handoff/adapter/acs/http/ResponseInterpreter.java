@@ -58,12 +58,38 @@ public final class ResponseInterpreter {
   public static SubmitResult interpret(
       OperationKind kind, Exchange exchange, Map<String, String> sent) {
     if (exchange instanceof Exchange.Unanswered) {
-      return unanswered((Exchange.Unanswered) exchange, sent);
+      return unanswered((Exchange.Unanswered) exchange, sent, true);
     }
     Exchange.Answered answered = (Exchange.Answered) exchange;
     ProviderEvidence.Builder evidence = evidence(answered, sent);
     if (answered.status() >= 200 && answered.status() <= 299) {
       return success(kind, answered, evidence);
+    }
+    return failure(answered, evidence);
+  }
+
+  /**
+   * The answer to one of a warm handoff's actions: a 2xx is {@link SubmitResult.Completed} where
+   * the answer is final (hold, unhold, hang-up) and {@link SubmitResult.Accepted} where events
+   * follow (play, remove); failures read as for every request.
+   *
+   * @param exchange how its attempts ended
+   * @param sent ids the request carried, kept as references
+   * @param finalOnSuccess whether a 2xx is already the outcome
+   * @param repeatable whether the request carried repeatability headers, so that a re-send is safe
+   * @return the submit result
+   */
+  public static SubmitResult interpretAction(
+      Exchange exchange, Map<String, String> sent, boolean finalOnSuccess, boolean repeatable) {
+    if (exchange instanceof Exchange.Unanswered) {
+      return unanswered((Exchange.Unanswered) exchange, sent, repeatable);
+    }
+    Exchange.Answered answered = (Exchange.Answered) exchange;
+    ProviderEvidence.Builder evidence = evidence(answered, sent);
+    if (answered.status() >= 200 && answered.status() <= 299) {
+      return finalOnSuccess
+          ? new SubmitResult.Completed(evidence.build())
+          : new SubmitResult.Accepted(Optional.empty(), evidence.build());
     }
     return failure(answered, evidence);
   }
@@ -182,7 +208,8 @@ public final class ResponseInterpreter {
     }
   }
 
-  private static SubmitResult unanswered(Exchange.Unanswered unanswered, Map<String, String> sent) {
+  private static SubmitResult unanswered(
+      Exchange.Unanswered unanswered, Map<String, String> sent, boolean repeatable) {
     ProviderEvidence.Builder evidence = ProviderEvidence.builder();
     sent.forEach(evidence::reference);
     evidence.message(unanswered.detail());
@@ -198,8 +225,10 @@ public final class ResponseInterpreter {
               reason,
               true,
               message
-                  + "; the request may have been executed, and sending it again with the same"
-                  + " repeatability headers is safe",
+                  + (repeatable
+                      ? "; the request may have been executed, and sending it again with the same"
+                          + " repeatability headers is safe"
+                      : "; the request may have been executed"),
               evidence.build()));
     }
     boolean retryable = unanswered.kind() != Exchange.Kind.CREDENTIAL_UNAVAILABLE;

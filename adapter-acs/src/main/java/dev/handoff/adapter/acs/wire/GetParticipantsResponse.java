@@ -5,10 +5,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
- * {@code GetParticipantsResponse}: one page of {@code GET
+ * {@code GetParticipantsResponse}: one page of the 200 answer to {@code GET
  * /calling/callConnections/{callConnectionId}/participants}.
  *
- * @param value the participants on this page (required)
+ * @param value the participants on this page (recording and transcription bots are left out);
+ *     required
  * @param nextLink where the next page is, when there is one
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -285,10 +285,10 @@ class AcsEventParserTest {
     List<ProviderEvent> events =
         events(
             """
-            [{"id":"p-1","source":"calling/callConnections/%1$s","type":"Microsoft.Communication.PlayCompleted",
+            [{"id":"p-1","source":"calling/callConnections/%1$s","type":"Microsoft.Communication.RecognizeCompleted",
               "data":{"resultInformation":{"code":200,"subCode":0,"message":"Action completed successfully."},
                       "callConnectionId":"%1$s","operationContext":"play-1"},"specversion":"1.0"},
-             {"id":"r-1","source":"calling/callConnections/%1$s","type":"Microsoft.Communication.RemoveParticipantSucceeded",
+             {"id":"r-1","source":"calling/callConnections/%1$s","type":"Microsoft.Communication.RecordingStateChanged",
               "data":{"participant":{"rawId":"4:+14255550100"}},"specversion":"1.0"},
              {"id":"c-1","source":"calling/callConnections/%1$s","type":"Microsoft.Communication.CallConnected",
               "data":{"callConnectionId":"%1$s"},"specversion":"1.0"}]
@@ -298,7 +298,7 @@ class AcsEventParserTest {
     assertThat(events).hasSize(3);
     UnrecognizedEvent play = (UnrecognizedEvent) events.get(0);
     assertThat(play.callId()).contains(CALL);
-    assertThat(play.meta().type()).isEqualTo("Microsoft.Communication.PlayCompleted");
+    assertThat(play.meta().type()).isEqualTo("Microsoft.Communication.RecognizeCompleted");
     assertThat(Json.tree(play.raw()).at("/data/operationContext").asText()).isEqualTo("play-1");
     UnrecognizedEvent removed = (UnrecognizedEvent) events.get(1);
     assertThat(removed.callId()).as("from the source").contains(CALL);

@@ -73,6 +73,19 @@ public final class GraphTransport {
    * @return how it ended
    */
   public Exchange post(URI uri, String json, String clientRequestId) {
+    return send("POST", uri, json, clientRequestId);
+  }
+
+  /**
+   * Sends a request, attempted again only when it certainly did not execute, as {@link #post}.
+   *
+   * @param method {@code GET}, {@code POST} or {@code DELETE}
+   * @param uri where
+   * @param json the body; null for none
+   * @param clientRequestId the {@code client-request-id} every attempt carries
+   * @return how it ended
+   */
+  public Exchange send(String method, URI uri, String json, String clientRequestId) {
     Instant deadline = clock.instant().plus(options.overallTimeout());
     Duration connectDelay = options.connectRetryDelay();
     boolean tokenRenewed = false;
@@ -94,7 +107,8 @@ public final class GraphTransport {
       }
       Duration attemptTimeout =
           remaining.compareTo(options.attemptTimeout()) < 0 ? remaining : options.attemptTimeout();
-      HttpRequest request = request(uri, json, clientRequestId, token, attemptTimeout, attempt);
+      HttpRequest request =
+          request(method, uri, json, clientRequestId, token, attemptTimeout, attempt);
       HttpResponse<String> response;
       try {
         response = send(request, attemptTimeout);
@@ -251,16 +265,28 @@ public final class GraphTransport {
   }
 
   private static HttpRequest request(
-      URI uri, String json, String clientRequestId, String token, Duration timeout, int attempt) {
+      String method,
+      URI uri,
+      String json,
+      String clientRequestId,
+      String token,
+      Duration timeout,
+      int attempt) {
     HttpRequest.Builder builder =
         HttpRequest.newBuilder(uri)
             .timeout(timeout)
             .header("Authorization", "Bearer " + token)
-            .header("Content-Type", "application/json")
             .header("Accept", "application/json")
             .header("client-request-id", clientRequestId)
             .header("User-Agent", USER_AGENT)
-            .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+            .method(
+                method,
+                json == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+    if (json != null) {
+      builder.header("Content-Type", "application/json");
+    }
     if (attempt > 1) {
       builder.header("Retry-Attempt", Integer.toString(attempt - 1));
     }

@@ -3,6 +3,7 @@ package dev.handoff.adapter.graph.notifications;
 import dev.handoff.adapter.graph.mapping.ResultInfoFailures;
 import dev.handoff.adapter.graph.wire.CommsOperationResource;
 import dev.handoff.adapter.graph.wire.InvitationParticipantInfo;
+import dev.handoff.domain.action.CallAction;
 import dev.handoff.domain.command.OperationKind;
 import dev.handoff.domain.event.OperationUpdate;
 import dev.handoff.domain.event.Progress;
@@ -18,7 +19,8 @@ import java.util.Set;
  * Operation notifications ({@code /communications/calls/{id}/operations/{opId}}) to events. Invite
  * operations ({@code inviteParticipantsOperation}, or an untyped or plain {@code commsOperation})
  * become {@code ADD_PARTICIPANT} updates; the obsolete operation-style transfer notifications of
- * the 2019 beta and other operation types (prompts, recordings, ...) are reported as unrecognized.
+ * the 2019 beta and other operation types (recordings, ...) are reported as unrecognized. Hold
+ * music and prompt operations are a warm handoff's actions: see {@link ActionOperations}.
  */
 final class OperationNotifications {
   private static final Set<String> INVITE_TYPES =
@@ -36,6 +38,10 @@ final class OperationNotifications {
     String odataType = Item.odataType(item.resourceData()).orElse("");
     String typeName =
         odataType.isEmpty() ? "microsoft.graph.commsOperation" : "microsoft.graph." + odataType;
+    Optional<CallAction> action = ActionOperations.action(odataType);
+    if (item.resourceData() != null && action.isPresent()) {
+      return List.of(ActionOperations.map(item, action.get(), typeName));
+    }
     if (item.resourceData() == null || !INVITE_TYPES.contains(Item.lower(odataType))) {
       return List.of(item.unrecognized(typeName + ":" + item.changeType()));
     }
@@ -78,7 +84,7 @@ final class OperationNotifications {
             evidence));
   }
 
-  private static Progress progress(String status) {
+  static Progress progress(String status) {
     switch (status) {
       case "notstarted":
       case "running":

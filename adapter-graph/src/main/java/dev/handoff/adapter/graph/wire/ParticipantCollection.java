@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * One page of {@code GET /communications/calls/{id}/participants}.
  *
- * @param value the participants on this page
+ * @param value the participants on this page, the application itself included
  * @param nextLink where the next page is, when there is one
  */
 @JsonIgnoreProperties(ignoreUnknown = true)

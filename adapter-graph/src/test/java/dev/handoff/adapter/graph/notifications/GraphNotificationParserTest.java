@@ -276,7 +276,7 @@ class GraphNotificationParserTest {
     String prompt =
         "{\"changeType\":\"deleted\",\"resourceUrl\":\"/communications/calls/"
             + CALL
-            + "/operations/op-2\",\"resourceData\":{\"@odata.type\":\"#microsoft.graph.playPromptOperation\",\"status\":\"completed\"}}";
+            + "/operations/op-2\",\"resourceData\":{\"@odata.type\":\"#microsoft.graph.recordOperation\",\"status\":\"completed\"}}";
 
     List<ProviderEvent> events = parser.parse(batch(legacy, prompt));
 

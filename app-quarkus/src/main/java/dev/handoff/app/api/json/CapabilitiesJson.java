@@ -51,6 +51,14 @@ public record CapabilitiesJson(
               "voip-headers",
               "teams-phone-call-details",
               "participant-display-name",
+              "warm-handoff",
+              "consultation-call",
+              "remove-participant",
+              "hold-audio-speech",
+              "hold-audio-file",
+              "prompt-speech",
+              "prompt-audio-file",
+              "handoff-callback-override",
               "repeatable-requests"
             })
         List<String> features,

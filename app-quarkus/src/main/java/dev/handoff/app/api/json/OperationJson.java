@@ -6,6 +6,7 @@ import dev.handoff.domain.command.CallCommand;
 import dev.handoff.domain.command.CallTransfer;
 import dev.handoff.domain.command.CancelAddParticipant;
 import dev.handoff.domain.command.RedirectCall;
+import dev.handoff.domain.command.WarmHandoff;
 import dev.handoff.domain.failure.Failure;
 import dev.handoff.domain.failure.ProviderEvidence;
 import dev.handoff.domain.failure.SipDiagnostic;
@@ -22,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * An operation as the API shows it.
  *
  * @param id the operation's id
- * @param kind TRANSFER, ADD_PARTICIPANT, CANCEL_ADD_PARTICIPANT or REDIRECT
+ * @param kind TRANSFER, ADD_PARTICIPANT, CANCEL_ADD_PARTICIPANT, REDIRECT or WARM_HANDOFF
  * @param provider the provider carrying it
  * @param callId the call it acts on
  * @param state REQUESTED, SUBMITTED, IN_PROGRESS, ACCEPTED, COMPLETED, FAILED, CANCELLED or UNKNOWN
@@ -30,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param invitationId the provider's invitation id, for an add
  * @param failure why it failed, was cancelled or is unknown
  * @param request the command, in the shape it was requested
+ * @param handoff for a warm handoff: its steps and how each target fared
  * @param timeline everything that happened, in order
  * @param references correlation ids the provider returned
  * @param createdAt when it was requested
@@ -41,7 +43,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "Operation")
 public record OperationJson(
     String id,
-    @Schema(enumeration = {"TRANSFER", "ADD_PARTICIPANT", "CANCEL_ADD_PARTICIPANT", "REDIRECT"})
+    @Schema(
+            enumeration = {
+              "TRANSFER",
+              "ADD_PARTICIPANT",
+              "CANCEL_ADD_PARTICIPANT",
+              "REDIRECT",
+              "WARM_HANDOFF"
+            })
         String kind,
     String provider,
     String callId,
@@ -61,6 +70,7 @@ public record OperationJson(
     String invitationId,
     FailureJson failure,
     Object request,
+    HandoffJson handoff,
     List<TimelineEntryJson> timeline,
     Map<String, String> references,
     Instant createdAt,
@@ -83,6 +93,7 @@ public record OperationJson(
         operation.invitationId().orElse(null),
         operation.failure().map(FailureJson::of).orElse(null),
         request(operation.command()),
+        HandoffJson.of(operation),
         operation.timeline().stream().map(TimelineEntryJson::of).collect(Collectors.toList()),
         operation.references().isEmpty() ? null : operation.references(),
         operation.createdAt(),
@@ -100,6 +111,9 @@ public record OperationJson(
     }
     if (command instanceof RedirectCall) {
       return Requests.RedirectRequest.of((RedirectCall) command);
+    }
+    if (command instanceof WarmHandoff) {
+      return HandoffRequest.of((WarmHandoff) command);
     }
     CancelAddParticipant cancel = (CancelAddParticipant) command;
     return Map.of("invitationId", cancel.invitationId());
@@ -221,6 +235,7 @@ public record OperationJson(
    * @param providerTime when the provider says it happened
    * @param failure the failure it reported
    * @param evidence what the provider said
+   * @param step for a warm handoff: the step the entry concerns and its status after it
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   @Schema(name = "TimelineEntry")
@@ -233,7 +248,8 @@ public record OperationJson(
       String eventId,
       Instant providerTime,
       FailureJson failure,
-      EvidenceJson evidence) {
+      EvidenceJson evidence,
+      HandoffJson.StepRefJson step) {
     static TimelineEntryJson of(TimelineEntry entry) {
       return new TimelineEntryJson(
           entry.at(),
@@ -244,7 +260,8 @@ public record OperationJson(
           entry.eventId().orElse(null),
           entry.providerTime().orElse(null),
           entry.failure().map(FailureJson::of).orElse(null),
-          EvidenceJson.of(entry.evidence()));
+          EvidenceJson.of(entry.evidence()),
+          entry.step().map(HandoffJson.StepRefJson::of).orElse(null));
     }
   }
 }

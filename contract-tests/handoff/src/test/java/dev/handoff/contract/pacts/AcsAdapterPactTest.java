@@ -14,15 +14,24 @@ import dev.handoff.adapter.acs.AcsOptions;
 import dev.handoff.adapter.acs.RetryPolicy;
 import dev.handoff.contract.pact.CommittedPacts;
 import dev.handoff.contract.pact.HandoffPacts;
+import dev.handoff.domain.action.HangUp;
+import dev.handoff.domain.action.HoldParticipant;
+import dev.handoff.domain.action.PlayPrompt;
+import dev.handoff.domain.action.RemoveParticipant;
+import dev.handoff.domain.action.ResumeParticipant;
 import dev.handoff.domain.command.AddParticipant;
 import dev.handoff.domain.command.CallCommand;
 import dev.handoff.domain.command.CallTransfer;
 import dev.handoff.domain.command.CancelAddParticipant;
+import dev.handoff.domain.command.Prompt;
 import dev.handoff.domain.command.RedirectCall;
+import dev.handoff.domain.command.Transferee;
 import dev.handoff.domain.context.CallingContext;
 import dev.handoff.domain.context.TeamsPhoneCallDetails;
 import dev.handoff.domain.failure.Failure;
 import dev.handoff.domain.failure.FailureReason;
+import dev.handoff.domain.operation.OperationId;
+import dev.handoff.domain.operation.SubmissionToken;
 import dev.handoff.domain.operation.SubmitResult;
 import dev.handoff.domain.participant.AcsUser;
 import dev.handoff.domain.participant.PhoneNumber;
@@ -30,6 +39,7 @@ import dev.handoff.domain.participant.RawParticipant;
 import dev.handoff.domain.participant.TeamsApp;
 import dev.handoff.domain.participant.TeamsExtensionUser;
 import dev.handoff.domain.participant.TeamsUser;
+import dev.handoff.ports.out.Roster;
 import dev.handoff.ports.out.SubmitContext;
 import java.net.URI;
 import java.time.Clock;
@@ -44,7 +54,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The ACS adapter's contract with ACS Call Automation: the real {@link AcsCallControl} drives every
  * operation, every identifier kind and the custom calling context against the Pact mock server, and
  * reads each error answer into the failure it stands for. Retries are off, so that every
- * interaction is seen once.
+ * interaction is seen once. A warm handoff's actions (hold, unhold, play to one participant, remove
+ * a participant, hang up, list the participants) have interactions of their own.
  */
 @ExtendWith(CommittedPacts.class)
 @ExtendWith(PactConsumerTestExt.class)
@@ -55,6 +66,11 @@ class AcsAdapterPactTest {
   private static final String ACCESS_KEY = "cGFjdC1jb25zdW1lci10ZXN0LWtleS0wMDAwMDAwMDA=";
   private static final String CALLBACK = "https://app.example.com/callbacks/acs";
   private static final String CALL_EXISTS = "a call connection exists";
+  private static final String CALLER_ON_HOLD = "a call connection with the caller on hold exists";
+  private static final String CALLER_JSON =
+      "{\"kind\":\"phoneNumber\",\"phoneNumber\":{\"value\":\"+14255550100\"},"
+          + "\"rawId\":\"4:+14255550100\"}";
+  private static final Transferee CALLER = Transferee.of(PhoneNumber.of("+14255550100"));
 
   private static final String TEAMS_USER = "c3a7e0c5-2f6b-4b49-9b0e-4c8a1e9f0d21";
   private static final String TEAMS_APP = "e1f2a3b4-c5d6-4e7f-8a9b-0c1d2e3f4a5b";
@@ -422,6 +438,176 @@ class AcsAdapterPactTest {
     assertThat(submit(server, redirect)).isInstanceOf(SubmitResult.Completed.class);
   }
 
+  // ------------------------------------------------------------------ a warm handoff's actions
+
+  @Pact(consumer = CONSUMER)
+  V4Pact hold(PactDslWithProvider builder) {
+    return AcsWire.onCallOnce(
+            builder.given(CALL_EXISTS),
+            "a hold of the caller with spoken hold audio",
+            "POST",
+            ":hold",
+            CALL)
+        .body(
+            PactBodies.rules()
+                .body(
+                    "{\"targetParticipant\":"
+                        + CALLER_JSON
+                        + ",\"playSourceInfo\":{\"kind\":\"text\",\"text\":{"
+                        + "\"text\":\"Please hold\",\"sourceLocale\":\"en-US\"}},"
+                        + "\"operationContext\":\"hold-1\"}"))
+        .willRespondWith()
+        .status(200)
+        .toPact(V4Pact.class);
+  }
+
+  @Test
+  @PactTestFor(pactMethod = "hold")
+  void holdsTheCallerWithHoldAudio(MockServer server) {
+    HoldParticipant hold =
+        new HoldParticipant(
+            CALL,
+            CALLER,
+            Optional.of(new Prompt.Speech("Please hold", Optional.of("en-US"), Optional.empty())),
+            Optional.empty());
+    assertThat(acs(server).hold(hold, step("hold-1"))).isInstanceOf(SubmitResult.Completed.class);
+  }
+
+  @Pact(consumer = CONSUMER)
+  V4Pact unhold(PactDslWithProvider builder) {
+    return AcsWire.onCallOnce(
+            builder.given(CALLER_ON_HOLD), "an unhold of the caller", "POST", ":unhold", CALL)
+        .body(
+            PactBodies.rules()
+                .body(
+                    "{\"targetParticipant\":"
+                        + CALLER_JSON
+                        + ",\"operationContext\":\"unhold-1\"}"))
+        .willRespondWith()
+        .status(200)
+        .toPact(V4Pact.class);
+  }
+
+  @Test
+  @PactTestFor(pactMethod = "unhold")
+  void takesTheCallerOffHold(MockServer server) {
+    ResumeParticipant resume = new ResumeParticipant(CALL, CALLER, Optional.empty());
+    assertThat(acs(server).resume(resume, step("unhold-1")))
+        .isInstanceOf(SubmitResult.Completed.class);
+  }
+
+  @Pact(consumer = CONSUMER)
+  V4Pact playToOne(PactDslWithProvider builder) {
+    return AcsWire.onCallOnce(
+            builder.given(CALL_EXISTS),
+            "a spoken prompt played to one participant alone",
+            "POST",
+            ":play",
+            CALL)
+        .body(
+            PactBodies.rules()
+                .fromState("operationCallbackUri", "${callbackUri}")
+                .body(
+                    "{\"playSources\":[{\"kind\":\"text\",\"text\":{"
+                        + "\"text\":\"Caller asks about an invoice\"}}],"
+                        + "\"playTo\":["
+                        + CALLER_JSON
+                        + "],\"operationContext\":\"brief-1\","
+                        + "\"operationCallbackUri\":\""
+                        + CALLBACK
+                        + "\"}"))
+        .willRespondWith()
+        .status(202)
+        .toPact(V4Pact.class);
+  }
+
+  @Test
+  @PactTestFor(pactMethod = "playToOne")
+  void playsAPromptToOneParticipant(MockServer server) {
+    PlayPrompt play =
+        new PlayPrompt(
+            CALL,
+            Prompt.speech("Caller asks about an invoice"),
+            Optional.of(PhoneNumber.of("+14255550100")),
+            Optional.of(URI.create(CALLBACK)));
+    assertThat(acs(server).play(play, step("brief-1"))).isInstanceOf(SubmitResult.Accepted.class);
+  }
+
+  @Pact(consumer = CONSUMER)
+  V4Pact removeParticipant(PactDslWithProvider builder) {
+    return AcsWire.json(
+            AcsWire.onCall(
+                    builder.given(
+                        "a group call connection exists", Map.of("participant", TRANSFEREE)),
+                    "a removal of a participant from a group call",
+                    "/participants:remove",
+                    CALL)
+                .body(
+                    PactBodies.rules()
+                        .body(
+                            "{\"participantToRemove\":{\"kind\":\"communicationUser\","
+                                + "\"communicationUser\":{\"id\":\""
+                                + TRANSFEREE
+                                + "\"},\"rawId\":\""
+                                + TRANSFEREE
+                                + "\"},\"operationContext\":\"remove-1\"}")),
+            202)
+        .body(PactBodies.rules().anyString("operationContext").body(operationContext("remove-1")))
+        .toPact(V4Pact.class);
+  }
+
+  @Test
+  @PactTestFor(pactMethod = "removeParticipant")
+  void removesAParticipant(MockServer server) {
+    RemoveParticipant remove =
+        new RemoveParticipant(CALL, AcsUser.of(TRANSFEREE), Optional.empty());
+    assertThat(acs(server).removeParticipant(remove, step("remove-1")))
+        .isInstanceOf(SubmitResult.Accepted.class);
+  }
+
+  @Pact(consumer = CONSUMER)
+  V4Pact hangUp(PactDslWithProvider builder) {
+    return AcsWire.onCallOnce(
+            builder.given(CALL_EXISTS), "a hang-up of the application's leg", "DELETE", "", CALL)
+        .willRespondWith()
+        .status(204)
+        .toPact(V4Pact.class);
+  }
+
+  @Test
+  @PactTestFor(pactMethod = "hangUp")
+  void hangsUpTheApplicationsLeg(MockServer server) {
+    assertThat(acs(server).hangUp(new HangUp(CALL), step("hangup-1")))
+        .isInstanceOf(SubmitResult.Completed.class);
+  }
+
+  @Pact(consumer = CONSUMER)
+  V4Pact listParticipants(PactDslWithProvider builder) {
+    return AcsWire.json(
+            AcsWire.onCallOnce(
+                builder.given(CALL_EXISTS),
+                "a list of the call's participants",
+                "GET",
+                "/participants",
+                CALL),
+            200)
+        .body(
+            PactBodies.rules()
+                .body(
+                    "{\"value\":[{\"identifier\":"
+                        + CALLER_JSON
+                        + ",\"isMuted\":false,\"isOnHold\":false}]}"))
+        .toPact(V4Pact.class);
+  }
+
+  @Test
+  @PactTestFor(pactMethod = "listParticipants")
+  void listsTheParticipants(MockServer server) {
+    Roster roster = acs(server).participants(CALL);
+    assertThat(roster.failure()).isEmpty();
+    assertThat(roster.participants()).containsExactly(CALLER);
+  }
+
   // ------------------------------------------------------------------ errors
 
   @Pact(consumer = CONSUMER)
@@ -563,12 +749,22 @@ class AcsAdapterPactTest {
   }
 
   private static SubmitResult submit(MockServer server, CallCommand command) {
-    AcsCallControl acs =
-        AcsCallControl.builder()
-            .connectionString("endpoint=" + server.getUrl() + "/;accesskey=" + ACCESS_KEY)
-            .options(AcsOptions.builder().retryPolicy(RetryPolicy.none()).build())
-            .build();
-    return acs.submit(command, SubmitContext.standalone(command, Clock.systemUTC()));
+    return acs(server).submit(command, SubmitContext.standalone(command, Clock.systemUTC()));
+  }
+
+  private static AcsCallControl acs(MockServer server) {
+    return AcsCallControl.builder()
+        .connectionString("endpoint=" + server.getUrl() + "/;accesskey=" + ACCESS_KEY)
+        .options(AcsOptions.builder().retryPolicy(RetryPolicy.none()).build())
+        .build();
+  }
+
+  /** A step of a handoff, its correlation the wire's operation context. */
+  private static SubmitContext step(String correlation) {
+    return new SubmitContext(
+        OperationId.of("handoff-1"),
+        correlation,
+        SubmissionToken.create(Clock.systemUTC().instant()));
   }
 
   private static Failure rejected(SubmitResult result) {

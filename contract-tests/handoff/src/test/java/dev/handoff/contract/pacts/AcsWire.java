@@ -51,17 +51,53 @@ final class AcsWire {
     return signed(state.uponReceiving(description).path(path));
   }
 
+  /**
+   * A signed request to a call connection without repeatability headers: the spec gives none to
+   * hold, unhold, play, hang-up (DELETE) and the participant list (GET).
+   *
+   * @param state the interaction so far
+   * @param description what the request does
+   * @param method POST, GET or DELETE
+   * @param action the path after the call id, e.g. {@code :hold}; empty for the call itself
+   * @param exampleCallId the call id the consumer test uses
+   */
+  static PactDslRequestWithPath onCallOnce(
+      PactDslWithState state,
+      String description,
+      String method,
+      String action,
+      String exampleCallId) {
+    PactDslRequestWithPath request =
+        state
+            .uponReceiving(description)
+            .pathFromProviderState(
+                "/calling/callConnections/${callConnectionId}" + action,
+                "/calling/callConnections/" + exampleCallId + action)
+            .method(method)
+            .query("api-version=" + API_VERSION);
+    request =
+        "POST".equals(method)
+            ? request.headers("Content-Type", "application/json", "Accept", "application/json")
+            : request.headers("Accept", "application/json");
+    return authenticated(request);
+  }
+
   private static PactDslRequestWithPath signed(PactDslRequestWithPath request) {
+    return authenticated(
+            request
+                .method("POST")
+                .query("api-version=" + API_VERSION)
+                .headers("Content-Type", "application/json", "Accept", "application/json"))
+        .matchHeader("Repeatability-Request-ID", UUID_REGEX, "7c9e6679-7425-40de-944b-e07fc1f90ae7")
+        .matchHeader("Repeatability-First-Sent", HTTP_DATE_REGEX, EXAMPLE_DATE);
+  }
+
+  private static PactDslRequestWithPath authenticated(PactDslRequestWithPath request) {
     return request
-        .method("POST")
-        .query("api-version=" + API_VERSION)
-        .headers("Content-Type", "application/json", "Accept", "application/json")
         .matchHeader("Authorization", AUTHORIZATION_REGEX, signatureExample())
         .matchHeader("x-ms-date", HTTP_DATE_REGEX, EXAMPLE_DATE)
         .matchHeader("x-ms-content-sha256", BASE64_SHA256_REGEX, EXAMPLE_HASH)
-        .matchHeader("x-ms-client-request-id", UUID_REGEX, "0f8fad5b-d9cb-469f-a165-70867728950e")
-        .matchHeader("Repeatability-Request-ID", UUID_REGEX, "7c9e6679-7425-40de-944b-e07fc1f90ae7")
-        .matchHeader("Repeatability-First-Sent", HTTP_DATE_REGEX, EXAMPLE_DATE);
+        .matchHeader("x-ms-client-request-id", UUID_REGEX, "0f8fad5b-d9cb-469f-a165-70867728950e");
   }
 
   private static String signatureExample() {

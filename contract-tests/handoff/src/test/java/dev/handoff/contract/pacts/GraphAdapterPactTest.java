@@ -15,13 +15,20 @@ import dev.handoff.adapter.graph.GraphCallControl;
 import dev.handoff.adapter.graph.http.GraphHttpOptions;
 import dev.handoff.contract.pact.CommittedPacts;
 import dev.handoff.contract.pact.HandoffPacts;
+import dev.handoff.domain.action.HangUp;
+import dev.handoff.domain.action.HoldParticipant;
+import dev.handoff.domain.action.PlayPrompt;
+import dev.handoff.domain.action.ResumeParticipant;
 import dev.handoff.domain.command.AddParticipant;
 import dev.handoff.domain.command.CallCommand;
 import dev.handoff.domain.command.CallTransfer;
+import dev.handoff.domain.command.Prompt;
 import dev.handoff.domain.command.RedirectCall;
 import dev.handoff.domain.command.Transferee;
 import dev.handoff.domain.failure.Failure;
 import dev.handoff.domain.failure.FailureReason;
+import dev.handoff.domain.operation.OperationId;
+import dev.handoff.domain.operation.SubmissionToken;
 import dev.handoff.domain.operation.SubmitResult;
 import dev.handoff.domain.participant.PhoneNumber;
 import dev.handoff.domain.participant.TeamsApp;
@@ -31,15 +38,18 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The Graph adapter's contract with Graph cloud communications: the real {@link GraphCallControl}
  * transfers (blind to every addressable identity, consultative, out of a group call), invites and
- * redirects against the Pact mock server, and reads each error answer into its failure. The bearer
- * token comes from an injected supplier: acquiring it is a contract with Microsoft Entra, not with
- * Graph. One attempt per submission, so that every interaction is seen once.
+ * redirects against the Pact mock server, and reads each error answer into its failure. A warm
+ * handoff's actions (hold music on the caller and off again, a prompt, the application hanging up)
+ * have interactions of their own. The bearer token comes from an injected supplier: acquiring it is
+ * a contract with Microsoft Entra, not with Graph. One attempt per submission, so that every
+ * interaction is seen once.
  */
 @ExtendWith(CommittedPacts.class)
 @ExtendWith(PactConsumerTestExt.class)
@@ -59,6 +69,11 @@ class GraphAdapterPactTest {
   private static final String RESOURCE_ACCOUNT = "a9b8c7d6-e5f4-4a3b-9c2d-1e0f9a8b7c6d";
   private static final String PARTICIPANT = "6e0f7a1b-2c3d-4e5f-8a9b-0c1d2e3f4a5b";
   private static final String CALL_EXISTS = "a peer-to-peer call exists";
+  private static final String CALLER_KNOWN =
+      "a peer-to-peer call exists, its caller's participant id known";
+  private static final String CALLER_PARTICIPANT = "7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
+  private static final String HOLD_AUDIO = "https://cdn.example.com/hold.wav";
+  private static final String BRIEFING = "https://cdn.example.com/briefing.wav";
   private static final String COMMS_SET = "#microsoft.graph.communicationsIdentitySet";
 
   // ------------------------------------------------------------------ transfers
@@ -416,6 +431,113 @@ class GraphAdapterPactTest {
     assertThat(failure.evidence().httpStatus()).hasValue(429);
   }
 
+  // ------------------------------------------------------------------ a warm handoff's actions
+
+  @Pact(consumer = CONSUMER)
+  V4Pact startHoldMusic(PactDslWithProvider builder) {
+    return running(
+        onParticipant(
+                builder.given(CALLER_KNOWN),
+                "hold music with a custom prompt on the caller",
+                "/startHoldMusic")
+            .body(
+                PactBodies.rules()
+                    .body(
+                        "{\"customPrompt\":{\"@odata.type\":\"#microsoft.graph.mediaPrompt\","
+                            + "\"mediaInfo\":{\"@odata.type\":\"#microsoft.graph.mediaInfo\","
+                            + "\"uri\":\""
+                            + HOLD_AUDIO
+                            + "\"}},\"clientContext\":\"hold-1\"}")),
+        202,
+        "#microsoft.graph.startHoldMusicOperation",
+        "hold-1");
+  }
+
+  @Test
+  @PactTestFor(pactMethod = "startHoldMusic")
+  void startsHoldMusicOnTheCaller(MockServer server) {
+    HoldParticipant hold =
+        new HoldParticipant(
+            CALL,
+            Transferee.of(PhoneNumber.of("+14255550100"), CALLER_PARTICIPANT),
+            Optional.of(Prompt.audio(URI.create(HOLD_AUDIO))),
+            Optional.empty());
+    assertThat(graph(server).hold(hold, step("hold-1"))).isInstanceOf(SubmitResult.Accepted.class);
+  }
+
+  @Pact(consumer = CONSUMER)
+  V4Pact stopHoldMusic(PactDslWithProvider builder) {
+    return running(
+        onParticipant(
+                builder.given("a peer-to-peer call exists, its caller on hold music"),
+                "hold music taken off the caller",
+                "/stopHoldMusic")
+            .body(PactBodies.rules().body("{\"clientContext\":\"unhold-1\"}")),
+        202,
+        "#microsoft.graph.stopHoldMusicOperation",
+        "unhold-1");
+  }
+
+  @Test
+  @PactTestFor(pactMethod = "stopHoldMusic")
+  void stopsHoldMusicOnTheCaller(MockServer server) {
+    ResumeParticipant resume =
+        new ResumeParticipant(
+            CALL,
+            Transferee.of(PhoneNumber.of("+14255550100"), CALLER_PARTICIPANT),
+            Optional.empty());
+    assertThat(graph(server).resume(resume, step("unhold-1")))
+        .isInstanceOf(SubmitResult.Accepted.class);
+  }
+
+  @Pact(consumer = CONSUMER)
+  V4Pact playPrompt(PactDslWithProvider builder) {
+    return running(
+        post(builder.given(CALL_EXISTS), "a recorded prompt played in the call", "/playPrompt")
+            .body(
+                PactBodies.rules()
+                    .body(
+                        "{\"clientContext\":\"brief-1\",\"prompts\":[{\"@odata.type\":"
+                            + "\"#microsoft.graph.mediaPrompt\",\"mediaInfo\":{\"@odata.type\":"
+                            + "\"#microsoft.graph.mediaInfo\",\"uri\":\""
+                            + BRIEFING
+                            + "\"}}]}")),
+        200,
+        "#microsoft.graph.playPromptOperation",
+        "brief-1");
+  }
+
+  @Test
+  @PactTestFor(pactMethod = "playPrompt")
+  void playsAPrompt(MockServer server) {
+    PlayPrompt play =
+        new PlayPrompt(
+            CALL, Prompt.audio(URI.create(BRIEFING)), Optional.empty(), Optional.empty());
+    assertThat(graph(server).play(play, step("brief-1"))).isInstanceOf(SubmitResult.Accepted.class);
+  }
+
+  @Pact(consumer = CONSUMER)
+  V4Pact hangUp(PactDslWithProvider builder) {
+    return builder
+        .given(CALL_EXISTS)
+        .uponReceiving("the application hanging up its call")
+        .pathFromProviderState(
+            "/v1.0/communications/calls/${callId}", "/v1.0/communications/calls/" + CALL)
+        .method("DELETE")
+        .matchHeader("Authorization", BEARER_REGEX, "Bearer " + TOKEN)
+        .matchHeader("client-request-id", UUID_REGEX, "6ba7b810-9dad-41d1-80b4-00c04fd430c8")
+        .willRespondWith()
+        .status(204)
+        .toPact(V4Pact.class);
+  }
+
+  @Test
+  @PactTestFor(pactMethod = "hangUp")
+  void hangsUp(MockServer server) {
+    assertThat(graph(server).hangUp(new HangUp(CALL), step("hangup-1")))
+        .isInstanceOf(SubmitResult.Completed.class);
+  }
+
   // ------------------------------------------------------------------ helpers
 
   private static PactDslRequestWithPath post(
@@ -468,13 +590,58 @@ class GraphAdapterPactTest {
   }
 
   private static SubmitResult submit(MockServer server, CallCommand command) {
-    GraphCallControl graph =
-        GraphCallControl.builder()
-            .tokenSupplier(() -> TOKEN)
-            .baseUrl(URI.create(server.getUrl()))
-            .options(GraphHttpOptions.builder().maxAttempts(1).build())
-            .build();
-    return graph.submit(command, SubmitContext.standalone(command, Clock.systemUTC()));
+    return graph(server).submit(command, SubmitContext.standalone(command, Clock.systemUTC()));
+  }
+
+  private static GraphCallControl graph(MockServer server) {
+    return GraphCallControl.builder()
+        .tokenSupplier(() -> TOKEN)
+        .baseUrl(URI.create(server.getUrl()))
+        .options(GraphHttpOptions.builder().maxAttempts(1).build())
+        .build();
+  }
+
+  /** A step of a handoff, its correlation Graph's clientContext. */
+  private static SubmitContext step(String correlation) {
+    return new SubmitContext(
+        OperationId.of("handoff-1"),
+        correlation,
+        SubmissionToken.create(Clock.systemUTC().instant()));
+  }
+
+  /** A POST to an action on the caller's participant, its id from the provider state. */
+  private static PactDslRequestWithPath onParticipant(
+      PactDslWithState state, String description, String action) {
+    return headers(
+        state
+            .uponReceiving(description)
+            .pathFromProviderState(
+                "/v1.0/communications/calls/${callId}/participants/${participantId}" + action,
+                "/v1.0/communications/calls/"
+                    + CALL
+                    + "/participants/"
+                    + CALLER_PARTICIPANT
+                    + action));
+  }
+
+  /** Graph's answer to a media action: the operation, still running. */
+  private static V4Pact running(
+      PactDslRequestWithPath request, int status, String type, String clientContext) {
+    return request
+        .willRespondWith()
+        .status(status)
+        .matchHeader("Content-Type", "application/json.*", "application/json")
+        .body(
+            PactBodies.rules()
+                .matching("id", UUID_REGEX)
+                .body(
+                    "{\"@odata.type\":\""
+                        + type
+                        + "\",\"id\":\"0b5e1f2a-3c4d-4e5f-8a6b-7c8d9e0f1a2b\","
+                        + "\"status\":\"running\",\"clientContext\":\""
+                        + clientContext
+                        + "\"}"))
+        .toPact(V4Pact.class);
   }
 
   private static Failure rejected(SubmitResult result) {

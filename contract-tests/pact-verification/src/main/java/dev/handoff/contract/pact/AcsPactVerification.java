@@ -175,6 +175,33 @@ public abstract class AcsPactVerification {
         callback("/acs/operations"));
   }
 
+  @State("a call connection with the caller on hold exists")
+  final Map<String, Object> aCallWithTheCallerOnHold() {
+    Map<String, Object> call = aCall();
+    if (!target.emulated()) {
+      return call;
+    }
+    String id = String.valueOf(call.get("callConnectionId"));
+    String body =
+        "{\"targetParticipant\":{\"kind\":\"phoneNumber\","
+            + "\"phoneNumber\":{\"value\":\"+14255550100\"},\"rawId\":\"4:+14255550100\"},"
+            + "\"operationContext\":\"state-hold\"}";
+    URI uri =
+        URI.create(endpoint + "/calling/callConnections/" + id + ":hold?api-version=2026-03-12");
+    org.apache.hc.core5.http.ClassicHttpRequest hold =
+        org.apache.hc.core5.http.io.support.ClassicRequestBuilder.post()
+            .setUri(uri)
+            .setEntity(body, org.apache.hc.core5.http.ContentType.APPLICATION_JSON)
+            .build();
+    signing.sign(hold);
+    Map<String, String> headers = new java.util.LinkedHashMap<>();
+    for (org.apache.hc.core5.http.Header header : hold.getHeaders()) {
+      headers.put(header.getName(), header.getValue());
+    }
+    StagingRequests.post(uri, body, headers, target.tls(), "hold the caller");
+    return call;
+  }
+
   @State("a group call connection exists")
   final Map<String, Object> aGroupCall(Map<String, Object> parameters) {
     if (!target.emulated()) {

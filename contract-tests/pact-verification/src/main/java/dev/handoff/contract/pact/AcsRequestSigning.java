@@ -82,8 +82,11 @@ public final class AcsRequestSigning {
   public void sign(ClassicHttpRequest request) {
     restoreActionColon(request);
     String date = HTTP_DATE.format(clock.instant());
-    request.setHeader("Repeatability-Request-ID", UUID.randomUUID().toString());
-    request.setHeader("Repeatability-First-Sent", date);
+    // Only the requests the spec makes repeatable carry the headers; the others are sent without.
+    if (request.containsHeader("Repeatability-Request-ID")) {
+      request.setHeader("Repeatability-Request-ID", UUID.randomUUID().toString());
+      request.setHeader("Repeatability-First-Sent", date);
+    }
     request.setHeader("x-ms-client-request-id", UUID.randomUUID().toString());
     byte[] body = body(request);
     String hash = Base64.getEncoder().encodeToString(sha256(body));

@@ -173,6 +173,47 @@ public abstract class GraphPactVerification {
     return Map.of("callId", call.path("callId").asText(), "tenantId", tenantId);
   }
 
+  @State("a peer-to-peer call exists, its caller's participant id known")
+  final Map<String, Object> aCallAndItsCaller() {
+    if (!target.emulated()) {
+      return Map.of("callId", placeholder(), "participantId", placeholder());
+    }
+    JsonNode call = target.emulator().createGraphCall(callback("/graph"), false, CALLER);
+    return Map.of("callId", call.path("callId").asText(), "participantId", callerOf(call));
+  }
+
+  @State("a peer-to-peer call exists, its caller on hold music")
+  final Map<String, Object> aCallWithTheCallerOnHoldMusic() {
+    Map<String, Object> call = aCallAndItsCaller();
+    if (!target.emulated()) {
+      return call;
+    }
+    URI uri =
+        URI.create(
+            baseUrl
+                + "/v1.0/communications/calls/"
+                + call.get("callId")
+                + "/participants/"
+                + call.get("participantId")
+                + "/startHoldMusic");
+    StagingRequests.post(
+        uri,
+        "{\"clientContext\":\"state-hold\"}",
+        Map.of("Authorization", "Bearer " + tokens.token()),
+        target.tls(),
+        "start hold music on the caller");
+    return call;
+  }
+
+  private static String callerOf(JsonNode call) {
+    for (JsonNode participant : call.path("participants")) {
+      if (CALLER.equals(participant.path("identity").asText())) {
+        return participant.path("participantId").asText();
+      }
+    }
+    throw new IllegalStateException("the emulator's call names no participant " + CALLER);
+  }
+
   @State("a call and a consultation call with the target exist")
   final Map<String, Object> aConsultation() {
     if (!target.emulated()) {

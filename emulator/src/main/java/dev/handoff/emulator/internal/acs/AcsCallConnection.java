@@ -57,6 +57,19 @@ final class AcsCallConnection {
   final IdSource ids;
   final List<AcsIdentifier> participants;
   final Map<String, Invitation> invitations = new LinkedHashMap<>();
+
+  /** Who is on hold, by raw id, with what they hear ({@code hold: …}). */
+  final Map<String, String> holds = new LinkedHashMap<>();
+
+  /** Who hears a prompt right now, by raw id, with the prompt ({@code prompt: …}). */
+  final Map<String, String> prompts = new LinkedHashMap<>();
+
+  /**
+   * Whether the call as a whole is over for its participants (not only the application's leg): a
+   * participant left alone when the application hung up is dropped.
+   */
+  boolean ended;
+
   State state = State.CONNECTED;
   int sequenceNumber;
 

@@ -34,7 +34,12 @@ final class AcsCallFlows {
     this.simulation = simulation;
   }
 
-  private AcsCallConnection connected(String callConnectionId) {
+  /** The call connections by id, for the handoff flows of this package. */
+  Map<String, AcsCallConnection> calls() {
+    return calls;
+  }
+
+  AcsCallConnection connected(String callConnectionId) {
     AcsCallConnection call = calls.get(callConnectionId);
     if (call == null) {
       throw AcsException.callNotFound();
@@ -110,6 +115,7 @@ final class AcsCallFlows {
         data.set("transferee", transferee.toJson());
         emit(call, callbackUri, "CallTransferAccepted", data);
         call.participants.removeIf(p -> p.rawId().equals(transferee.rawId()));
+        AcsExperiences.transferred(simulation, call, transferee, target);
         if (call.participants.isEmpty()) {
           call.state = State.DISCONNECTED;
           emit(
@@ -191,6 +197,7 @@ final class AcsCallFlows {
         data.set("participant", invitation.participant.toJson());
         emit(call, invitation.callbackUri, "AddParticipantSucceeded", data);
         participantsUpdated(call);
+        AcsExperiences.record(simulation, call);
       } else {
         ObjectNode data =
             AcsEvents.data(
@@ -282,13 +289,19 @@ final class AcsCallFlows {
 
   /**
    * {@code GetParticipantsResponse}: the call's participants other than the application, as they
-   * stand now (after a group transfer, without the transferee). One page: no {@code nextLink}.
+   * stand now (after a group transfer, without the transferee), each saying whether it is on hold.
+   * One page: no {@code nextLink}.
    */
   AcsResult participants(String callConnectionId) {
     AcsCallConnection call = connected(callConnectionId);
     ObjectNode body = Json.object();
     synchronized (call) {
-      body.set("value", AcsEvents.participants(call.participants));
+      ArrayNode value = AcsEvents.participants(call.participants);
+      for (JsonNode entry : value) {
+        String rawId = entry.path("identifier").path("rawId").asText();
+        ((ObjectNode) entry).put("isOnHold", call.holds.containsKey(rawId));
+      }
+      body.set("value", value);
     }
     return new AcsResult(Response.json(200, body), call.correlationId);
   }
@@ -299,7 +312,8 @@ final class AcsCallFlows {
     synchronized (call) {
       for (AcsIdentifier participant : call.participants) {
         if (participant.rawId().equals(rawId)) {
-          JsonNode single = AcsEvents.participants(List.of(participant)).get(0);
+          ObjectNode single = (ObjectNode) AcsEvents.participants(List.of(participant)).get(0);
+          single.put("isOnHold", call.holds.containsKey(rawId));
           return new AcsResult(Response.json(200, single), call.correlationId);
         }
       }
@@ -344,14 +358,14 @@ final class AcsCallFlows {
     };
   }
 
-  private void participantsUpdated(AcsCallConnection call) {
+  void participantsUpdated(AcsCallConnection call) {
     ObjectNode data = AcsEvents.data(call, null, new Result(200, 0, ""));
     data.put("sequenceNumber", ++call.sequenceNumber);
     data.set("participants", AcsEvents.participants(call.participants));
     emit(call, call.callbackUri, "ParticipantsUpdated", data);
   }
 
-  private void emit(AcsCallConnection call, String url, String type, ObjectNode data) {
+  void emit(AcsCallConnection call, String url, String type, ObjectNode data) {
     ArrayNode body =
         AcsEvents.envelope(
             call, type, data, call.ids.uuidString(), simulation.settings().clock().instant());
@@ -420,6 +434,9 @@ final class AcsCallFlows {
             version,
             ids);
     calls.put(id, call);
+    synchronized (call) {
+      AcsExperiences.record(simulation, call);
+    }
     if (spec.announce()) {
       synchronized (call) {
         emit(

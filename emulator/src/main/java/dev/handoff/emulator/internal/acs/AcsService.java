@@ -37,6 +37,12 @@ public final class AcsService implements Endpoint {
   private static final Pattern CANCEL =
       Pattern.compile("^/calling/callConnections/([^/:]+)/participants:cancelAddParticipant$");
   private static final Pattern GET = Pattern.compile("^/calling/callConnections/([^/:]+)$");
+  private static final Pattern HOLD = Pattern.compile("^/calling/callConnections/([^/:]+):hold$");
+  private static final Pattern UNHOLD =
+      Pattern.compile("^/calling/callConnections/([^/:]+):unhold$");
+  private static final Pattern PLAY = Pattern.compile("^/calling/callConnections/([^/:]+):play$");
+  private static final Pattern REMOVE =
+      Pattern.compile("^/calling/callConnections/([^/:]+)/participants:remove$");
   private static final Pattern GET_PARTICIPANTS =
       Pattern.compile("^/calling/callConnections/([^/:]+)/participants$");
   private static final Pattern GET_PARTICIPANT =
@@ -50,6 +56,7 @@ public final class AcsService implements Endpoint {
   private final Repeatability repeatability = new Repeatability();
   private final AcsCallFlows flows;
   private final AcsIncomingCalls incoming;
+  private final AcsHandoffFlows handoffs;
 
   /** Creates the service. */
   public AcsService(Simulation simulation, SwaggerSchemas schemas) {
@@ -61,6 +68,7 @@ public final class AcsService implements Endpoint {
             simulation.settings().clock(),
             simulation.settings().hmacClockSkew());
     this.flows = new AcsCallFlows(simulation);
+    this.handoffs = new AcsHandoffFlows(simulation, flows);
     this.incoming = new AcsIncomingCalls(simulation);
     if (simulation.settings().eventGridWebhook() != null) {
       eventGridWebhook(simulation.settings().eventGridWebhook());
@@ -143,6 +151,10 @@ public final class AcsService implements Endpoint {
       String id = decode(m.group(1));
       return Optional.of(route("acs.getCall", r -> call(r, false, () -> flows.get(id))));
     }
+    Optional<Route> handoff = handoffRoute(method, path);
+    if (handoff.isPresent()) {
+      return handoff;
+    }
     if (method.equals("GET") && (m = GET_PARTICIPANTS.matcher(path)).matches()) {
       String id = decode(m.group(1));
       return Optional.of(
@@ -170,6 +182,40 @@ public final class AcsService implements Endpoint {
                                 + r.rawPath()
                                 + ".")),
                     null)));
+  }
+
+  /** The routes of a warm handoff's actions; none of them carries repeatability but removal. */
+  private Optional<Route> handoffRoute(String method, String path) {
+    Matcher m;
+    if (method.equals("POST") && (m = HOLD.matcher(path)).matches()) {
+      String id = decode(m.group(1));
+      return Optional.of(
+          route("acs.hold", r -> call(r, false, () -> handoffs.hold(id, body(r, "HoldRequest")))));
+    }
+    if (method.equals("POST") && (m = UNHOLD.matcher(path)).matches()) {
+      String id = decode(m.group(1));
+      return Optional.of(
+          route(
+              "acs.unhold",
+              r -> call(r, false, () -> handoffs.unhold(id, body(r, "UnholdRequest")))));
+    }
+    if (method.equals("POST") && (m = PLAY.matcher(path)).matches()) {
+      String id = decode(m.group(1));
+      return Optional.of(
+          route("acs.play", r -> call(r, false, () -> handoffs.play(id, body(r, "PlayRequest")))));
+    }
+    if (method.equals("POST") && (m = REMOVE.matcher(path)).matches()) {
+      String id = decode(m.group(1));
+      return Optional.of(
+          route(
+              "acs.removeParticipant",
+              r -> call(r, true, () -> handoffs.remove(id, body(r, "RemoveParticipantRequest")))));
+    }
+    if (method.equals("DELETE") && (m = GET.matcher(path)).matches()) {
+      String id = decode(m.group(1));
+      return Optional.of(route("acs.hangUp", r -> call(r, false, () -> handoffs.hangUp(id))));
+    }
+    return Optional.empty();
   }
 
   private Route route(String operation, java.util.function.Function<Request, Response> handler) {

@@ -26,8 +26,8 @@ import java.util.regex.Pattern;
  *       envelope of {@code commsNotification} items, {@code changeType} created, updated or
  *       deleted, a call, roster or operation {@code resourceUrl}, and resource data of the matching
  *       type: a call with a documented state and only documented call members, an array of
- *       participants, or an invite operation with status completed or failed; every {@code
- *       resultInfo} has a numeric code and subcode and a message.
+ *       participants, or an invite, hold music or prompt operation with status completed or failed;
+ *       every {@code resultInfo} has a numeric code and subcode and a message.
  * </ul>
  */
 public final class CallbackContract {
@@ -88,6 +88,18 @@ public final class CallbackContract {
 
   private static final Set<String> OPERATION_MEMBERS =
       Set.of("@odata.type", "id", "status", "clientContext", "resultInfo", "participants");
+
+  /**
+   * The operations whose end Graph notifies: an invitation, and a warm handoff's hold music and
+   * prompts.
+   */
+  private static final Set<String> OPERATION_TYPES =
+      Set.of(
+          "#microsoft.graph.inviteParticipantsOperation",
+          "#microsoft.graph.startHoldMusicOperation",
+          "#microsoft.graph.stopHoldMusicOperation",
+          "#microsoft.graph.playPromptOperation");
+
   private static final Pattern CALL_URL = Pattern.compile("^/communications/calls/[^/]+$");
   private static final Pattern ROSTER_URL =
       Pattern.compile("^/communications/calls/[^/]+/participants$");
@@ -274,7 +286,16 @@ public final class CallbackContract {
         data, Set.of("@odata.type", "id", "status", "resultInfo"), OPERATION_MEMBERS, at, out)) {
       return;
     }
-    expect(data, "@odata.type", "#microsoft.graph.inviteParticipantsOperation", at, out);
+    String type = data.get("@odata.type").asText();
+    if (!OPERATION_TYPES.contains(type)) {
+      out.add(
+          at
+              + ".@odata.type must be one of "
+              + new java.util.TreeSet<>(OPERATION_TYPES)
+              + ", was '"
+              + type
+              + "'");
+    }
     String status = data.get("status").asText();
     if (!status.equals("completed") && !status.equals("failed")) {
       out.add(at + ".status '" + status + "' is not completed or failed");

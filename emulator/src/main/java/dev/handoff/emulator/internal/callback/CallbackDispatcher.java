@@ -73,6 +73,14 @@ public final class CallbackDispatcher {
   }
 
   /**
+   * @return the journal callbacks are recorded in, which the emulated calls also record their
+   *     parties' experiences in
+   */
+  public JournalStore journal() {
+    return journal;
+  }
+
+  /**
    * Queues a callback on its lane.
    *
    * @return completes with the callback's final status (for a duplicated one, the first copy's)

@@ -37,6 +37,21 @@ final class GraphCallFlows {
     this.notifications = new GraphNotifications(simulation);
   }
 
+  /** The calls by id, for the handoff flows of this package. */
+  Map<String, GraphCallState> calls() {
+    return calls;
+  }
+
+  /** The notification sender. */
+  GraphNotifications notifications() {
+    return notifications;
+  }
+
+  /** How long a target rings before its scripted outcome. */
+  Duration ringTimeOf(Outcome outcome) {
+    return ringTime(outcome);
+  }
+
   GraphCallState existing(String id) {
     GraphCallState call = calls.get(id);
     if (call == null) {
@@ -86,10 +101,13 @@ final class GraphCallFlows {
       Outcome outcome = simulation.script().resolve(GraphIdentities.keys(target.get("identity")));
       GraphCallState replaced = replacesCallId == null ? null : calls.get(replacesCallId);
       Member transferred = moving;
+      JsonNode targetIdentity = target.get("identity");
       simulation.after(Duration.ZERO, () -> notifications.notifyState(call, "transferring", null));
       simulation.after(
           ringTime(outcome),
-          () -> completeTransfer(call, transferred, outcome, replacesCallId, replaced));
+          () ->
+              completeTransfer(
+                  call, transferred, targetIdentity, outcome, replacesCallId, replaced));
     }
     return Response.empty(202);
   }
@@ -97,6 +115,7 @@ final class GraphCallFlows {
   private void completeTransfer(
       GraphCallState call,
       Member transferee,
+      JsonNode targetIdentity,
       Outcome outcome,
       String replacesCallId,
       GraphCallState replaced) {
@@ -120,6 +139,7 @@ final class GraphCallFlows {
           // ends, with 0/7015 (blind) or AppTransferred (consultative).
           call.members.remove(transferee);
           call.state = "terminated";
+          GraphExperiences.transferred(simulation, call, transferee, targetIdentity);
           ObjectNode extra = Json.object();
           if (consultative) {
             extra.put("terminationReason", "AppTransferred");
@@ -464,6 +484,9 @@ final class GraphCallFlows {
     }
     if (calls.putIfAbsent(call.id, call) != null) {
       throw new IllegalArgumentException("call " + call.id + " already exists");
+    }
+    synchronized (call) {
+      GraphExperiences.record(simulation, call);
     }
     return new GraphCall(call.id, call.myParticipantId, handles);
   }

@@ -27,6 +27,19 @@ final class GraphCallState {
   final ObjectNode botIdentity;
   final List<Member> members = new ArrayList<>();
   final Map<String, ObjectNode> operations = new LinkedHashMap<>();
+
+  /** Who is on hold, by participant id, with what they hear ({@code hold: …}). */
+  final Map<String, String> holds = new LinkedHashMap<>();
+
+  /** Who hears a prompt right now, by participant id, with the prompt ({@code prompt: …}). */
+  final Map<String, String> prompts = new LinkedHashMap<>();
+
+  /** Whom a call the bot placed is ringing, until they answer; null otherwise. */
+  ObjectNode ringing;
+
+  /** The scheduled answer (or end) of a call the bot placed. */
+  java.util.concurrent.Future<?> answer;
+
   String state;
   boolean meetingMode;
 

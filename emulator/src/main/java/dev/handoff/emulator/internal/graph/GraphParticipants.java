@@ -9,8 +9,8 @@ import dev.handoff.emulator.internal.json.Json;
 /**
  * {@code GET /communications/calls/{id}/participants} and {@code .../participants/{participantId}}:
  * the call's roster as it stands (the bot, then the other participants; a transferred participant
- * is gone), in Graph's collection shape. A terminated or unknown call is 404/8522, as the call
- * itself is.
+ * is gone; one on hold says so), in Graph's collection shape. A terminated or unknown call is
+ * 404/8522, as the call itself is.
  */
 final class GraphParticipants {
   private final GraphCallFlows flows;
@@ -33,7 +33,7 @@ final class GraphParticipants {
     synchronized (call) {
       value.add(GraphNotifications.participant(call.myParticipantId, call.botIdentity));
       for (Member member : call.members) {
-        value.add(GraphNotifications.participant(member.participantId(), member.identity()));
+        value.add(onHold(call, member));
       }
     }
     return Response.json(200, body, GraphService.ODATA_JSON);
@@ -50,13 +50,19 @@ final class GraphParticipants {
       }
       for (Member member : call.members) {
         if (member.participantId().equals(participantId)) {
-          return Response.json(
-              200,
-              GraphNotifications.participant(member.participantId(), member.identity()),
-              GraphService.ODATA_JSON);
+          return Response.json(200, onHold(call, member), GraphService.ODATA_JSON);
         }
       }
     }
     throw new GraphException(404, "8522", "Participant not found.");
+  }
+
+  /** A member as a participant resource; {@code isOnHold} only when hold music plays to it. */
+  private static ObjectNode onHold(GraphCallState call, Member member) {
+    ObjectNode node = GraphNotifications.participant(member.participantId(), member.identity());
+    if (call.holds.containsKey(member.participantId())) {
+      node.put("isOnHold", true);
+    }
+    return node;
   }
 }

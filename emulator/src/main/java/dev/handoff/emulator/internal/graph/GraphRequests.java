@@ -149,6 +149,113 @@ final class GraphRequests {
     }
   }
 
+  /** Checks a {@code POST /communications/calls} body: a peer-to-peer call to one target. */
+  static void checkCreateCall(JsonNode body) {
+    object(body, "create call");
+    allowOnly(
+        body,
+        Set.of(
+            "callbackUri",
+            "targets",
+            "requestedModalities",
+            "mediaConfig",
+            "source",
+            "subject",
+            "tenantId",
+            "callOptions"),
+        "create call",
+        true);
+    odataType(body, "", "#microsoft.graph.call");
+    callbackUri(string(required(body, "callbackUri"), "callbackUri"), "callbackUri");
+    JsonNode targets = required(body, "targets");
+    if (!targets.isArray() || targets.size() != 1) {
+      throw GraphException.badRequest(
+          "Parameter 'targets' must name exactly one target for a peer-to-peer call.");
+    }
+    invitation(targets.get(0), "targets[0]");
+    JsonNode modalities = required(body, "requestedModalities");
+    if (!modalities.isArray() || modalities.isEmpty()) {
+      throw GraphException.badRequest("Parameter 'requestedModalities' must be a non-empty array.");
+    }
+    for (JsonNode modality : modalities) {
+      if (!Set.of("audio", "video", "videoBasedScreenSharing", "data", "unknown")
+          .contains(string(modality, "requestedModalities[]"))) {
+        throw GraphException.badRequest(
+            "Parameter 'requestedModalities' has an unknown modality '" + modality.asText() + "'.");
+      }
+    }
+    JsonNode media = required(body, "mediaConfig");
+    String mediaType =
+        string(
+            required(media, "@odata.type", "mediaConfig.@odata.type"), "mediaConfig.@odata.type");
+    if (!mediaType.equals("#microsoft.graph.serviceHostedMediaConfig")
+        && !mediaType.equals("#microsoft.graph.appHostedMediaConfig")) {
+      throw GraphException.badRequest(
+          "Property 'mediaConfig.@odata.type' must be #microsoft.graph.serviceHostedMediaConfig"
+              + " or #microsoft.graph.appHostedMediaConfig.");
+    }
+  }
+
+  /** Checks a {@code startHoldMusic} body. */
+  static void checkStartHoldMusic(JsonNode body) {
+    object(body, "startHoldMusic");
+    allowOnly(body, Set.of("customPrompt", "clientContext"), "startHoldMusic", false);
+    if (present(body, "customPrompt")) {
+      mediaPrompt(body.get("customPrompt"), "customPrompt");
+    }
+    clientContext(body);
+  }
+
+  /** Checks a {@code stopHoldMusic} body. */
+  static void checkStopHoldMusic(JsonNode body) {
+    object(body, "stopHoldMusic");
+    allowOnly(body, Set.of("clientContext"), "stopHoldMusic", false);
+    clientContext(body);
+  }
+
+  /** Checks a {@code playPrompt} body: 1 to 20 media prompts. */
+  static void checkPlayPrompt(JsonNode body) {
+    object(body, "playPrompt");
+    allowOnly(body, Set.of("prompts", "clientContext"), "playPrompt", false);
+    JsonNode prompts = required(body, "prompts");
+    if (!prompts.isArray() || prompts.isEmpty() || prompts.size() > 20) {
+      throw GraphException.badRequest("Parameter 'prompts' must be an array of 1 to 20 prompts.");
+    }
+    for (int i = 0; i < prompts.size(); i++) {
+      mediaPrompt(prompts.get(i), "prompts[" + i + "]");
+    }
+    clientContext(body);
+  }
+
+  /** The audio file a {@code mediaPrompt} plays. */
+  static String promptUri(JsonNode prompt) {
+    return prompt.get("mediaInfo").get("uri").asText();
+  }
+
+  private static void mediaPrompt(JsonNode node, String path) {
+    if (!node.isObject()) {
+      throw GraphException.badRequest("Property '" + path + "' must be a mediaPrompt object.");
+    }
+    odataType(node, path, "#microsoft.graph.mediaPrompt");
+    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+      String name = it.next();
+      if (!name.equals("@odata.type") && !name.equals("mediaInfo")) {
+        throw unknownProperty(name, "microsoft.graph.mediaPrompt");
+      }
+    }
+    JsonNode info = required(node, "mediaInfo", path + ".mediaInfo");
+    odataType(info, path + ".mediaInfo", "#microsoft.graph.mediaInfo");
+    for (Iterator<String> it = info.fieldNames(); it.hasNext(); ) {
+      String name = it.next();
+      if (!Set.of("@odata.type", "uri", "resourceId").contains(name)) {
+        throw unknownProperty(name, "microsoft.graph.mediaInfo");
+      }
+    }
+    callbackUri(
+        string(required(info, "uri", path + ".mediaInfo.uri"), path + ".mediaInfo.uri"),
+        path + ".mediaInfo.uri");
+  }
+
   /** Checks a callback URI: absolute {@code https} (or {@code http} for local receivers). */
   static String callbackUri(String uri, String path) {
     try {

@@ -44,6 +44,13 @@ public final class GraphService implements Endpoint {
           "^/(v1\\.0|beta)/communications/calls/([^/]+)/(transfer|participants/invite|redirect)$");
   private static final Pattern CALL =
       Pattern.compile("^/(v1\\.0|beta)/communications/calls/([^/]+)$");
+  private static final Pattern CALLS = Pattern.compile("^/(v1\\.0|beta)/communications/calls$");
+  private static final Pattern HOLD_MUSIC =
+      Pattern.compile(
+          "^/(v1\\.0|beta)/communications/calls/([^/]+)/participants/([^/]+)/"
+              + "(startHoldMusic|stopHoldMusic)$");
+  private static final Pattern PLAY_PROMPT =
+      Pattern.compile("^/(v1\\.0|beta)/communications/calls/([^/]+)/playPrompt$");
   private static final Pattern PARTICIPANTS =
       Pattern.compile("^/(v1\\.0|beta)/communications/calls/([^/]+)/participants$");
   private static final Pattern PARTICIPANT =
@@ -57,12 +64,14 @@ public final class GraphService implements Endpoint {
 
   private final Simulation simulation;
   private final GraphCallFlows flows;
+  private final GraphHandoffFlows handoffs;
   private final GraphParticipants participants;
 
   /** Creates the service. */
   public GraphService(Simulation simulation) {
     this.simulation = simulation;
     this.flows = new GraphCallFlows(simulation);
+    this.handoffs = new GraphHandoffFlows(simulation, flows);
     this.participants = new GraphParticipants(flows);
     if (simulation.settings().graphBotWebhook() != null) {
       botWebhook(simulation.settings().graphBotWebhook());
@@ -110,6 +119,10 @@ public final class GraphService implements Endpoint {
       String id = decode(m.group(2));
       return Optional.of(route("graph.getCall", r -> call(r, null, () -> flows.get(id))));
     }
+    Optional<Route> handoff = handoffRoute(method, path);
+    if (handoff.isPresent()) {
+      return handoff;
+    }
     if (method.equals("GET") && (m = PARTICIPANTS.matcher(path)).matches()) {
       String version = m.group(1);
       String id = decode(m.group(2));
@@ -143,6 +156,41 @@ public final class GraphService implements Endpoint {
                               + path.substring(path.lastIndexOf('/') + 1)
                               + "'.");
                     })));
+  }
+
+  /** The routes of the bot's own calls and media, which a warm handoff uses. */
+  private Optional<Route> handoffRoute(String method, String path) {
+    Matcher m;
+    if (method.equals("POST") && CALLS.matcher(path).matches()) {
+      return Optional.of(
+          route("graph.createCall", r -> call(r, INITIATE, () -> handoffs.createCall(body(r)))));
+    }
+    if (method.equals("DELETE") && (m = CALL.matcher(path)).matches()) {
+      String id = decode(m.group(2));
+      return Optional.of(route("graph.deleteCall", r -> call(r, null, () -> handoffs.delete(id))));
+    }
+    if (method.equals("POST") && (m = HOLD_MUSIC.matcher(path)).matches()) {
+      String id = decode(m.group(2));
+      String participantId = decode(m.group(3));
+      boolean start = m.group(4).equals("startHoldMusic");
+      return Optional.of(
+          route(
+              start ? "graph.startHoldMusic" : "graph.stopHoldMusic",
+              r ->
+                  call(
+                      r,
+                      null,
+                      () ->
+                          start
+                              ? handoffs.startHoldMusic(id, participantId, body(r))
+                              : handoffs.stopHoldMusic(id, participantId, body(r)))));
+    }
+    if (method.equals("POST") && (m = PLAY_PROMPT.matcher(path)).matches()) {
+      String id = decode(m.group(2));
+      return Optional.of(
+          route("graph.playPrompt", r -> call(r, null, () -> handoffs.playPrompt(id, body(r)))));
+    }
+    return Optional.empty();
   }
 
   private Route route(String operation, Function<Request, Response> handler) {

@@ -2,10 +2,13 @@ package dev.handoff.emulator.internal.state;
 
 import dev.handoff.emulator.journal.DeliveryAttempt;
 import dev.handoff.emulator.journal.Journal;
+import dev.handoff.emulator.journal.PartyExperience;
 import dev.handoff.emulator.journal.ReceivedRequest;
 import dev.handoff.emulator.journal.SentCallback;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -15,6 +18,9 @@ public final class JournalStore implements Journal {
 
   private final List<ReceivedRequest> requests = new ArrayList<>();
   private final List<CallbackEntry> callbacks = new ArrayList<>();
+  private final List<PartyExperience> experiences = new ArrayList<>();
+  private final Map<String, PartyExperience> lastExperience = new HashMap<>();
+  private long experienceSequence;
   private long requestSequence;
   private long callbackSequence;
 
@@ -128,8 +134,51 @@ public final class JournalStore implements Journal {
     }
   }
 
+  /**
+   * Records what a party experiences from now on, unless it is what they experienced already.
+   *
+   * @param time now
+   * @param provider {@code acs} or {@code graph}
+   * @param callId the call the party is in
+   * @param party the party
+   * @param connected whether their line is up
+   * @param hears what they hear
+   * @param with whom they hear, sorted
+   */
+  public synchronized void experience(
+      Instant time,
+      String provider,
+      String callId,
+      String party,
+      boolean connected,
+      String hears,
+      List<String> with) {
+    String key = provider + "|" + party;
+    PartyExperience last = lastExperience.get(key);
+    if (last != null
+        && last.callId().equals(callId)
+        && last.connected() == connected
+        && last.hears().equals(hears)
+        && last.with().equals(with)) {
+      return;
+    }
+    PartyExperience next =
+        new PartyExperience(
+            ++experienceSequence, time, provider, callId, party, connected, hears, with);
+    experiences.add(next);
+    lastExperience.put(key, next);
+    notifyAll();
+  }
+
+  @Override
+  public synchronized List<PartyExperience> experiences() {
+    return List.copyOf(experiences);
+  }
+
   @Override
   public synchronized void clear() {
+    experiences.clear();
+    lastExperience.clear();
     requests.clear();
     callbacks.clear();
     notifyAll();

@@ -1,0 +1,11 @@
+package dev.handoff.adapter.graph.wire;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * The body of {@code POST /communications/calls/{id}/participants/{id}/stopHoldMusic}.
+ *
+ * @param clientContext echoed in the operation's notifications (at most 256 characters)
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record StopHoldMusicRequest(String clientContext) {}
