@@ -324,12 +324,12 @@ public record Operation(
   }
 
   private boolean transfereeLeft(CallLifecycleEvent roster) {
-    if (kind != OperationKind.TRANSFER
+    if (!(command instanceof CallTransfer transfer)
         || state != OperationState.ACCEPTED
         || roster.participants().isEmpty()) {
       return false;
     }
-    return ((CallTransfer) command)
+    return transfer
         .transferee()
         .map(Transferee::participant)
         .filter(moving -> roster.participants().stream().noneMatch(moving::sameParty))
@@ -337,16 +337,13 @@ public record Operation(
   }
 
   private String noun() {
-    switch (kind) {
-      case TRANSFER:
-        return "transfer";
-      case ADD_PARTICIPANT:
-        return "invitation";
-      case CANCEL_ADD_PARTICIPANT:
-        return "cancellation";
-      default:
-        return "redirect";
-    }
+    return switch (kind) {
+      case TRANSFER -> "transfer";
+      case ADD_PARTICIPANT -> "invitation";
+      case CANCEL_ADD_PARTICIPANT -> "cancellation";
+      case REDIRECT -> "redirect";
+      case WARM_HANDOFF -> "handoff";
+    };
   }
 
   /**
@@ -628,18 +625,13 @@ public record Operation(
   }
 
   private static OperationState stateOf(Progress progress) {
-    switch (progress) {
-      case IN_PROGRESS:
-        return OperationState.IN_PROGRESS;
-      case ACCEPTED:
-        return OperationState.ACCEPTED;
-      case COMPLETED:
-        return OperationState.COMPLETED;
-      case FAILED:
-        return OperationState.FAILED;
-      default:
-        return OperationState.CANCELLED;
-    }
+    return switch (progress) {
+      case IN_PROGRESS -> OperationState.IN_PROGRESS;
+      case ACCEPTED -> OperationState.ACCEPTED;
+      case COMPLETED -> OperationState.COMPLETED;
+      case FAILED -> OperationState.FAILED;
+      case CANCELLED -> OperationState.CANCELLED;
+    };
   }
 
   /** One change in the making: collects what a timeline entry says, then applies the rules. */

@@ -128,17 +128,7 @@ public record ProviderCapabilities(
    */
   public List<CapabilityViolation> check(CallCommand command) {
     Check check = new Check();
-    if (command instanceof CallTransfer) {
-      check.transfer((CallTransfer) command);
-    } else if (command instanceof AddParticipant) {
-      check.add((AddParticipant) command);
-    } else if (command instanceof CancelAddParticipant) {
-      check.cancel((CancelAddParticipant) command);
-    } else if (command instanceof RedirectCall) {
-      check.redirect((RedirectCall) command);
-    } else if (command instanceof WarmHandoff) {
-      check.handoff((WarmHandoff) command);
-    }
+    command.accept(check);
     return check.found;
   }
 
@@ -174,7 +164,7 @@ public record ProviderCapabilities(
     }
   }
 
-  private final class Check {
+  private final class Check implements CallCommand.Visitor<Void> {
     private final List<CapabilityViolation> found = new ArrayList<>();
 
     private void need(Capability feature, String path) {
@@ -301,7 +291,8 @@ public record ProviderCapabilities(
                       "additional caller information entries (it would ignore the rest)"));
     }
 
-    private void transfer(CallTransfer transfer) {
+    @Override
+    public Void transfer(CallTransfer transfer) {
       need(Capability.TRANSFER, "CallTransfer");
       participant(transfer.target(), "target");
       transfer
@@ -324,9 +315,11 @@ public record ProviderCapabilities(
         need(Capability.TRANSFER_CALLBACK_OVERRIDE, "callbackUri");
       }
       context(transfer.callingContext(), "callingContext");
+      return null;
     }
 
-    private void add(AddParticipant add) {
+    @Override
+    public Void addParticipant(AddParticipant add) {
       need(Capability.ADD_PARTICIPANT, "AddParticipant");
       operationContext(add);
       participant(add.participant(), "participant");
@@ -355,16 +348,20 @@ public record ProviderCapabilities(
         need(Capability.ADD_CALLBACK_OVERRIDE, "callbackUri");
       }
       context(add.callingContext(), "callingContext");
+      return null;
     }
 
-    private void cancel(CancelAddParticipant cancel) {
+    @Override
+    public Void cancelAddParticipant(CancelAddParticipant cancel) {
       need(Capability.CANCEL_ADD_PARTICIPANT, "CancelAddParticipant");
       if (cancel.callbackUri().isPresent()) {
         need(Capability.CANCEL_CALLBACK_OVERRIDE, "callbackUri");
       }
+      return null;
     }
 
-    private void handoff(WarmHandoff handoff) {
+    @Override
+    public Void warmHandoff(WarmHandoff handoff) {
       need(Capability.WARM_HANDOFF, "WarmHandoff");
       handoff
           .transferee()
@@ -424,6 +421,7 @@ public record ProviderCapabilities(
       if (handoff.callbackUri().isPresent()) {
         need(Capability.HANDOFF_CALLBACK_OVERRIDE, "callbackUri");
       }
+      return null;
     }
 
     private void action(ActionCommand command) {
@@ -462,7 +460,8 @@ public record ProviderCapabilities(
       }
     }
 
-    private void redirect(RedirectCall redirect) {
+    @Override
+    public Void redirect(RedirectCall redirect) {
       need(Capability.REDIRECT, "RedirectCall");
       for (int i = 0; i < redirect.targets().size(); i++) {
         participant(redirect.targets().get(i), "targets[" + i + "]");
@@ -498,6 +497,7 @@ public record ProviderCapabilities(
       if (redirect.callbackUri().isPresent()) {
         need(Capability.REDIRECT_CALLBACK_OVERRIDE, "callbackUri");
       }
+      return null;
     }
   }
 
