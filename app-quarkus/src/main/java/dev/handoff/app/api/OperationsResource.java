@@ -13,7 +13,7 @@ import dev.handoff.ports.in.GetOperationQuery;
 import dev.handoff.ports.in.ListOperationsQuery;
 import dev.handoff.ports.in.OperationListener;
 import dev.handoff.ports.in.OperationNotFoundException;
-import dev.handoff.ports.in.OperationQuery;
+import dev.handoff.ports.OperationQuery;
 import dev.handoff.ports.in.SubscribeToOperationChangesUseCase;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;

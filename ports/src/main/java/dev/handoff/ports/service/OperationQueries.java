@@ -2,12 +2,12 @@ package dev.handoff.ports.service;
 
 import dev.handoff.domain.operation.Operation;
 import dev.handoff.domain.operation.OperationId;
+import dev.handoff.ports.OperationPage;
+import dev.handoff.ports.OperationQuery;
 import dev.handoff.ports.Subscription;
 import dev.handoff.ports.in.OperationFilter;
 import dev.handoff.ports.in.OperationListener;
 import dev.handoff.ports.in.OperationNotFoundException;
-import dev.handoff.ports.in.OperationPage;
-import dev.handoff.ports.in.OperationQuery;
 import dev.handoff.ports.out.OperationChangeBus;
 import dev.handoff.ports.out.OperationStore;
 import java.util.Objects;
