@@ -3,7 +3,7 @@ package dev.handoff.adapter.postgres;
 import dev.handoff.domain.operation.Operation;
 import dev.handoff.domain.operation.OperationId;
 import dev.handoff.ports.Subscription;
-import dev.handoff.ports.memory.LocalListeners;
+import dev.handoff.ports.out.LocalListeners;
 import dev.handoff.ports.out.OperationChangeBus;
 import java.sql.Connection;
 import java.sql.ResultSet;
