@@ -267,7 +267,7 @@ public final class PostgresOperationChangeBus implements OperationChangeBus, Aut
       return;
     }
     try {
-      store.load(connection, wanted.keySet()).forEach(this::deliver);
+      store.changeFeed().load(connection, wanted.keySet()).forEach(this::deliver);
     } catch (UnreadableDocumentException unreadable) {
       LOG.log(Level.SEVERE, "The change bus could not read a changed operation", unreadable);
     }
@@ -285,20 +285,20 @@ public final class PostgresOperationChangeBus implements OperationChangeBus, Aut
     Instant since = from;
     String afterId = "";
     while (true) {
-      List<PostgresOperationStore.Changed> page;
+      List<ChangeFeedQueries.Changed> page;
       try {
-        page = store.changedSince(connection, since, afterId, among, CATCH_UP_BATCH);
+        page = store.changeFeed().changedSince(connection, since, afterId, among, CATCH_UP_BATCH);
       } catch (UnreadableDocumentException unreadable) {
         LOG.log(Level.SEVERE, "The change bus could not read a changed operation", unreadable);
         return;
       }
-      for (PostgresOperationStore.Changed changed : page) {
+      for (ChangeFeedQueries.Changed changed : page) {
         deliver(changed.operation());
       }
       if (page.size() < CATCH_UP_BATCH) {
         return;
       }
-      PostgresOperationStore.Changed last = page.get(page.size() - 1);
+      ChangeFeedQueries.Changed last = page.get(page.size() - 1);
       since = last.changedAt();
       afterId = last.operation().id().value();
     }

@@ -453,7 +453,7 @@ class PostgresOperationStoreTest {
     try (PreparedStatement ps = c.prepareStatement("EXPLAIN " + query)) {
       for (int i = 0; i < parameters.length; i++) {
         if (parameters[i] instanceof Instant) {
-          PostgresOperationStore.setInstant(ps, i + 1, (Instant) parameters[i]);
+          Transactions.setInstant(ps, i + 1, (Instant) parameters[i]);
         } else {
           ps.setObject(i + 1, parameters[i]);
         }
