@@ -12,7 +12,6 @@ import dev.handoff.domain.operation.SubmitResult;
 import dev.handoff.domain.provider.CapabilityViolation;
 import dev.handoff.domain.provider.ProviderCapabilities;
 import dev.handoff.domain.provider.UnsupportedByProviderException;
-import dev.handoff.ports.in.IdempotencyConflictException;
 import dev.handoff.ports.in.OperationConflictException;
 import dev.handoff.ports.in.SubmitOptions;
 import dev.handoff.ports.out.Admission;
@@ -76,7 +75,7 @@ final class Submissions {
     if (key.isPresent()) {
       Optional<Operation> earlier = store.findByIdempotencyKey(key.get());
       if (earlier.isPresent()) {
-        return replay(key.get(), earlier.get(), command);
+        return Admissions.replay(store, key.get(), earlier.get(), command);
       }
     }
     Instant now = clock.instant();
@@ -91,44 +90,14 @@ final class Submissions {
             deadlines.timeToOutcome(command));
     Admission admission = store.admit(requested);
     if (admission instanceof Admission.KeyHeld) {
-      return replay(key.orElseThrow(), ((Admission.KeyHeld) admission).holder(), command);
+      return Admissions.replay(
+          store, key.orElseThrow(), ((Admission.KeyHeld) admission).holder(), command);
     }
     if (admission instanceof Admission.Conflict) {
-      throw conflict(requested, (Admission.Conflict) admission);
+      throw Admissions.conflict(requested, (Admission.Conflict) admission);
     }
     bus.publish(requested);
     return dispatch(requested);
-  }
-
-  private Operation replay(IdempotencyKey key, Operation earlier, CallCommand command) {
-    if (!earlier.command().equals(command)) {
-      throw new IdempotencyConflictException(key, earlier.id());
-    }
-    return store.find(earlier.id()).orElse(earlier);
-  }
-
-  private static OperationConflictException conflict(
-      Operation refused, Admission.Conflict conflict) {
-    Operation active = conflict.active();
-    if (conflict.rule() == Admission.Rule.ONE_AT_A_TIME) {
-      return new OperationConflictException(
-          "Call "
-              + refused.callId()
-              + " already has "
-              + active.kind()
-              + " "
-              + active.id()
-              + " under way",
-          active.id());
-    }
-    return new OperationConflictException(
-        "Operation context '"
-            + active.correlation()
-            + "' is already in use by operation "
-            + active.id()
-            + " on call "
-            + refused.callId(),
-        active.id());
   }
 
   Operation dispatch(Operation operation) {
