@@ -1,5 +1,6 @@
 package dev.handoff.domain.operation;
 
+import dev.handoff.domain.Violations;
 import dev.handoff.domain.command.CallCommand;
 import dev.handoff.domain.command.CallTransfer;
 import dev.handoff.domain.command.OperationKind;
@@ -66,16 +67,14 @@ public record Operation(
 
   /** Checks the invariants and copies the collections, unmodifiable. */
   public Operation {
-    Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(kind, "kind");
-    Objects.requireNonNull(provider, "provider");
-    Objects.requireNonNull(command, "command");
-    Objects.requireNonNull(correlation, "correlation");
-    Objects.requireNonNull(submission, "submission");
-    Objects.requireNonNull(state, "state");
-    Objects.requireNonNull(createdAt, "createdAt");
-    Objects.requireNonNull(updatedAt, "updatedAt");
-    Objects.requireNonNull(deadline, "deadline");
+    Violations v = Violations.of("Operation");
+    v.required("id", id);
+    v.required("provider", provider);
+    v.required("correlation", correlation);
+    v.required("submission", submission);
+    v.required("createdAt", createdAt);
+    v.required("updatedAt", updatedAt);
+    v.required("deadline", deadline);
     idempotencyKey = idempotencyKey == null ? Optional.empty() : idempotencyKey;
     failure = failure == null ? Optional.empty() : failure;
     invitationId = invitationId == null ? Optional.empty() : invitationId;
@@ -83,19 +82,22 @@ public record Operation(
         references == null || references.isEmpty()
             ? Map.of()
             : Collections.unmodifiableMap(new LinkedHashMap<>(references));
-    timeline = List.copyOf(timeline);
-    if (kind != OperationKind.of(command)) {
-      throw new IllegalArgumentException("kind " + kind + " does not match the command");
+    if (v.required("kind", kind) && v.required("command", command)) {
+      v.check(kind == OperationKind.of(command), "kind", "does not match the command", kind);
     }
-    if (timeline.isEmpty()) {
-      throw new IllegalArgumentException("an operation's timeline starts with its request");
+    if (v.required("timeline", timeline)) {
+      timeline = List.copyOf(timeline);
+      v.check(!timeline.isEmpty(), "timeline", "starts with the operation's request", null);
     }
-    if (version < 1) {
-      throw new IllegalArgumentException("version starts at 1");
+    v.check(version >= 1, "version", "starts at 1", version);
+    if (v.required("state", state)) {
+      v.check(
+          state != OperationState.FAILED || failure.isPresent(),
+          "failure",
+          "is required of a FAILED operation",
+          null);
     }
-    if (state == OperationState.FAILED && failure.isEmpty()) {
-      throw new IllegalArgumentException("a FAILED operation needs its failure");
-    }
+    v.throwIfAny();
   }
 
   /**
@@ -203,12 +205,15 @@ public record Operation(
    * @param update the event
    * @param receivedAt when Handoff received it
    * @return the changed operation, or this one when the event was already recorded
-   * @throws IllegalArgumentException when the event concerns another kind of operation
+   * @throws dev.handoff.domain.ValidationException when the event concerns another kind of
+   *     operation
    */
   public Operation apply(OperationUpdate update, Instant receivedAt) {
     if (update.scope() != kind) {
-      throw new IllegalArgumentException(
-          "a " + update.scope() + " event cannot apply to a " + kind + " operation");
+      Violations v = Violations.of("OperationUpdate");
+      v.add(
+          "scope", "a " + update.scope() + " event cannot apply to a " + kind + " operation", null);
+      v.throwIfAny();
     }
     if (hasRecorded(update.meta().eventId())) {
       return this;
