@@ -52,6 +52,9 @@ import org.postgresql.PGNotification;
  *
  * <p>Listeners run on the bus's thread for remote changes and must not block. Close the bus to stop
  * its thread and release its connection.
+ *
+ * <p>Long because it owns the listening connection's life (listen, reconnect, catch up after a gap)
+ * and its builder; the queries it reads with are {@code ChangeFeedQueries}.
  */
 public final class PostgresOperationChangeBus implements OperationChangeBus, AutoCloseable {
   private static final Logger LOG = Logger.getLogger(PostgresOperationChangeBus.class.getName());

@@ -14,7 +14,6 @@ import dev.handoff.domain.failure.ProviderEvidence;
 import dev.handoff.domain.provider.ProviderId;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,6 +45,8 @@ import java.util.Optional;
  * @param updatedAt when it last changed
  * @param deadline when it becomes UNKNOWN if the provider has not given a final word
  * @param version how many changes it has had, starting at 1
+ *     <p>Long because it is the record and every transition an operation allows, one public method
+ *     per rule; the mechanics of a change are {@code OperationChange}.
  */
 public record Operation(
     OperationId id,
@@ -178,8 +179,9 @@ public record Operation(
    * @return the changed operation
    */
   public Operation afterSubmit(SubmitResult result, Instant at) {
-    Change change =
-        new Change(at, TimelineEntry.Source.PROVIDER_RESPONSE).evidence(result.evidence());
+    OperationChange change =
+        new OperationChange(this, at, TimelineEntry.Source.PROVIDER_RESPONSE)
+            .evidence(result.evidence());
     if (result instanceof SubmitResult.Accepted) {
       return change
           .invitation(((SubmitResult.Accepted) result).invitationId())
@@ -228,7 +230,7 @@ public record Operation(
                   "cancelled, as the provider reports",
                   update.evidence()));
     }
-    return new Change(receivedAt, TimelineEntry.Source.PROVIDER_EVENT)
+    return new OperationChange(this, receivedAt, TimelineEntry.Source.PROVIDER_EVENT)
         .event(update.meta().eventId(), update.meta().occurredAt())
         .evidence(update.evidence())
         .invitation(update.invitationId())
@@ -289,7 +291,7 @@ public record Operation(
     if (hasRecorded(event.meta().eventId())) {
       return this;
     }
-    Change change = callEvent(event, receivedAt);
+    OperationChange change = callEvent(event, receivedAt);
     String what = event.meta().type();
     if (!state.isActive()) {
       return change.to(null, what);
@@ -322,8 +324,8 @@ public record Operation(
     }
   }
 
-  private Change callEvent(CallLifecycleEvent event, Instant receivedAt) {
-    return new Change(receivedAt, TimelineEntry.Source.PROVIDER_EVENT)
+  private OperationChange callEvent(CallLifecycleEvent event, Instant receivedAt) {
+    return new OperationChange(this, receivedAt, TimelineEntry.Source.PROVIDER_EVENT)
         .event(event.meta().eventId(), event.meta().occurredAt())
         .evidence(event.evidence());
   }
@@ -359,7 +361,7 @@ public record Operation(
    * @return the changed operation
    */
   public Operation cancelledBy(OperationId by, Instant at) {
-    return new Change(at, TimelineEntry.Source.HANDOFF)
+    return new OperationChange(this, at, TimelineEntry.Source.HANDOFF)
         .failure(Failure.of(FailureReason.CANCELLED, "invitation withdrawn by operation " + by))
         .to(OperationState.CANCELLED, "cancelled by operation " + by);
   }
@@ -374,7 +376,7 @@ public record Operation(
     if (!state.isActive() || now.isBefore(deadline)) {
       return this;
     }
-    return new Change(now, TimelineEntry.Source.HANDOFF)
+    return new OperationChange(this, now, TimelineEntry.Source.HANDOFF)
         .failure(
             Failure.of(
                 FailureReason.TIMEOUT,
@@ -415,8 +417,9 @@ public record Operation(
    * @return the changed operation
    */
   public Operation reconciled(Reconciliation verdict, Instant at) {
-    Change change =
-        new Change(at, TimelineEntry.Source.RECONCILIATION).evidence(verdict.evidence());
+    OperationChange change =
+        new OperationChange(this, at, TimelineEntry.Source.RECONCILIATION)
+            .evidence(verdict.evidence());
     if (verdict instanceof Reconciliation.Completed) {
       return change.to(OperationState.COMPLETED, "reconciled: " + verdict.basis());
     }
@@ -439,7 +442,7 @@ public record Operation(
    * @return the changed operation
    */
   public Operation reconciledLater(Reconciliation verdict, Instant at, Instant nextCheck) {
-    return new Change(at, TimelineEntry.Source.RECONCILIATION)
+    return new OperationChange(this, at, TimelineEntry.Source.RECONCILIATION)
         .evidence(verdict.evidence())
         .deadline(nextCheck)
         .to(null, "reconciliation: " + verdict.basis() + "; asking again at " + nextCheck);
@@ -457,8 +460,9 @@ public record Operation(
     if (state.isTerminal() || (state.isActive() && now.isBefore(deadline))) {
       return this;
     }
-    Change change =
-        new Change(now, TimelineEntry.Source.RECONCILIATION).evidence(verdict.evidence());
+    OperationChange change =
+        new OperationChange(this, now, TimelineEntry.Source.RECONCILIATION)
+            .evidence(verdict.evidence());
     if (state == OperationState.UNKNOWN) {
       return change.to(null, "reconciliation: " + verdict.basis());
     }
@@ -481,7 +485,7 @@ public record Operation(
    * @return the changed operation
    */
   public Operation noteResubmission(Instant at) {
-    return new Change(at, TimelineEntry.Source.HANDOFF)
+    return new OperationChange(this, at, TimelineEntry.Source.HANDOFF)
         .to(null, "sent again after an interruption, with the same submission token");
   }
 
@@ -536,12 +540,12 @@ public record Operation(
    * recorded again.
    */
   public final class Entry {
-    private final Change change;
+    private final OperationChange change;
     private final String what;
     private OperationState target;
 
     private Entry(Instant at, TimelineEntry.Source source, String what) {
-      this.change = new Change(at, source);
+      this.change = new OperationChange(Operation.this, at, source);
       this.what = Objects.requireNonNull(what, "what");
     }
 
@@ -550,7 +554,7 @@ public record Operation(
      * @return this entry
      */
     public Entry step(StepEntry value) {
-      change.step = Optional.of(value);
+      change.step(value);
       return this;
     }
 
@@ -596,7 +600,7 @@ public record Operation(
      * @return this entry
      */
     public Entry deadline(Instant value) {
-      change.newDeadline = Objects.requireNonNull(value, "deadline");
+      change.deadline(value);
       return this;
     }
 
@@ -605,28 +609,11 @@ public record Operation(
      *     a provider event already recorded
      */
     public Operation apply() {
-      if (change.eventId.isPresent() && hasRecorded(change.eventId.get())) {
+      if (change.eventId().filter(Operation.this::hasRecorded).isPresent()) {
         return Operation.this;
       }
       return change.to(target, what);
     }
-  }
-
-  /** Whether moving to {@code target}, which differs from the current state, goes forward. */
-  private boolean advances(OperationState target) {
-    if (target == OperationState.UNKNOWN) {
-      return true;
-    }
-    if (state == OperationState.UNKNOWN) {
-      return target.isTerminal();
-    }
-    return target.rank() > state.rank();
-  }
-
-  private static boolean carriesFailure(OperationState state) {
-    return state == OperationState.FAILED
-        || state == OperationState.CANCELLED
-        || state == OperationState.UNKNOWN;
   }
 
   private static OperationState stateOf(Progress progress) {
@@ -637,103 +624,5 @@ public record Operation(
       case FAILED -> OperationState.FAILED;
       case CANCELLED -> OperationState.CANCELLED;
     };
-  }
-
-  /** One change in the making: collects what a timeline entry says, then applies the rules. */
-  private final class Change {
-    private final Instant at;
-    private final TimelineEntry.Source source;
-    private Optional<String> eventId = Optional.empty();
-    private Optional<Instant> providerTime = Optional.empty();
-    private Optional<Failure> reported = Optional.empty();
-    private ProviderEvidence evidence = ProviderEvidence.NONE;
-    private Optional<String> invitation = Optional.empty();
-    private Optional<StepEntry> step = Optional.empty();
-    private Instant newDeadline = deadline;
-
-    private Change(Instant at, TimelineEntry.Source source) {
-      this.at = Objects.requireNonNull(at, "at");
-      this.source = source;
-    }
-
-    private Change event(String id, Instant occurredAt) {
-      eventId = Optional.of(id);
-      providerTime = Optional.of(occurredAt);
-      return this;
-    }
-
-    private Change failure(Failure value) {
-      reported = Optional.ofNullable(value);
-      return this;
-    }
-
-    private Change evidence(ProviderEvidence value) {
-      evidence = value;
-      return this;
-    }
-
-    private Change invitation(Optional<String> value) {
-      invitation = value;
-      return this;
-    }
-
-    private Change deadline(Instant value) {
-      newDeadline = Objects.requireNonNull(value, "deadline");
-      return this;
-    }
-
-    /**
-     * @param target the state the entry asks for; null for an entry that only informs
-     * @param what what happened
-     */
-    private Operation to(OperationState target, String what) {
-      Disposition disposition;
-      OperationState newState = state;
-      Optional<Failure> newFailure = failure;
-      if (state.isTerminal()) {
-        disposition = Disposition.AFTER_TERMINAL;
-      } else if (target == null || target == state) {
-        disposition = Disposition.RECORDED;
-      } else if (advances(target)) {
-        disposition = Disposition.APPLIED;
-        newState = target;
-        newFailure = carriesFailure(target) ? reported : Optional.empty();
-      } else {
-        disposition = Disposition.LATE;
-      }
-      Map<String, String> mergedReferences = new LinkedHashMap<>(references);
-      evidence.references().forEach(mergedReferences::putIfAbsent);
-      List<TimelineEntry> longer = new ArrayList<>(timeline.size() + 1);
-      longer.addAll(timeline);
-      longer.add(
-          new TimelineEntry(
-              at,
-              source,
-              what,
-              newState,
-              disposition,
-              eventId,
-              providerTime,
-              reported,
-              evidence,
-              step));
-      return new Operation(
-          id,
-          kind,
-          provider,
-          command,
-          idempotencyKey,
-          correlation,
-          submission,
-          newState,
-          newFailure,
-          invitationId.isPresent() ? invitationId : invitation,
-          mergedReferences,
-          longer,
-          createdAt,
-          at.isAfter(updatedAt) ? at : updatedAt,
-          newDeadline,
-          version + 1);
-    }
   }
 }

@@ -40,6 +40,8 @@ import java.util.Set;
  * @param maxRedirectTargets the most targets one redirect may name (0 when it cannot redirect)
  * @param redirectRingTimeout the ring timeouts it accepts on redirect, when it has one
  * @param limits its numeric limits and wire requirements
+ *     <p>Long because it checks every part of every command against the provider's features and
+ *     limits, one method per kind of command.
  */
 public record ProviderCapabilities(
     ProviderId provider,

@@ -33,6 +33,9 @@ import java.util.function.Function;
  * Finds the warm handoff (and step) a provider event concerns — by the step correlation it echoes,
  * else by the caller's call, else by a consultation call a step placed — and says how it is
  * recorded there ({@link Match#entry}).
+ *
+ * <p>Long because an event can reach a handoff three ways (step correlation, caller's call,
+ * consultation call), each with its recording rules.
  */
 final class HandoffEvents {
   private static final List<OperationState> UNFINISHED =

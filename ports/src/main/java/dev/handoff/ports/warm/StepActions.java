@@ -45,6 +45,9 @@ import java.util.stream.Collectors;
  * Builds each step's provider request from the command and what earlier steps learned, sends it
  * with the step's own correlation and submission token, and reads the answer as the step's next
  * status.
+ *
+ * <p>Long because it builds the provider command of every kind of step, each a short method; it
+ * sends and reads answers only.
  */
 final class StepActions {
   private static final Logger LOG = Logger.getLogger(StepActions.class.getName());

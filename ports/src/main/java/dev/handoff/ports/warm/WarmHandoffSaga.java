@@ -60,6 +60,10 @@ import java.util.function.Supplier;
  * ever executed twice.
  *
  * <p>Thread-safe; several instances may share one store.
+ *
+ * <p>Long because it implements both warm-handoff use cases and the drive loop with its builder;
+ * deciding ({@code HandoffDecider}), acting ({@code StepActions}) and finding the handoff an event
+ * concerns ({@code HandoffEvents}) are classes of their own.
  */
 public final class WarmHandoffSaga implements WarmHandoffUseCase, AdvanceWarmHandoffsUseCase {
   private static final int MAX_MOVES = 64;

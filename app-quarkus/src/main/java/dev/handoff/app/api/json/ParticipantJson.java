@@ -22,6 +22,9 @@ import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 /**
  * A participant on the wire, told apart by {@code kind}. Responses add {@code rawId}; a request may
  * carry it too, and then it must match.
+ *
+ * <p>Long because it is the wire form of all six participant kinds, one record each with its
+ * OpenAPI schema.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
 @JsonSubTypes({

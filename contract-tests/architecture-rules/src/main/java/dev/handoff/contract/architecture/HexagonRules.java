@@ -56,6 +56,8 @@ import java.util.regex.Pattern;
  *   }
  * }
  * }</pre>
+ *
+ * <p>Long because it is the rule set and its builder: one documented method per rule or setting.
  */
 public final class HexagonRules {
   /** Handoff's framework libraries: only the application may use them. */
