@@ -43,9 +43,10 @@ import java.util.function.Supplier;
 /**
  * Implements every use case on one provider, one store and one change bus.
  *
- * <p>A thin façade: submission is {@link Submissions}, event recording {@link EventRecorder}, reads
- * and subscriptions {@link OperationQueries}, the periodic passes {@link Sweeps}; every change of a
- * stored operation goes through one compare-and-set helper ({@link OperationChanges}).
+ * <p>A thin façade: submission is {@link CommandSubmissions}, event recording {@link
+ * EventRecorder}, reads and subscriptions {@link OperationQueries}, the periodic passes {@link
+ * Sweeps}; every change of a stored operation goes through one compare-and-set helper ({@link
+ * OperationChanges}).
  *
  * <p>A submission goes: capability check (nothing is sent for a command the provider cannot carry)
  * → the store's atomic admission (an idempotency key returns its operation; a second active
@@ -74,7 +75,7 @@ public final class HandoffService
         ResumeInterruptedOperationsUseCase {
 
   private final CallControl provider;
-  private final Submissions submissions;
+  private final CommandSubmissions submissions;
   private final EventRecorder events;
   private final OperationQueries queries;
   private final Sweeps sweeps;
@@ -88,7 +89,7 @@ public final class HandoffService
     Optional<ProviderStateQuery> query =
         builder.stateQuery != null ? builder.stateQuery : provider.stateQuery();
     this.submissions =
-        new Submissions(
+        new CommandSubmissions(
             provider,
             store,
             bus,

@@ -27,7 +27,7 @@ final class Sweeps {
   private final Clock clock;
   private final OperationChanges changes;
   private final OutcomeSweep sweep;
-  private final Submissions submissions;
+  private final CommandSubmissions submissions;
 
   Sweeps(
       CallControl provider,
@@ -35,7 +35,7 @@ final class Sweeps {
       Clock clock,
       OperationChanges changes,
       OutcomeSweep sweep,
-      Submissions submissions) {
+      CommandSubmissions submissions) {
     this.provider = provider;
     this.store = store;
     this.clock = clock;

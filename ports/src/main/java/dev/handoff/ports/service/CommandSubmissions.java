@@ -35,8 +35,8 @@ import java.util.logging.Logger;
  * with a submission token fixed for its whole life → the provider called → SUBMITTED, COMPLETED,
  * FAILED or UNKNOWN by its answer.
  */
-final class Submissions {
-  private static final Logger LOG = Logger.getLogger(Submissions.class.getName());
+final class CommandSubmissions {
+  private static final Logger LOG = Logger.getLogger(CommandSubmissions.class.getName());
 
   private final CallControl provider;
   private final OperationStore store;
@@ -46,7 +46,7 @@ final class Submissions {
   private final Supplier<OperationId> ids;
   private final OperationChanges changes;
 
-  Submissions(
+  CommandSubmissions(
       CallControl provider,
       OperationStore store,
       OperationChangeBus bus,
