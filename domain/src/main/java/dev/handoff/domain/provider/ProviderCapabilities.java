@@ -376,6 +376,13 @@ public record ProviderCapabilities(
               });
       for (int i = 0; i < handoff.targets().size(); i++) {
         participant(handoff.targets().get(i).participant(), "targets[" + i + "].participant");
+        // Each target is invited with its ring timeout as the invitation timeout: the provider's
+        // limit on that applies, not only the model's bound.
+        atMost(
+            limits.invitationTimeoutSeconds(),
+            (int) Math.min(Integer.MAX_VALUE, handoff.targets().get(i).ringTimeout().getSeconds()),
+            "targets[" + i + "].ringTimeout",
+            "seconds of invitation timeout");
       }
       // Each target is invited as an AddParticipant would be: a provider that shows the
       // invitation's caller id needs one for a phone number.
