@@ -4,26 +4,17 @@ import dev.handoff.domain.HandoffException;
 import dev.handoff.domain.command.CallCommand;
 import dev.handoff.domain.failure.Failure;
 import dev.handoff.domain.failure.FailureReason;
-import dev.handoff.domain.operation.IdempotencyKey;
 import dev.handoff.domain.operation.Operation;
 import dev.handoff.domain.operation.OperationId;
-import dev.handoff.domain.operation.SubmissionToken;
 import dev.handoff.domain.operation.SubmitResult;
-import dev.handoff.domain.provider.CapabilityViolation;
-import dev.handoff.domain.provider.ProviderCapabilities;
-import dev.handoff.domain.provider.UnsupportedByProviderException;
 import dev.handoff.ports.in.OperationConflictException;
 import dev.handoff.ports.in.SubmitOptions;
-import dev.handoff.ports.out.Admission;
 import dev.handoff.ports.out.CallControl;
 import dev.handoff.ports.out.OperationChangeBus;
 import dev.handoff.ports.out.OperationStore;
 import dev.handoff.ports.out.SubmitContext;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -43,8 +34,8 @@ final class CommandSubmissions {
   private final OperationChangeBus bus;
   private final Clock clock;
   private final DeadlinePolicy deadlines;
-  private final Supplier<OperationId> ids;
   private final OperationChanges changes;
+  private final Admissions admissions;
 
   CommandSubmissions(
       CallControl provider,
@@ -59,43 +50,18 @@ final class CommandSubmissions {
     this.bus = bus;
     this.clock = clock;
     this.deadlines = deadlines;
-    this.ids = ids;
     this.changes = changes;
+    this.admissions = new Admissions(provider, store, clock, ids);
   }
 
   Operation submit(CallCommand command, SubmitOptions options) {
-    Objects.requireNonNull(command, "command");
-    Objects.requireNonNull(options, "options");
-    ProviderCapabilities capabilities = provider.capabilities();
-    List<CapabilityViolation> unsupported = provider.check(command);
-    if (!unsupported.isEmpty()) {
-      throw new UnsupportedByProviderException(capabilities.provider(), unsupported);
+    Admissions.Admitted entry =
+        admissions.admit(
+            command, options, deadlines.timeToOutcome(Objects.requireNonNull(command, "command")));
+    if (!entry.admitted()) {
+      return entry.operation();
     }
-    Optional<IdempotencyKey> key = options.idempotencyKey();
-    if (key.isPresent()) {
-      Optional<Operation> earlier = store.findByIdempotencyKey(key.get());
-      if (earlier.isPresent()) {
-        return Admissions.replay(store, key.get(), earlier.get(), command);
-      }
-    }
-    Instant now = clock.instant();
-    Operation requested =
-        Operation.request(
-            ids.get(),
-            capabilities.provider(),
-            command,
-            key,
-            SubmissionToken.create(now),
-            now,
-            deadlines.timeToOutcome(command));
-    Admission admission = store.admit(requested);
-    if (admission instanceof Admission.KeyHeld) {
-      return Admissions.replay(
-          store, key.orElseThrow(), ((Admission.KeyHeld) admission).holder(), command);
-    }
-    if (admission instanceof Admission.Conflict) {
-      throw Admissions.conflict(requested, (Admission.Conflict) admission);
-    }
+    Operation requested = entry.operation();
     bus.publish(requested);
     return dispatch(requested);
   }

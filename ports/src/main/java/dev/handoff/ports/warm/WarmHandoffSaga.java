@@ -10,18 +10,13 @@ import dev.handoff.domain.failure.FailureReason;
 import dev.handoff.domain.operation.Disposition;
 import dev.handoff.domain.operation.HandoffProgress;
 import dev.handoff.domain.operation.HandoffStep;
-import dev.handoff.domain.operation.IdempotencyKey;
 import dev.handoff.domain.operation.Operation;
 import dev.handoff.domain.operation.OperationId;
 import dev.handoff.domain.operation.OperationState;
 import dev.handoff.domain.operation.StepEntry;
 import dev.handoff.domain.operation.StepKind;
 import dev.handoff.domain.operation.StepStatus;
-import dev.handoff.domain.operation.SubmissionToken;
 import dev.handoff.domain.operation.TimelineEntry;
-import dev.handoff.domain.provider.CapabilityViolation;
-import dev.handoff.domain.provider.ProviderCapabilities;
-import dev.handoff.domain.provider.UnsupportedByProviderException;
 import dev.handoff.ports.ConcurrentUpdateException;
 import dev.handoff.ports.in.AdvanceWarmHandoffsUseCase;
 import dev.handoff.ports.in.EventOutcome;
@@ -29,7 +24,6 @@ import dev.handoff.ports.in.OperationConflictException;
 import dev.handoff.ports.in.OperationNotFoundException;
 import dev.handoff.ports.in.SubmitOptions;
 import dev.handoff.ports.in.WarmHandoffUseCase;
-import dev.handoff.ports.out.Admission;
 import dev.handoff.ports.out.CallControl;
 import dev.handoff.ports.out.OperationChangeBus;
 import dev.handoff.ports.out.OperationStore;
@@ -79,6 +73,7 @@ public final class WarmHandoffSaga implements WarmHandoffUseCase, AdvanceWarmHan
   private final HandoffDecider decider;
   private final StepActions actions;
   private final HandoffEvents events;
+  private final Admissions admissions;
 
   private WarmHandoffSaga(Builder builder) {
     this.provider = Objects.requireNonNull(builder.provider, "provider");
@@ -91,6 +86,7 @@ public final class WarmHandoffSaga implements WarmHandoffUseCase, AdvanceWarmHan
     this.decider = new HandoffDecider(plan, policy);
     this.actions = new StepActions(provider, plan);
     this.events = new HandoffEvents(store);
+    this.admissions = new Admissions(provider, store, clock, ids);
   }
 
   /**
@@ -108,40 +104,13 @@ public final class WarmHandoffSaga implements WarmHandoffUseCase, AdvanceWarmHan
 
   @Override
   public Operation startWarmHandoff(WarmHandoff command, SubmitOptions options) {
-    Objects.requireNonNull(command, "command");
-    Objects.requireNonNull(options, "options");
-    ProviderCapabilities capabilities = provider.capabilities();
-    List<CapabilityViolation> unsupported = provider.check(command);
-    if (!unsupported.isEmpty()) {
-      throw new UnsupportedByProviderException(capabilities.provider(), unsupported);
+    // A handoff under way takes the call's transfer slot, so that a second handoff or a transfer
+    // of the call is refused by the store's admission.
+    Admissions.Admitted entry = admissions.admit(command, options, policy.answerTimeout());
+    if (!entry.admitted()) {
+      return entry.operation();
     }
-    Optional<IdempotencyKey> key = options.idempotencyKey();
-    if (key.isPresent()) {
-      Optional<Operation> earlier = store.findByIdempotencyKey(key.get());
-      if (earlier.isPresent()) {
-        return Admissions.replay(store, key.get(), earlier.get(), command);
-      }
-    }
-    Instant now = clock.instant();
-    Operation requested =
-        Operation.request(
-            ids.get(),
-            capabilities.provider(),
-            command,
-            key,
-            SubmissionToken.create(now),
-            now,
-            policy.answerTimeout());
-    // The store decides atomically, on any number of instances: a handoff under way takes the
-    // call's transfer slot, so that a second handoff or a transfer of the call is refused.
-    Admission admission = store.admit(requested);
-    if (admission instanceof Admission.KeyHeld) {
-      return Admissions.replay(
-          store, key.orElseThrow(), ((Admission.KeyHeld) admission).holder(), command);
-    }
-    if (admission instanceof Admission.Conflict) {
-      throw Admissions.conflict(requested, (Admission.Conflict) admission);
-    }
+    Operation requested = entry.operation();
     bus.publish(requested);
     return drive(requested.id());
   }
