@@ -419,10 +419,11 @@ public final class WarmHandoffSaga implements WarmHandoffUseCase, AdvanceWarmHan
       return Optional.empty();
     }
     OperationId id = match.get().operation;
-    EventOutcome.Result result = EventOutcome.Result.DUPLICATE;
-    for (int attempt = 0; attempt < MAX_RETRIES; attempt++) {
+    EventOutcome.Result result = null;
+    for (int attempt = 0; attempt < MAX_RETRIES && result == null; attempt++) {
       Operation current = load(id);
       if (current.hasRecorded(event.meta().eventId())) {
+        result = EventOutcome.Result.DUPLICATE;
         break;
       }
       Instant now = clock.instant();
@@ -430,8 +431,11 @@ public final class WarmHandoffSaga implements WarmHandoffUseCase, AdvanceWarmHan
       Optional<Operation> stored = commit(current, entry, now);
       if (stored.isPresent()) {
         result = resultOf(current, stored.get(), match.get().step);
-        break;
       }
+    }
+    if (result == null) {
+      throw new ConcurrentUpdateException(
+          "warm handoff " + id + " (recording " + event.meta().type() + ")", MAX_RETRIES);
     }
     drive(id);
     return Optional.of(new EventOutcome(event, result, List.of(id), Optional.empty()));
