@@ -28,6 +28,9 @@ import java.util.Optional;
  * one higher, so that stores can compare-and-set. A change that changes nothing (a repeated
  * delivery of an event already recorded) returns this same instance.
  *
+ * <p>Long because it is the record and every transition an operation allows, one public method per
+ * rule; the mechanics of a change are {@code OperationChange}.
+ *
  * @param id the operation's id
  * @param kind the kind of operation, as given by the command
  * @param provider the provider that carries it
@@ -45,8 +48,6 @@ import java.util.Optional;
  * @param updatedAt when it last changed
  * @param deadline when it becomes UNKNOWN if the provider has not given a final word
  * @param version how many changes it has had, starting at 1
- *     <p>Long because it is the record and every transition an operation allows, one public method
- *     per rule; the mechanics of a change are {@code OperationChange}.
  */
 public record Operation(
     OperationId id,

@@ -14,7 +14,8 @@ import java.util.Set;
 /**
  * What one provider can carry, declared truthfully by its adapter, and the check of a command
  * against it: the features it needs, the participants it addresses, and the provider's limits
- * ({@link ProviderLimits}), each refusal naming the field.
+ * ({@link ProviderLimits}), each refusal naming the field. The checks themselves are {@code
+ * CapabilityCheck}.
  *
  * @param provider the provider
  * @param features the features it supports
@@ -22,8 +23,6 @@ import java.util.Set;
  * @param maxRedirectTargets the most targets one redirect may name (0 when it cannot redirect)
  * @param redirectRingTimeout the ring timeouts it accepts on redirect, when it has one
  * @param limits its numeric limits and wire requirements
- *     <p>Long because it checks every part of every command against the provider's features and
- *     limits, one method per kind of command.
  */
 public record ProviderCapabilities(
     ProviderId provider,
