@@ -12,6 +12,8 @@ import java.util.Optional;
  * Everything the service can be configured with, under {@code handoff.*}; each property can be
  * overridden by an environment variable ({@code HANDOFF_PROVIDER}, {@code
  * HANDOFF_ACS_CONNECTION_STRING}, ...). Secrets are never logged: they are typed {@link Secret}.
+ *
+ * <p>Long because it is the configuration mapping: one documented method per setting, no logic.
  */
 @ConfigMapping(prefix = "handoff")
 public interface HandoffConfig {

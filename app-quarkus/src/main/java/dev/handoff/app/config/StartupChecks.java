@@ -26,6 +26,9 @@ import org.jboss.logging.Logger;
  * printed without a stack trace (see {@link dev.handoff.app.HandoffMain}).
  *
  * <p>When the embedded emulator is the provider, a banner says so loudly at every start.
+ *
+ * <p>Long because it holds one check per setting that can be wrong at start-up, each naming the
+ * setting and the rule.
  */
 @ApplicationScoped
 public class StartupChecks {

@@ -1,7 +1,6 @@
 package dev.handoff.ports.service;
 
 import dev.handoff.domain.command.CancelAddParticipant;
-import dev.handoff.domain.command.OperationKind;
 import dev.handoff.domain.event.OperationUpdate;
 import dev.handoff.domain.operation.Operation;
 import java.util.List;
@@ -62,8 +61,8 @@ final class EventMatcher {
   }
 
   private static Optional<String> invitationOf(Operation operation) {
-    if (operation.kind() == OperationKind.CANCEL_ADD_PARTICIPANT) {
-      return Optional.of(((CancelAddParticipant) operation.command()).invitationId());
+    if (operation.command() instanceof CancelAddParticipant cancel) {
+      return Optional.of(cancel.invitationId());
     }
     return operation.invitationId();
   }

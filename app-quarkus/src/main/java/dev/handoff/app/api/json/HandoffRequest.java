@@ -228,16 +228,15 @@ public record HandoffRequest(
     return build(
         v,
         () ->
-            new WarmHandoff(
-                callId,
-                Optional.ofNullable(who),
-                to,
-                Optional.ofNullable(hold),
-                brief,
-                last,
-                Optional.ofNullable(callerId),
-                Optional.ofNullable(operationContext),
-                Optional.ofNullable(callback)));
+            WarmHandoff.builder(callId, to)
+                .transferee(who)
+                .holdAudio(hold)
+                .briefing(brief)
+                .fallback(last)
+                .sourceCallerId(callerId)
+                .operationContext(operationContext)
+                .callbackUri(callback)
+                .build());
   }
 
   /**

@@ -68,15 +68,14 @@ public final class Requests {
       return build(
           v,
           () ->
-              new CallTransfer(
-                  callId,
-                  to,
-                  Optional.ofNullable(who),
-                  mode,
-                  calling,
-                  Optional.ofNullable(operationContext),
-                  Optional.ofNullable(callerId),
-                  Optional.ofNullable(callback)));
+              CallTransfer.builder(callId, to)
+                  .transferee(who)
+                  .mode(mode)
+                  .callingContext(calling)
+                  .operationContext(operationContext)
+                  .sourceCallerId(callerId)
+                  .callbackUri(callback)
+                  .build());
     }
 
     /**
@@ -157,15 +156,17 @@ public final class Requests {
       return build(
           v,
           () ->
-              new AddParticipant(
-                  callId,
-                  who,
-                  Optional.ofNullable(invitationTimeoutSeconds).map(Duration::ofSeconds),
-                  Optional.ofNullable(callerId),
-                  Optional.ofNullable(sourceDisplayName),
-                  calling,
-                  Optional.ofNullable(operationContext),
-                  Optional.ofNullable(callback)));
+              AddParticipant.builder(callId, who)
+                  .invitationTimeout(
+                      invitationTimeoutSeconds == null
+                          ? null
+                          : Duration.ofSeconds(invitationTimeoutSeconds))
+                  .sourceCallerId(callerId)
+                  .sourceDisplayName(sourceDisplayName)
+                  .callingContext(calling)
+                  .operationContext(operationContext)
+                  .callbackUri(callback)
+                  .build());
     }
 
     /**
@@ -220,13 +221,12 @@ public final class Requests {
       return build(
           v,
           () ->
-              new RedirectCall(
-                  callId,
-                  incomingCallContext,
-                  to,
-                  Optional.ofNullable(ringTimeoutSeconds).map(Duration::ofSeconds),
-                  Optional.ofNullable(operationContext),
-                  Optional.ofNullable(callback)));
+              RedirectCall.builder(callId, incomingCallContext, to)
+                  .ringTimeout(
+                      ringTimeoutSeconds == null ? null : Duration.ofSeconds(ringTimeoutSeconds))
+                  .operationContext(operationContext)
+                  .callbackUri(callback)
+                  .build());
     }
 
     /**
