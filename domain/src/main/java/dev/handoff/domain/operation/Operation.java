@@ -452,7 +452,7 @@ public record Operation(
    * @return the changed operation, or this one when it is neither overdue nor UNKNOWN
    */
   public Operation unresolved(Reconciliation verdict, Instant now) {
-    if (state.isTerminal() || (state.isActive() && now.isBefore(deadline))) {
+    if (state.isFinal() || (state.isActive() && now.isBefore(deadline))) {
       return this;
     }
     Change change =
@@ -616,7 +616,7 @@ public record Operation(
       return true;
     }
     if (state == OperationState.UNKNOWN) {
-      return target.isTerminal();
+      return target.isFinal();
     }
     return target.rank() > state.rank();
   }
@@ -693,7 +693,7 @@ public record Operation(
       Disposition disposition;
       OperationState newState = state;
       Optional<Failure> newFailure = failure;
-      if (state.isTerminal()) {
+      if (state.isFinal()) {
         disposition = Disposition.AFTER_TERMINAL;
       } else if (target == null || target == state) {
         disposition = Disposition.RECORDED;

@@ -357,7 +357,7 @@ public final class HandoffService
     boolean anyChanged = false;
     boolean anyApplied = false;
     for (Operation operation : store.findByCall(event.meta().provider(), event.callId())) {
-      if (!operation.state().isTerminal() && !drivenBySaga(operation)) {
+      if (!operation.state().isFinal() && !drivenBySaga(operation)) {
         OperationChanges.Changed changed =
             change(operation.id(), current -> current.afterCallChange(event, now));
         touched.add(operation.id());

@@ -49,7 +49,7 @@ final class HandoffDecider {
 
   Next decide(HandoffProgress p, Instant now) {
     OperationState state = p.operation().state();
-    if (state.isTerminal()) {
+    if (state.isFinal()) {
       return IDLE;
     }
     Next inFlight = inFlight(p, now);

@@ -192,7 +192,7 @@ public final class WarmHandoffSaga implements WarmHandoffUseCase, AdvanceWarmHan
         throw new OperationConflictException(
             "Operation " + id + " is a " + current.kind() + ", not a warm handoff", id);
       }
-      if (current.state().isTerminal()) {
+      if (current.state().isFinal()) {
         return current;
       }
       HandoffProgress progress = HandoffProgress.of(current);
@@ -458,7 +458,7 @@ public final class WarmHandoffSaga implements WarmHandoffUseCase, AdvanceWarmHan
   }
 
   private Instant wake(Operation draft, Instant now) {
-    if (draft.state().isTerminal()) {
+    if (draft.state().isFinal()) {
       return draft.deadline();
     }
     Next after = decider.decide(HandoffProgress.of(draft), now);
@@ -592,7 +592,7 @@ public final class WarmHandoffSaga implements WarmHandoffUseCase, AdvanceWarmHan
 
     private String what(Operation op, ProviderEvent event) {
       String type = event.meta().type();
-      if (kind == Kind.CALLER_CALL_ENDED && !op.state().isTerminal()) {
+      if (kind == Kind.CALLER_CALL_ENDED && !op.state().isFinal()) {
         return HandoffProgress.CALL_ENDED + " (" + type + ")";
       }
       return type;
@@ -763,7 +763,7 @@ public final class WarmHandoffSaga implements WarmHandoffUseCase, AdvanceWarmHan
     Operation handoff = null;
     for (Operation op : store.findByCall(event.meta().provider(), callId)) {
       if (op.kind() == OperationKind.WARM_HANDOFF) {
-        if (handoff == null || (!op.state().isTerminal() && handoff.state().isTerminal())) {
+        if (handoff == null || (!op.state().isFinal() && handoff.state().isFinal())) {
           handoff = op;
         }
       }
@@ -805,7 +805,7 @@ public final class WarmHandoffSaga implements WarmHandoffUseCase, AdvanceWarmHan
   private static boolean callerLeft(Operation handoff, CallLifecycleEvent roster) {
     if (roster.change() != CallLifecycleEvent.Change.PARTICIPANTS_UPDATED
         || roster.participants().isEmpty()
-        || handoff.state().isTerminal()) {
+        || handoff.state().isFinal()) {
       return false;
     }
     HandoffProgress progress = HandoffProgress.of(handoff);
@@ -855,21 +855,15 @@ public final class WarmHandoffSaga implements WarmHandoffUseCase, AdvanceWarmHan
                 && ((CallLifecycleEvent) event).change() == CallLifecycleEvent.Change.DISCONNECTED)
             || (event instanceof CallActionUpdate
                 && ((CallActionUpdate) event).action() == CallAction.PLACE_CALL
-                && isOver(((CallActionUpdate) event).progress()))
+                && ((CallActionUpdate) event).progress().isFinal())
             || (event instanceof OperationUpdate
                 && ((OperationUpdate) event).scope() == OperationKind.REDIRECT
-                && isOver(((OperationUpdate) event).progress()));
+                && ((OperationUpdate) event).progress().isFinal());
     if (ended) {
       boolean replaced = progress.last(StepKind.CONNECT, reach.target().getAsInt()).isPresent();
       return replaced ? Kind.NOTE : Kind.CONSULTATION_ENDED;
     }
     return Kind.NOTE;
-  }
-
-  private static boolean isOver(Progress progress) {
-    return progress == Progress.COMPLETED
-        || progress == Progress.FAILED
-        || progress == Progress.CANCELLED;
   }
 
   /** Builds a {@link WarmHandoffSaga}. */
