@@ -413,6 +413,7 @@ public final class GraphCallControl implements CallControl {
     private String clientId;
     private String clientSecret;
     private URI tokenEndpoint;
+    private URI authorityHost;
     private AccessTokenSupplier tokenSupplier;
     private URI baseUrl;
     private GraphApiVersion apiVersion = GraphApiVersion.V1_0;
@@ -444,6 +445,17 @@ public final class GraphCallControl implements CallControl {
      */
     public Builder tokenEndpoint(URI value) {
       tokenEndpoint = value;
+      return this;
+    }
+
+    /**
+     * @param value the Microsoft Entra authority host the token endpoint {@code
+     *     /{tenant}/oauth2/v2.0/token} is under, as azure-identity names it; default the cloud's
+     *     ({@code https://login.microsoftonline.com}). An emulator's base URL serves as both
+     * @return this builder
+     */
+    public Builder authorityHost(URI value) {
+      authorityHost = value;
       return this;
     }
 
@@ -506,8 +518,11 @@ public final class GraphCallControl implements CallControl {
       if (credentials == (tokenSupplier != null)) {
         problems.add("set exactly one of clientCredentials(...) and tokenSupplier(...)");
       }
-      if (tokenEndpoint != null && !credentials) {
-        problems.add("tokenEndpoint applies only to clientCredentials(...)");
+      if ((tokenEndpoint != null || authorityHost != null) && !credentials) {
+        problems.add("tokenEndpoint and authorityHost apply only to clientCredentials(...)");
+      }
+      if (authorityHost != null && Endpoints.problem(authorityHost) != null) {
+        problems.add("authorityHost " + Endpoints.problem(authorityHost) + ": " + authorityHost);
       }
       if (tokenEndpoint != null && Endpoints.problem(tokenEndpoint) != null) {
         problems.add("tokenEndpoint " + Endpoints.problem(tokenEndpoint) + ": " + tokenEndpoint);
@@ -535,7 +550,10 @@ public final class GraphCallControl implements CallControl {
           tokenSupplier != null
               ? tokenSupplier
               : ClientCredentialsTokenProvider.builder(tenantId, clientId, clientSecret)
-                  .authority(authority(cloud))
+                  .authority(
+                      authorityHost != null
+                          ? authorityHost.toString().replaceAll("/+$", "")
+                          : authority(cloud))
                   .tokenEndpoint(tokenEndpoint)
                   .scope(graphRoot(cloud) + "/.default")
                   .httpClient(client)

@@ -100,7 +100,7 @@ public class ProviderWiring {
                           .clientCredentials(
                               graph.tenantId(), graph.clientId(), graph.clientSecret())
                           .tokenEndpoint(graph.httpTokenEndpoint())
-                          .baseUrl(emulator.graphRoot()),
+                          .baseUrl(emulator.graphEndpoints().httpBaseUrl()),
                       config,
                       clock)
                   .build();

@@ -79,7 +79,7 @@ public class GraphEmulatorResource implements QuarkusTestResourceLifecycleManage
         Map.entry("handoff.graph.token-endpoint", graph.httpTokenEndpoint().toString()),
         Map.entry(
             "handoff.graph.base-url",
-            graph.httpBaseUrl().toString().replaceFirst("/v1\\.0/?$", "")),
+            graph.httpBaseUrl().toString()),
         Map.entry(
             "handoff.graph.openid-configuration-url", graph.httpOpenIdConfiguration().toString()),
         Map.entry("handoff.graph.issuers", graph.callbackIssuer()));

@@ -124,7 +124,7 @@ final class SoakWorld implements AutoCloseable {
       p.put("handoff.graph.client-secret", graph.clientSecret());
       p.put("handoff.graph.token-endpoint", graph.httpTokenEndpoint().toString());
       p.put(
-          "handoff.graph.base-url", graph.httpBaseUrl().toString().replaceFirst("/v1\\.0/?$", ""));
+          "handoff.graph.base-url", graph.httpBaseUrl().toString());
       p.put("handoff.graph.openid-configuration-url", graph.httpOpenIdConfiguration().toString());
       p.put("handoff.graph.issuers", graph.callbackIssuer());
     }

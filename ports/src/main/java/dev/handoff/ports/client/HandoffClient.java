@@ -20,6 +20,9 @@ import dev.handoff.ports.out.CallControl;
 import dev.handoff.ports.out.OperationChangeBus;
 import dev.handoff.ports.out.OperationStore;
 import dev.handoff.ports.service.HandoffService;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -49,8 +52,8 @@ import java.util.logging.Logger;
  * <p>Built on the {@link HandoffService}'s use cases: capabilities are checked before anything is
  * sent, an idempotency key returns its first operation, events drive the operation forward, and
  * operations that hear nothing by their deadline are reconciled with the provider's state by a
- * sweep this client runs in the background (see {@link Builder#sweepInterval}). Close it to stop
- * the sweep.
+ * sweep: run while a caller waits in {@code awaitOutcome}, or in the background when built with
+ * {@code Builder.sweepInBackground()} (close the client to stop it).
  *
  * <p>Thread-safe.
  */
@@ -59,6 +62,7 @@ public final class HandoffClient implements AutoCloseable {
 
   private final HandoffService service;
   private final CallbackReader callbacks;
+  private final Duration sweepInterval;
   private final Optional<ScheduledExecutorService> sweeper;
 
   private HandoffClient(Builder builder) {
@@ -67,7 +71,17 @@ public final class HandoffClient implements AutoCloseable {
             .clock(builder.clock)
             .build();
     this.callbacks = builder.callbacks;
-    this.sweeper = startSweep(builder.sweepInterval);
+    this.sweepInterval = builder.sweepInterval;
+    this.sweeper = builder.backgroundSweep ? startSweep(sweepInterval) : Optional.empty();
+  }
+
+  /**
+   * @param provider the provider every command goes to
+   * @param callbacks how the provider's callbacks are verified and parsed
+   * @return a client with the defaults: in-memory store, system UTC clock
+   */
+  public static HandoffClient of(CallControl provider, CallbackReader callbacks) {
+    return builder(provider).callbacks(callbacks).build();
   }
 
   /**
@@ -192,6 +206,23 @@ public final class HandoffClient implements AutoCloseable {
   }
 
   /**
+   * As {@link #answer(Map, byte[])}, reading the body from a stream (e.g. {@code
+   * HttpExchange.getRequestBody()}).
+   *
+   * @param headers the request's headers
+   * @param body the request's body (UTF-8); read to its end, not closed
+   * @return what to answer
+   * @throws UncheckedIOException when the body cannot be read
+   */
+  public CallbackAnswer answer(Map<String, List<String>> headers, InputStream body) {
+    try {
+      return answer(headers, body.readAllBytes());
+    } catch (IOException unreadable) {
+      throw new UncheckedIOException("could not read the callback's body", unreadable);
+    }
+  }
+
+  /**
    * As {@link #answer(Map, byte[])}.
    *
    * @param delivery the delivery as received
@@ -262,18 +293,42 @@ public final class HandoffClient implements AutoCloseable {
    */
   public Operation awaitOutcome(OperationId id, Duration timeout) {
     CompletableFuture<Operation> outcome = outcome(id);
+    long end = System.nanoTime() + timeout.toNanos();
     try {
-      return outcome.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-    } catch (TimeoutException late) {
-      outcome.cancel(false);
-      throw new OutcomeTimeoutException(service.find(id).orElseThrow(), timeout);
+      while (true) {
+        long left = end - System.nanoTime();
+        if (left <= 0) {
+          throw new OutcomeTimeoutException(service.find(id).orElseThrow(), timeout);
+        }
+        try {
+          return outcome.get(Math.min(left, sweepInterval.toNanos()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException notYet) {
+          // Without a background sweep the waiter settles what is overdue, so that no wait
+          // outlives an operation's deadline for want of a thread.
+          if (sweeper.isEmpty()) {
+            sweepOnce();
+          }
+        }
+      }
     } catch (InterruptedException interrupted) {
-      outcome.cancel(false);
       Thread.currentThread().interrupt();
       throw new OutcomeTimeoutException(service.find(id).orElseThrow(), timeout);
     } catch (ExecutionException impossible) {
       throw new IllegalStateException(impossible.getCause());
+    } finally {
+      outcome.cancel(false);
     }
+  }
+
+  /**
+   * As {@link #awaitOutcome(OperationId, Duration)}.
+   *
+   * @param operation the operation, as a submission returned it
+   * @param timeout how long to wait at most
+   * @return the final operation
+   */
+  public Operation awaitOutcome(Operation operation, Duration timeout) {
+    return awaitOutcome(operation.id(), timeout);
   }
 
   /**
@@ -283,7 +338,7 @@ public final class HandoffClient implements AutoCloseable {
     return service;
   }
 
-  /** Stops the background sweep. */
+  /** Stops the background sweep, if one runs; the client stays usable otherwise. */
   @Override
   public void close() {
     sweeper.ifPresent(ScheduledExecutorService::shutdownNow);
@@ -299,9 +354,6 @@ public final class HandoffClient implements AutoCloseable {
   }
 
   private Optional<ScheduledExecutorService> startSweep(Duration interval) {
-    if (interval.isZero()) {
-      return Optional.empty();
-    }
     ScheduledExecutorService executor =
         Executors.newSingleThreadScheduledExecutor(
             task -> {
@@ -330,7 +382,8 @@ public final class HandoffClient implements AutoCloseable {
     private OperationChangeBus changeBus;
     private Clock clock = Clock.systemUTC();
     private CallbackReader callbacks;
-    private Duration sweepInterval = Duration.ofSeconds(5);
+    private Duration sweepInterval = Duration.ofSeconds(1);
+    private boolean backgroundSweep;
 
     private Builder(CallControl provider) {
       this.provider = Objects.requireNonNull(provider, "provider");
@@ -368,7 +421,7 @@ public final class HandoffClient implements AutoCloseable {
     /**
      * @param value how the provider's callbacks are verified and parsed: {@code
      *     AcsCallbacks.from(verifier)} or {@code GraphNotifications.from(authenticator)}; needed by
-     *     {@link #receive} and {@link #answer}
+     *     {@code receive} and {@code answer}
      * @return this builder
      */
     public Builder callbacks(CallbackReader value) {

@@ -53,11 +53,7 @@ class HandoffClientTest {
 
   private final FakeCallControl provider = new FakeCallControl();
   private final HandoffClient client =
-      HandoffClient.builder(provider)
-          .clock(CLOCK)
-          .callbacks(READER)
-          .sweepInterval(Duration.ZERO)
-          .build();
+      HandoffClient.builder(provider).clock(CLOCK).callbacks(READER).build();
 
   @AfterEach
   void close() {
@@ -166,8 +162,7 @@ class HandoffClientTest {
 
   @Test
   void withoutAReaderDeliveriesAreRefusedWithTheWayToConfigureOne() {
-    try (HandoffClient bare =
-        HandoffClient.builder(provider).sweepInterval(Duration.ZERO).build()) {
+    try (HandoffClient bare = HandoffClient.builder(provider).build()) {
       assertThatThrownBy(() -> bare.answer(Map.of(), bytes("COMPLETED")))
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining(".callbacks(");

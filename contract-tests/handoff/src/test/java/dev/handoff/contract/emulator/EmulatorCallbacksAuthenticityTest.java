@@ -150,7 +150,7 @@ class EmulatorCallbacksAuthenticityTest {
         GraphCallControl.builder()
             .clientCredentials(graph.tenantId(), graph.clientId(), graph.clientSecret())
             .tokenEndpoint(graph.httpTokenEndpoint())
-            .baseUrl(URI.create(graph.httpBaseUrl().toString().replaceFirst("/v1\\.0/?$", "")))
+            .baseUrl(graph.httpBaseUrl())
             .build()
             .transfer(transfer, SubmitContext.standalone(transfer, Clock.systemUTC()));
     assertThat(result).isInstanceOf(SubmitResult.Accepted.class);

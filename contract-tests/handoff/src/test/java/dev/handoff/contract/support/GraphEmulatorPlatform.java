@@ -50,21 +50,13 @@ public final class GraphEmulatorPlatform extends EmulatorPlatform {
         GraphCallControl.builder()
             .clientCredentials(graph.tenantId(), graph.clientId(), graph.clientSecret())
             .tokenEndpoint(graph.httpTokenEndpoint())
-            .baseUrl(graphRoot(graph))
+            .baseUrl(graph.httpBaseUrl())
             .options(
                 GraphHttpOptions.builder()
                     .attemptTimeout(Duration.ofSeconds(5))
                     .overallTimeout(Duration.ofSeconds(10))
                     .build())
             .build();
-  }
-
-  /**
-   * @param graph the emulator's Graph endpoints
-   * @return the base URL the adapter takes: the plain-http one without {@code /v1.0}
-   */
-  public static URI graphRoot(GraphEndpoints graph) {
-    return URI.create(graph.httpBaseUrl().toString().replaceFirst("/v1\\.0/?$", ""));
   }
 
   /**
