@@ -35,6 +35,6 @@ public class AcsTransfer {
         CallTransfer.builder(args[3], PhoneNumber.of("+14255550123")).callingContext(sip).build();
     var outcome = handoff.awaitOutcome(handoff.transfer(transfer), Duration.ofSeconds(30));
     System.out.println(outcome.state() + outcome.failure().map(f -> ": " + f.message()).orElse(""));
-    server.stop(0);
+    server.stop(1); // lets the last answer go out
   }
 }

@@ -35,6 +35,6 @@ public class GraphTransfer {
     var transfer = CallTransfer.builder(args[5], agent).operationContext("case-42").build();
     var outcome = handoff.awaitOutcome(handoff.transfer(transfer), Duration.ofSeconds(30));
     System.out.println(outcome.state() + outcome.failure().map(f -> ": " + f.message()).orElse(""));
-    server.stop(0);
+    server.stop(1); // lets the last answer go out
   }
 }
