@@ -431,16 +431,27 @@ public final class HandoffClient implements AutoCloseable {
 
     /**
      * @param value how often overdue operations are reconciled with the provider (or moved to
-     *     UNKNOWN); default 5 s; zero runs no sweep (call {@code service().expireOverdue()}
-     *     yourself)
+     *     UNKNOWN) while someone waits in {@code awaitOutcome}, or in the background; default 1 s
      * @return this builder
      */
     public Builder sweepInterval(Duration value) {
       Objects.requireNonNull(value, "sweepInterval");
-      if (value.isNegative()) {
-        throw new IllegalArgumentException("sweepInterval must not be negative, got " + value);
+      if (value.isNegative() || value.isZero()) {
+        throw new IllegalArgumentException("sweepInterval must be positive, got " + value);
       }
       sweepInterval = value;
+      return this;
+    }
+
+    /**
+     * Sweeps every {@code sweepInterval} on a daemon thread of its own, for applications that
+     * follow operations by {@code subscribe} rather than wait for them; {@link
+     * HandoffClient#close()} stops it. Without it no thread is started.
+     *
+     * @return this builder
+     */
+    public Builder sweepInBackground() {
+      backgroundSweep = true;
       return this;
     }
 

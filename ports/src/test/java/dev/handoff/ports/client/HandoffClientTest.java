@@ -12,6 +12,7 @@ import dev.handoff.domain.operation.OperationState;
 import dev.handoff.domain.participant.PhoneNumber;
 import dev.handoff.ports.testing.Events;
 import dev.handoff.ports.testing.FakeCallControl;
+import dev.handoff.ports.testing.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -147,6 +148,50 @@ class HandoffClientTest {
             OutcomeTimeoutException.class,
             late -> assertThat(late.last().state()).isEqualTo(OperationState.SUBMITTED))
         .hasMessageContaining("is still SUBMITTED");
+  }
+
+  @Test
+  void aWaiterSettlesAnOperationPastItsDeadlineWithoutABackgroundThread() {
+    MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
+    try (HandoffClient waiting =
+        HandoffClient.builder(provider)
+            .clock(clock)
+            .callbacks(READER)
+            .sweepInterval(Duration.ofMillis(1))
+            .build()) {
+      Operation submitted = waiting.transfer(transfer());
+      clock.advance(Duration.ofDays(1));
+
+      assertThatThrownBy(() -> waiting.awaitOutcome(submitted, Duration.ofMillis(200)))
+          .isInstanceOfSatisfying(
+              OutcomeTimeoutException.class,
+              late -> assertThat(late.last().state()).isEqualTo(OperationState.UNKNOWN));
+    }
+  }
+
+  @Test
+  void aBackgroundSweepSettlesOverdueOperationsForSubscribers() throws Exception {
+    MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
+    try (HandoffClient background =
+        HandoffClient.builder(provider)
+            .clock(clock)
+            .sweepInterval(Duration.ofMillis(1))
+            .sweepInBackground()
+            .build()) {
+      Operation submitted = background.transfer(transfer());
+      CompletableFuture<OperationState> unknown = new CompletableFuture<>();
+      background.subscribe(
+          submitted.id(),
+          operation -> {
+            if (operation.state() == OperationState.UNKNOWN) {
+              unknown.complete(operation.state());
+            }
+          });
+      clock.advance(Duration.ofDays(1));
+
+      assertThat(unknown.get(10, java.util.concurrent.TimeUnit.SECONDS))
+          .isEqualTo(OperationState.UNKNOWN);
+    }
   }
 
   @Test
