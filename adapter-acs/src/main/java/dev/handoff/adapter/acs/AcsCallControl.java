@@ -61,7 +61,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * <pre>{@code
  * CallControl acs = AcsCallControl.builder()
  *     .connectionString("endpoint=https://contoso.communication.azure.com/;accesskey=...")
- *     .options(AcsOptions.builder().deadline(Duration.ofSeconds(20)).build())
+ *     .options(AcsOptions.builder().overallTimeout(Duration.ofSeconds(20)).build())
  *     .build();
  * SubmitResult result = acs.transfer(transfer, SubmitContext.standalone(transfer, clock));
  * }</pre>
@@ -144,7 +144,7 @@ public final class AcsCallControl implements CallControl {
                 retry.maxAttempts(),
                 retry.backoff(),
                 options.attemptTimeout(),
-                options.deadline(),
+                options.overallTimeout(),
                 options.clock(),
                 options.sleeper(),
                 () -> ThreadLocalRandom.current().nextDouble()));

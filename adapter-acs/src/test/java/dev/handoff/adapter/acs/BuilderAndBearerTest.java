@@ -102,7 +102,7 @@ class BuilderAndBearerTest {
   void validatesOptions() {
     assertThatThrownBy(() -> AcsOptions.builder().apiVersion("latest").build())
         .hasMessageContaining("apiVersion");
-    assertThatThrownBy(() -> AcsOptions.builder().deadline(Duration.ZERO).build())
+    assertThatThrownBy(() -> AcsOptions.builder().overallTimeout(Duration.ZERO).build())
         .hasMessageContaining("deadline: must be positive");
     assertThatThrownBy(() -> new RetryPolicy(0, Duration.ZERO, Duration.ZERO, 0))
         .hasMessageContaining("maxAttempts");

@@ -57,7 +57,7 @@ class StandaloneUseTest {
       CallControl acs =
           AcsCallControl.builder()
               .connectionString("endpoint=" + endpoint + ";accesskey=" + accessKey)
-              .options(AcsOptions.builder().deadline(Duration.ofSeconds(20)).build())
+              .options(AcsOptions.builder().overallTimeout(Duration.ofSeconds(20)).build())
               .build();
       CallTransfer transfer =
           CallTransfer.builder(callConnectionId, PhoneNumber.of("+14255550123"))

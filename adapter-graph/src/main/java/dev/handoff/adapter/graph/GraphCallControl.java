@@ -5,7 +5,7 @@ import dev.handoff.adapter.graph.http.AccessTokenSupplier;
 import dev.handoff.adapter.graph.http.ClientCredentialsTokenProvider;
 import dev.handoff.adapter.graph.http.Endpoints;
 import dev.handoff.adapter.graph.http.Exchange;
-import dev.handoff.adapter.graph.http.GraphHttpOptions;
+import dev.handoff.adapter.graph.http.GraphOptions;
 import dev.handoff.adapter.graph.http.GraphTransport;
 import dev.handoff.adapter.graph.mapping.GraphActionMapper;
 import dev.handoff.adapter.graph.mapping.GraphRequestMapper;
@@ -108,7 +108,7 @@ public final class GraphCallControl implements CallControl {
 
   @Override
   public ProviderCapabilities capabilities() {
-    return GraphCapabilities.get();
+    return GraphProvider.CAPABILITIES;
   }
 
   /**
@@ -403,10 +403,9 @@ public final class GraphCallControl implements CallControl {
    * <p>Defaults: API version {@link GraphApiVersion#V1_0}, the {@link Cloud#PUBLIC} cloud (base URL
    * {@code https://graph.microsoft.com}, token endpoint {@code
    * https://login.microsoftonline.com/{tenant}/oauth2/v2.0/token}, scope {@code
-   * https://graph.microsoft.com/.default}), {@link GraphHttpOptions#defaults()}. For the US
-   * government clouds: {@link Cloud#GCCH} uses {@code https://graph.microsoft.us} and {@link
-   * Cloud#DOD} {@code https://dod-graph.microsoft.us}, both with {@code
-   * https://login.microsoftonline.us}.
+   * https://graph.microsoft.com/.default}), {@link GraphOptions#defaults()}. For the US government
+   * clouds: {@link Cloud#GCCH} uses {@code https://graph.microsoft.us} and {@link Cloud#DOD} {@code
+   * https://dod-graph.microsoft.us}, both with {@code https://login.microsoftonline.us}.
    */
   public static final class Builder {
     private String tenantId;
@@ -418,7 +417,7 @@ public final class GraphCallControl implements CallControl {
     private URI baseUrl;
     private GraphApiVersion apiVersion = GraphApiVersion.V1_0;
     private Cloud cloud = Cloud.PUBLIC;
-    private GraphHttpOptions options = GraphHttpOptions.defaults();
+    private GraphOptions options = GraphOptions.defaults();
 
     private Builder() {}
 
@@ -503,7 +502,7 @@ public final class GraphCallControl implements CallControl {
      * @param value timeouts, retry bounds, HTTP client, clock and sleeper
      * @return this builder
      */
-    public Builder options(GraphHttpOptions value) {
+    public Builder options(GraphOptions value) {
       options = Objects.requireNonNull(value, "options");
       return this;
     }

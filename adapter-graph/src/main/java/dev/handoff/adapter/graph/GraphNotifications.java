@@ -1,7 +1,7 @@
 package dev.handoff.adapter.graph;
 
+import dev.handoff.adapter.graph.auth.CallbackAuthenticationException;
 import dev.handoff.adapter.graph.auth.GraphNotificationAuthenticator;
-import dev.handoff.adapter.graph.auth.NotificationAuthenticationException;
 import dev.handoff.adapter.graph.notifications.GraphNotificationParser;
 import dev.handoff.adapter.graph.notifications.MalformedNotificationException;
 import dev.handoff.ports.client.CallbackContent;
@@ -70,9 +70,9 @@ public final class GraphNotifications implements CallbackReader {
   public CallbackContent read(CallbackDelivery delivery) {
     try {
       authenticator.verify(delivery.header("Authorization").orElse(null));
-    } catch (NotificationAuthenticationException refused) {
+    } catch (CallbackAuthenticationException refused) {
       Reason reason =
-          refused.reason() == NotificationAuthenticationException.Reason.KEYS_UNAVAILABLE
+          refused.reason() == CallbackAuthenticationException.Reason.KEYS_UNAVAILABLE
               ? Reason.KEYS_UNAVAILABLE
               : Reason.UNAUTHENTICATED;
       throw new CallbackRejectedException(reason, refused.getMessage(), refused);

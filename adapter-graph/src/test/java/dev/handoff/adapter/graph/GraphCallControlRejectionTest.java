@@ -158,7 +158,7 @@ class GraphCallControlRejectionTest {
         .isInstanceOfSatisfying(
             UnsupportedByProviderException.class,
             e -> {
-              assertThat(e.provider()).isEqualTo(GraphCapabilities.PROVIDER);
+              assertThat(e.provider()).isEqualTo(GraphProvider.ID);
               assertThat(e.violations()).extracting(CapabilityViolation::path).containsAll(paths);
             });
     assertThat(control.check(command)).extracting(CapabilityViolation::path).containsAll(paths);

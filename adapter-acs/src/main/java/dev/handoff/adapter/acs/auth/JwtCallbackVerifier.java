@@ -56,9 +56,9 @@ public final class JwtCallbackVerifier implements CallbackAuthenticator {
   private final String audience;
   private final Duration clockSkew;
   private final Clock clock;
-  private final JwksSource keys;
+  private final SigningKeySource keys;
 
-  private JwtCallbackVerifier(Builder builder, JwksSource keys) {
+  private JwtCallbackVerifier(Builder builder, SigningKeySource keys) {
     this.issuer = builder.issuer;
     this.audience = builder.audience;
     this.clockSkew = builder.clockSkew;
@@ -208,7 +208,7 @@ public final class JwtCallbackVerifier implements CallbackAuthenticator {
     private String audience;
     private String issuer = DEFAULT_ISSUER;
     private URI openIdConfiguration = DEFAULT_OPENID_CONFIGURATION;
-    private JwksSource keySource;
+    private SigningKeySource keySource;
     private Duration clockSkew = DEFAULT_CLOCK_SKEW;
     private Clock clock = Clock.systemUTC();
     private HttpClient httpClient;
@@ -245,10 +245,10 @@ public final class JwtCallbackVerifier implements CallbackAuthenticator {
 
     /**
      * @param value where the signing keys come from, replacing the OpenID configuration (e.g.
-     *     {@link JwksSource#fixed(JWKSet)} offline)
+     *     {@link SigningKeySource#fixed(JWKSet)} offline)
      * @return this builder
      */
-    public Builder keySource(JwksSource value) {
+    public Builder keySource(SigningKeySource value) {
       keySource = value;
       return this;
     }
@@ -306,10 +306,10 @@ public final class JwtCallbackVerifier implements CallbackAuthenticator {
             "clockSkew: must be between 0 and 5 minutes, got " + clockSkew);
       }
       Objects.requireNonNull(clock, "clock");
-      JwksSource source = keySource;
+      SigningKeySource source = keySource;
       if (source == null) {
         source =
-            new OpenIdConfigurationKeys(
+            new OpenIdSigningKeys(
                 openIdConfiguration,
                 httpClient != null
                     ? httpClient

@@ -11,7 +11,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
-import dev.handoff.adapter.graph.auth.NotificationAuthenticationException.Reason;
+import dev.handoff.adapter.graph.auth.CallbackAuthenticationException.Reason;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.text.ParseException;
@@ -35,7 +35,7 @@ import java.util.Set;
  *
  * <p>Use it from any web framework: pass the {@code Authorization} header's value to {@link
  * #verify(String)} before reading the body, and answer 401/403 on {@link
- * NotificationAuthenticationException}. Thread-safe.
+ * CallbackAuthenticationException}. Thread-safe.
  */
 public final class GraphNotificationAuthenticator {
 
@@ -82,7 +82,7 @@ public final class GraphNotificationAuthenticator {
   /**
    * @param authorizationHeader the {@code Authorization} header's value, possibly null
    * @return the verified token
-   * @throws NotificationAuthenticationException naming why the token is refused
+   * @throws CallbackAuthenticationException naming why the token is refused
    */
   public VerifiedNotificationToken verify(String authorizationHeader) {
     if (authorizationHeader == null || authorizationHeader.isBlank()) {
@@ -99,7 +99,7 @@ public final class GraphNotificationAuthenticator {
   /**
    * @param token the JWT
    * @return the verified token
-   * @throws NotificationAuthenticationException naming why the token is refused
+   * @throws CallbackAuthenticationException naming why the token is refused
    */
   public VerifiedNotificationToken verifyToken(String token) {
     JWT parsed;
@@ -199,9 +199,9 @@ public final class GraphNotificationAuthenticator {
         (String) tenant, issuer, appId, expiry.toInstant(), keyId, claims.getClaims());
   }
 
-  private static NotificationAuthenticationException refuse(
+  private static CallbackAuthenticationException refuse(
       Reason reason, String message, Throwable cause) {
-    return new NotificationAuthenticationException(reason, message, cause);
+    return new CallbackAuthenticationException(reason, message, cause);
   }
 
   /** Builds a {@link GraphNotificationAuthenticator}. */

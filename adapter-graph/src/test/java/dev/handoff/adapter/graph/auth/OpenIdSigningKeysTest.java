@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
-import dev.handoff.adapter.graph.auth.NotificationAuthenticationException.Reason;
+import dev.handoff.adapter.graph.auth.CallbackAuthenticationException.Reason;
 import dev.handoff.adapter.graph.support.LocalServer;
 import dev.handoff.adapter.graph.support.LocalServer.Reply;
 import dev.handoff.adapter.graph.support.MutableClock;

@@ -2,7 +2,7 @@ package dev.handoff.contract.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.handoff.adapter.graph.GraphCallControl;
-import dev.handoff.adapter.graph.http.GraphHttpOptions;
+import dev.handoff.adapter.graph.http.GraphOptions;
 import dev.handoff.adapter.graph.notifications.GraphNotificationParser;
 import dev.handoff.contract.port.CallParty;
 import dev.handoff.contract.port.Delivery;
@@ -52,7 +52,7 @@ public final class GraphEmulatorPlatform extends EmulatorPlatform {
             .tokenEndpoint(graph.httpTokenEndpoint())
             .baseUrl(graph.httpBaseUrl())
             .options(
-                GraphHttpOptions.builder()
+                GraphOptions.builder()
                     .attemptTimeout(Duration.ofSeconds(5))
                     .overallTimeout(Duration.ofSeconds(10))
                     .build())

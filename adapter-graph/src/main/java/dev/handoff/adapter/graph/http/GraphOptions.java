@@ -31,7 +31,7 @@ import java.util.Optional;
  * @param clock the clock for deadlines and token expiry
  * @param sleeper how to wait between attempts
  */
-public record GraphHttpOptions(
+public record GraphOptions(
     Optional<HttpClient> httpClient,
     Duration connectTimeout,
     Duration attemptTimeout,
@@ -46,7 +46,7 @@ public record GraphHttpOptions(
   public static final int MAX_ATTEMPTS_LIMIT = 10;
 
   /** Validates every setting and reports all that are wrong. */
-  public GraphHttpOptions {
+  public GraphOptions {
     httpClient = httpClient == null ? Optional.empty() : httpClient;
     List<String> problems = new ArrayList<>();
     positive(problems, "connectTimeout", connectTimeout);
@@ -77,8 +77,7 @@ public record GraphHttpOptions(
       problems.add("sleeper is required");
     }
     if (!problems.isEmpty()) {
-      throw new IllegalArgumentException(
-          "Invalid GraphHttpOptions: " + String.join("; ", problems));
+      throw new IllegalArgumentException("Invalid GraphOptions: " + String.join("; ", problems));
     }
   }
 
@@ -92,7 +91,7 @@ public record GraphHttpOptions(
    * @return the defaults: connect 10 s, attempt 30 s, overall 60 s, 3 attempts, Retry-After up to
    *     30 s, first connect retry after 500 ms, system UTC clock, real sleeping
    */
-  public static GraphHttpOptions defaults() {
+  public static GraphOptions defaults() {
     return builder().build();
   }
 
@@ -103,7 +102,7 @@ public record GraphHttpOptions(
     return new Builder();
   }
 
-  /** Builds {@link GraphHttpOptions}; {@link #build()} validates. */
+  /** Builds {@link GraphOptions}; {@link #build()} validates. */
   public static final class Builder {
     private HttpClient httpClient;
     private Duration connectTimeout = Duration.ofSeconds(10);
@@ -202,8 +201,8 @@ public record GraphHttpOptions(
      * @return the validated options
      * @throws IllegalArgumentException naming every invalid setting
      */
-    public GraphHttpOptions build() {
-      return new GraphHttpOptions(
+    public GraphOptions build() {
+      return new GraphOptions(
           Optional.ofNullable(httpClient),
           connectTimeout,
           attemptTimeout,

@@ -141,7 +141,7 @@ class OpenIdConfigurationKeysTest {
   void refusesAPlainHttpConfigurationOffLoopback() {
     assertThatThrownBy(
             () ->
-                new OpenIdConfigurationKeys(
+                new OpenIdSigningKeys(
                     URI.create("http://acscallautomation.communication.azure.com/calling/x"),
                     HttpClient.newHttpClient(),
                     Duration.ofSeconds(1),
