@@ -103,7 +103,7 @@ class BuilderAndBearerTest {
     assertThatThrownBy(() -> AcsOptions.builder().apiVersion("latest").build())
         .hasMessageContaining("apiVersion");
     assertThatThrownBy(() -> AcsOptions.builder().overallTimeout(Duration.ZERO).build())
-        .hasMessageContaining("deadline: must be positive");
+        .hasMessageContaining("overallTimeout: must be positive");
     assertThatThrownBy(() -> new RetryPolicy(0, Duration.ZERO, Duration.ZERO, 0))
         .hasMessageContaining("maxAttempts");
     assertThat(AcsOptions.defaults().apiVersion()).isEqualTo("2026-03-12");

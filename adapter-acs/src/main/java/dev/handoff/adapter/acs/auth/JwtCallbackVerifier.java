@@ -15,6 +15,7 @@ import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import dev.handoff.adapter.acs.auth.CallbackAuthenticationException.Reason;
+import dev.handoff.ports.security.SigningKeyRules;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.text.ParseException;
@@ -318,8 +319,8 @@ public final class JwtCallbackVerifier implements CallbackAuthenticator {
                         .followRedirects(HttpClient.Redirect.NORMAL)
                         .build(),
                 fetchTimeout,
-                Duration.ofHours(24),
-                Duration.ofMinutes(1),
+                SigningKeyRules.CACHE_LIFETIME,
+                SigningKeyRules.MIN_REFETCH_INTERVAL,
                 clock);
       }
       return new JwtCallbackVerifier(this, source);
