@@ -21,7 +21,7 @@ class EndpointRulesTest {
     }
     for (String refused :
         new String[] {
-          "http://graph.example", "http://128.0.0.1", "http://127.0.0.256", "ftp://h"
+          "http://graph.example", "http://128.0.0.1", "http://127.0.0.1.example.com", "ftp://h"
         }) {
       assertThat(EndpointRules.problem(URI.create(refused)))
           .as(refused)
