@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
 
 /**
  * Options of the ACS adapter, in the manner of the Azure SDK client options. Every option has a
@@ -100,6 +101,7 @@ public record AcsOptions(
     private Duration attemptTimeout = Duration.ofSeconds(10);
     private Duration overallTimeout = Duration.ofSeconds(30);
     private HttpClient httpClient;
+    private SSLContext sslContext;
     private Clock clock = Clock.systemUTC();
     private Sleeper sleeper = Sleeper.system();
     private boolean rawIdsInRequests = true;
@@ -152,6 +154,17 @@ public record AcsOptions(
     }
 
     /**
+     * @param value the TLS context to trust the service with, e.g. an emulator's ({@code
+     *     emulator.trust().sslContext()}); the default client is then built with it. Not together
+     *     with {@link #httpClient}
+     * @return this builder
+     */
+    public Builder sslContext(SSLContext value) {
+      sslContext = Objects.requireNonNull(value, "sslContext");
+      return this;
+    }
+
+    /**
      * @param value the clock
      * @return this builder
      */
@@ -182,6 +195,20 @@ public record AcsOptions(
      * @return the validated options
      */
     public AcsOptions build() {
+      if (sslContext != null && httpClient != null) {
+        throw new IllegalArgumentException(
+            "sslContext: set either an httpClient or an sslContext, not both");
+      }
+      if (sslContext != null) {
+        httpClient =
+            HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(attemptTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .sslContext(sslContext)
+                .build();
+        sslContext = null;
+      }
       return new AcsOptions(
           apiVersion,
           retryPolicy,

@@ -26,6 +26,7 @@ import java.util.Date;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import javax.net.ssl.SSLContext;
 
 /**
  * Verifies the JWT that ACS sends as {@code Authorization: Bearer <token>} with every mid-call
@@ -213,6 +214,7 @@ public final class JwtCallbackVerifier implements CallbackAuthenticator {
     private Duration clockSkew = DEFAULT_CLOCK_SKEW;
     private Clock clock = Clock.systemUTC();
     private HttpClient httpClient;
+    private SSLContext sslContext;
     private Duration fetchTimeout = Duration.ofSeconds(10);
 
     private Builder() {}
@@ -282,12 +284,33 @@ public final class JwtCallbackVerifier implements CallbackAuthenticator {
     }
 
     /**
+     * @param value the TLS context to trust the key endpoints with, e.g. an emulator's ({@code
+     *     emulator.trust().sslContext()}); the default client is then built with it
+     * @return this builder
+     */
+    public Builder sslContext(SSLContext value) {
+      sslContext = Objects.requireNonNull(value, "sslContext");
+      return this;
+    }
+
+    /**
      * @param value how long one key fetch may take, 10 s by default
      * @return this builder
      */
     public Builder fetchTimeout(Duration value) {
       fetchTimeout = value;
       return this;
+    }
+
+    private HttpClient defaultClient() {
+      HttpClient.Builder client =
+          HttpClient.newBuilder()
+              .connectTimeout(fetchTimeout)
+              .followRedirects(HttpClient.Redirect.NORMAL);
+      if (sslContext != null) {
+        client.sslContext(sslContext);
+      }
+      return client.build();
     }
 
     /**
@@ -312,12 +335,7 @@ public final class JwtCallbackVerifier implements CallbackAuthenticator {
         source =
             new OpenIdSigningKeys(
                 openIdConfiguration,
-                httpClient != null
-                    ? httpClient
-                    : HttpClient.newBuilder()
-                        .connectTimeout(fetchTimeout)
-                        .followRedirects(HttpClient.Redirect.NORMAL)
-                        .build(),
+                httpClient != null ? httpClient : defaultClient(),
                 fetchTimeout,
                 SigningKeyRules.CACHE_LIFETIME,
                 SigningKeyRules.MIN_REFETCH_INTERVAL,

@@ -25,6 +25,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import javax.net.ssl.SSLContext;
 
 /**
  * Verifies the bearer JWT on a Graph notification callback: an RS256 signature by a published key,
@@ -66,7 +67,10 @@ public final class GraphNotificationAuthenticator {
         builder.keySource != null
             ? builder.keySource
             : OpenIdSigningKeys.builder(builder.openIdConfiguration)
-                .httpClient(builder.httpClient)
+                .httpClient(
+                    builder.httpClient == null && builder.sslContext != null
+                        ? HttpClient.newBuilder().sslContext(builder.sslContext).build()
+                        : builder.httpClient)
                 .clock(builder.clock)
                 .build();
   }
@@ -212,6 +216,7 @@ public final class GraphNotificationAuthenticator {
     private Set<String> tenants = Set.of();
     private SigningKeySource keySource;
     private HttpClient httpClient;
+    private SSLContext sslContext;
     private Duration clockSkew = Duration.ofMinutes(5);
     private Clock clock = Clock.systemUTC();
 
@@ -279,6 +284,16 @@ public final class GraphNotificationAuthenticator {
      */
     public Builder httpClient(HttpClient value) {
       httpClient = value;
+      return this;
+    }
+
+    /**
+     * @param value the TLS context to trust the key endpoints with, e.g. an emulator's ({@code
+     *     emulator.trust().sslContext()}); the default client is then built with it
+     * @return this builder
+     */
+    public Builder sslContext(SSLContext value) {
+      sslContext = Objects.requireNonNull(value, "sslContext");
       return this;
     }
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import javax.net.ssl.SSLContext;
 
 /**
  * How the adapter talks HTTP: timeouts, the bounds of the retries it allows itself, and the
@@ -105,6 +106,7 @@ public record GraphOptions(
   /** Builds {@link GraphOptions}; {@link #build()} validates. */
   public static final class Builder {
     private HttpClient httpClient;
+    private SSLContext sslContext;
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration attemptTimeout = Duration.ofSeconds(30);
     private Duration overallTimeout = Duration.ofSeconds(60);
@@ -122,6 +124,17 @@ public record GraphOptions(
      */
     public Builder httpClient(HttpClient value) {
       httpClient = Objects.requireNonNull(value, "httpClient");
+      return this;
+    }
+
+    /**
+     * @param value the TLS context to trust Graph and the token endpoint with, e.g. an emulator's
+     *     ({@code emulator.trust().sslContext()}); the default client is then built with it. Not
+     *     together with {@link #httpClient}
+     * @return this builder
+     */
+    public Builder sslContext(SSLContext value) {
+      sslContext = Objects.requireNonNull(value, "sslContext");
       return this;
     }
 
@@ -202,8 +215,20 @@ public record GraphOptions(
      * @throws IllegalArgumentException naming every invalid setting
      */
     public GraphOptions build() {
+      if (sslContext != null && httpClient != null) {
+        throw new IllegalArgumentException(
+            "sslContext: set either an httpClient or an sslContext, not both");
+      }
+      HttpClient client =
+          sslContext == null
+              ? httpClient
+              : HttpClient.newBuilder()
+                  .connectTimeout(connectTimeout)
+                  .followRedirects(HttpClient.Redirect.NEVER)
+                  .sslContext(sslContext)
+                  .build();
       return new GraphOptions(
-          Optional.ofNullable(httpClient),
+          Optional.ofNullable(client),
           connectTimeout,
           attemptTimeout,
           overallTimeout,
