@@ -43,6 +43,9 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
  *   ...
  * }
  * }</pre>
+ *
+ * <p>Its length is the builder's one documented setter per emulator flag; splitting it by provider
+ * is left for later (the builder's settings are shared by both providers' services).
  */
 public final class HandoffEmulator implements AutoCloseable {
 

@@ -83,6 +83,9 @@ import java.util.UUID;
  * <p>Graph has no repeatable requests, so requests are sent again only when they certainly did not
  * execute; an ambiguous failure is {@link SubmitResult.Indeterminate} (see {@link GraphTransport}
  * and the README's retry policy). Thread-safe.
+ *
+ * <p>One method per port operation (each a few lines onto the mapper and transport) and its
+ * builder, kept together so that the port's whole Graph surface reads in one place.
  */
 public final class GraphCallControl implements CallControl {
   private final URI calls;

@@ -30,13 +30,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Handoff as a library: one provider's operations tracked to their outcome, without any framework.
@@ -56,14 +49,14 @@ import java.util.logging.Logger;
  * {@code Builder.sweepInBackground()} (close the client to stop it).
  *
  * <p>Thread-safe.
+ *
+ * <p>Long only in Javadoc: one delegating method per use case; the work is in {@link
+ * HandoffService} and {@code Outcomes}.
  */
 public final class HandoffClient implements AutoCloseable {
-  private static final Logger LOG = Logger.getLogger(HandoffClient.class.getName());
-
   private final HandoffService service;
   private final CallbackReader callbacks;
-  private final Duration sweepInterval;
-  private final Optional<ScheduledExecutorService> sweeper;
+  private final Outcomes outcomes;
 
   private HandoffClient(Builder builder) {
     this.service =
@@ -71,8 +64,7 @@ public final class HandoffClient implements AutoCloseable {
             .clock(builder.clock)
             .build();
     this.callbacks = builder.callbacks;
-    this.sweepInterval = builder.sweepInterval;
-    this.sweeper = builder.backgroundSweep ? startSweep(sweepInterval) : Optional.empty();
+    this.outcomes = new Outcomes(service, builder.sweepInterval, builder.backgroundSweep);
   }
 
   /**
@@ -268,17 +260,7 @@ public final class HandoffClient implements AutoCloseable {
    * @throws OperationNotFoundException when the operation is unknown
    */
   public CompletableFuture<Operation> outcome(OperationId id) {
-    CompletableFuture<Operation> outcome = new CompletableFuture<>();
-    Subscription subscription =
-        service.subscribe(
-            id,
-            operation -> {
-              if (operation.state().isFinal()) {
-                outcome.complete(operation);
-              }
-            });
-    outcome.whenComplete((operation, failure) -> subscription.close());
-    return outcome;
+    return outcomes.outcome(id);
   }
 
   /**
@@ -292,32 +274,7 @@ public final class HandoffClient implements AutoCloseable {
    * @throws OperationNotFoundException when the operation is unknown
    */
   public Operation awaitOutcome(OperationId id, Duration timeout) {
-    CompletableFuture<Operation> outcome = outcome(id);
-    long end = System.nanoTime() + timeout.toNanos();
-    try {
-      while (true) {
-        long left = end - System.nanoTime();
-        if (left <= 0) {
-          throw new OutcomeTimeoutException(service.find(id).orElseThrow(), timeout);
-        }
-        try {
-          return outcome.get(Math.min(left, sweepInterval.toNanos()), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException notYet) {
-          // Without a background sweep the waiter settles what is overdue, so that no wait
-          // outlives an operation's deadline for want of a thread.
-          if (sweeper.isEmpty()) {
-            sweepOnce();
-          }
-        }
-      }
-    } catch (InterruptedException interrupted) {
-      Thread.currentThread().interrupt();
-      throw new OutcomeTimeoutException(service.find(id).orElseThrow(), timeout);
-    } catch (ExecutionException impossible) {
-      throw new IllegalStateException(impossible.getCause());
-    } finally {
-      outcome.cancel(false);
-    }
+    return outcomes.await(id, timeout);
   }
 
   /**
@@ -341,7 +298,7 @@ public final class HandoffClient implements AutoCloseable {
   /** Stops the background sweep, if one runs; the client stays usable otherwise. */
   @Override
   public void close() {
-    sweeper.ifPresent(ScheduledExecutorService::shutdownNow);
+    outcomes.close();
   }
 
   private CallbackReader reader() {
@@ -351,28 +308,6 @@ public final class HandoffClient implements AutoCloseable {
               + " AcsCallbacks.from(verifier) or GraphNotifications.from(authenticator)");
     }
     return callbacks;
-  }
-
-  private Optional<ScheduledExecutorService> startSweep(Duration interval) {
-    ScheduledExecutorService executor =
-        Executors.newSingleThreadScheduledExecutor(
-            task -> {
-              Thread thread = new Thread(task, "handoff-sweep");
-              thread.setDaemon(true);
-              return thread;
-            });
-    long millis = interval.toMillis();
-    executor.scheduleWithFixedDelay(this::sweepOnce, millis, millis, TimeUnit.MILLISECONDS);
-    return Optional.of(executor);
-  }
-
-  private void sweepOnce() {
-    try {
-      service.expireOverdue();
-    } catch (RuntimeException failed) {
-      // The next sweep tries again; a failing store must not end the schedule.
-      LOG.log(Level.WARNING, "the overdue-operation sweep failed", failed);
-    }
   }
 
   /** Builds a {@link HandoffClient}. */
