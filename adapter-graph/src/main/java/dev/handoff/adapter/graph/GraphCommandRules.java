@@ -28,7 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What Graph's wire cannot carry beyond what {@link GraphCapabilities} expresses: details of
+ * What Graph's wire cannot carry beyond what {@link GraphProvider} expresses: details of
  * addressable participants that no Graph identity holds, and redirect details Graph fixes.
  */
 final class GraphCommandRules {
@@ -91,7 +91,7 @@ final class GraphCommandRules {
   void require(CallCommand command) {
     List<CapabilityViolation> found = check(command);
     if (!found.isEmpty()) {
-      throw new UnsupportedByProviderException(GraphCapabilities.PROVIDER, found);
+      throw new UnsupportedByProviderException(GraphProvider.ID, found);
     }
   }
 

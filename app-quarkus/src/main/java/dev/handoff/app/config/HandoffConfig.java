@@ -394,7 +394,7 @@ public interface HandoffConfig {
      * @return the time all attempts together may take
      */
     @WithDefault("PT30S")
-    Duration overallDeadline();
+    Duration overallTimeout();
   }
 
   /** API settings. */

@@ -268,15 +268,15 @@ public class StartupChecks {
     positive(problems, "handoff.retry.base-delay", retry.baseDelay());
     positive(problems, "handoff.retry.max-delay", retry.maxDelay());
     positive(problems, "handoff.retry.attempt-timeout", retry.attemptTimeout());
-    positive(problems, "handoff.retry.overall-deadline", retry.overallDeadline());
+    positive(problems, "handoff.retry.overall-timeout", retry.overallTimeout());
     if (retry.baseDelay().compareTo(retry.maxDelay()) > 0) {
       problems.add(
           setting("handoff.retry.base-delay") + " must not be longer than handoff.retry.max-delay");
     }
-    if (retry.attemptTimeout().compareTo(retry.overallDeadline()) > 0) {
+    if (retry.attemptTimeout().compareTo(retry.overallTimeout()) > 0) {
       problems.add(
           setting("handoff.retry.attempt-timeout")
-              + " must not be longer than handoff.retry.overall-deadline");
+              + " must not be longer than handoff.retry.overall-timeout");
     }
   }
 

@@ -458,7 +458,7 @@ public record Operation(
    * @return the changed operation, or this one when it is neither overdue nor UNKNOWN
    */
   public Operation unresolved(Reconciliation verdict, Instant now) {
-    if (state.isTerminal() || (state.isActive() && now.isBefore(deadline))) {
+    if (state.isFinal() || (state.isActive() && now.isBefore(deadline))) {
       return this;
     }
     OperationChange change =

@@ -79,7 +79,7 @@ final class OperationChange {
     Disposition disposition;
     OperationState newState = operation.state();
     Optional<Failure> newFailure = operation.failure();
-    if (operation.state().isTerminal()) {
+    if (operation.state().isFinal()) {
       disposition = Disposition.AFTER_TERMINAL;
     } else if (target == null || target == operation.state()) {
       disposition = Disposition.RECORDED;
@@ -131,7 +131,7 @@ final class OperationChange {
       return true;
     }
     if (operation.state() == OperationState.UNKNOWN) {
-      return target.isTerminal();
+      return target.isFinal();
     }
     return target.rank() > operation.state().rank();
   }

@@ -318,7 +318,7 @@ class OperationTest {
         state == OperationState.COMPLETED
             || state == OperationState.FAILED
             || state == OperationState.CANCELLED;
-    assertThat(state.isTerminal()).isEqualTo(terminal);
+    assertThat(state.isFinal()).isEqualTo(terminal);
     assertThat(state.isActive()).isEqualTo(!terminal && state != OperationState.UNKNOWN);
   }
 

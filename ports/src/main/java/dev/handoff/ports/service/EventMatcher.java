@@ -47,7 +47,7 @@ final class EventMatcher {
           sameKind, o -> invitationOf(o).filter(invitation::equals).isPresent());
     }
     List<Operation> unfinished =
-        sameKind.stream().filter(o -> !o.state().isTerminal()).collect(Collectors.toList());
+        sameKind.stream().filter(o -> !o.state().isFinal()).collect(Collectors.toList());
     if (unfinished.size() > 1) {
       throw new AmbiguousMatchException(
           unfinished.size()
@@ -71,7 +71,7 @@ final class EventMatcher {
       List<Operation> candidates, Predicate<Operation> matches) {
     List<Operation> matching = candidates.stream().filter(matches).collect(Collectors.toList());
     return matching.stream()
-        .filter(o -> !o.state().isTerminal())
+        .filter(o -> !o.state().isFinal())
         .findFirst()
         .or(() -> matching.stream().findFirst());
   }

@@ -123,7 +123,7 @@ final class EventRecorder {
     boolean anyChanged = false;
     boolean anyApplied = false;
     for (Operation operation : store.findByCall(event.meta().provider(), event.callId())) {
-      if (!operation.state().isTerminal() && !HandoffService.drivenBySaga(operation)) {
+      if (!operation.state().isFinal() && !HandoffService.drivenBySaga(operation)) {
         OperationChanges.Changed changed =
             changes.change(operation.id(), current -> current.afterCallChange(event, now));
         touched.add(operation.id());

@@ -52,7 +52,7 @@ final class HandoffDecider {
 
   Next decide(HandoffProgress p, Instant now) {
     OperationState state = p.operation().state();
-    if (state.isTerminal()) {
+    if (state.isFinal()) {
       return IDLE;
     }
     Next inFlight = inFlight(p, now);

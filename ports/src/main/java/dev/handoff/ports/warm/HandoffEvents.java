@@ -82,7 +82,7 @@ final class HandoffEvents {
 
     private String what(Operation op, ProviderEvent event) {
       String type = event.meta().type();
-      if (kind == Kind.CALLER_CALL_ENDED && !op.state().isTerminal()) {
+      if (kind == Kind.CALLER_CALL_ENDED && !op.state().isFinal()) {
         return HandoffProgress.CALL_ENDED + " (" + type + ")";
       }
       return type;
@@ -260,7 +260,7 @@ final class HandoffEvents {
     Operation handoff = null;
     for (Operation op : store.findByCall(event.meta().provider(), callId)) {
       if (op.kind() == OperationKind.WARM_HANDOFF) {
-        if (handoff == null || (!op.state().isTerminal() && handoff.state().isTerminal())) {
+        if (handoff == null || (!op.state().isFinal() && handoff.state().isFinal())) {
           handoff = op;
         }
       }
@@ -302,7 +302,7 @@ final class HandoffEvents {
   private static boolean callerLeft(Operation handoff, CallLifecycleEvent roster) {
     if (roster.change() != CallLifecycleEvent.Change.PARTICIPANTS_UPDATED
         || roster.participants().isEmpty()
-        || handoff.state().isTerminal()) {
+        || handoff.state().isFinal()) {
       return false;
     }
     HandoffProgress progress = HandoffProgress.of(handoff);
@@ -352,20 +352,14 @@ final class HandoffEvents {
                 && ((CallLifecycleEvent) event).change() == CallLifecycleEvent.Change.DISCONNECTED)
             || (event instanceof CallActionUpdate
                 && ((CallActionUpdate) event).action() == CallAction.PLACE_CALL
-                && isOver(((CallActionUpdate) event).progress()))
+                && ((CallActionUpdate) event).progress().isFinal())
             || (event instanceof OperationUpdate
                 && ((OperationUpdate) event).scope() == OperationKind.REDIRECT
-                && isOver(((OperationUpdate) event).progress()));
+                && ((OperationUpdate) event).progress().isFinal());
     if (ended) {
       boolean replaced = progress.last(StepKind.CONNECT, reach.target().getAsInt()).isPresent();
       return replaced ? Kind.NOTE : Kind.CONSULTATION_ENDED;
     }
     return Kind.NOTE;
-  }
-
-  private static boolean isOver(Progress progress) {
-    return progress == Progress.COMPLETED
-        || progress == Progress.FAILED
-        || progress == Progress.CANCELLED;
   }
 }

@@ -123,7 +123,7 @@ public final class WarmHandoffSaga implements WarmHandoffUseCase, AdvanceWarmHan
         throw new OperationConflictException(
             "Operation " + id + " is a " + current.kind() + ", not a warm handoff", id);
       }
-      if (current.state().isTerminal()) {
+      if (current.state().isFinal()) {
         return current;
       }
       HandoffProgress progress = HandoffProgress.of(current);
@@ -390,7 +390,7 @@ public final class WarmHandoffSaga implements WarmHandoffUseCase, AdvanceWarmHan
   }
 
   private Instant wake(Operation draft, Instant now) {
-    if (draft.state().isTerminal()) {
+    if (draft.state().isFinal()) {
       return draft.deadline();
     }
     Next after = decider.decide(HandoffProgress.of(draft), now);
