@@ -201,7 +201,7 @@ final class GraphCommandRules {
             return null;
           }
 
-          // The kinds below are refused by the capability check (GraphCapabilities lists the
+          // The kinds below are refused by the capability check (GraphProvider.CAPABILITIES lists the
           // kinds Graph addresses); there is nothing more to say about them here.
           @Override
           public Void acsUser(AcsUser user) {
