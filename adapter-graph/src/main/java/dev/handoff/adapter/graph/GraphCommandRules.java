@@ -201,8 +201,8 @@ final class GraphCommandRules {
             return null;
           }
 
-          // The kinds below are refused by the capability check (GraphProvider.CAPABILITIES lists the
-          // kinds Graph addresses); there is nothing more to say about them here.
+          // The kinds below are refused by the capability check (GraphProvider.CAPABILITIES
+          // lists the kinds Graph addresses); there is nothing more to say about them here.
           @Override
           public Void acsUser(AcsUser user) {
             return null;
