@@ -5,9 +5,15 @@ import java.net.URI;
 /**
  * How to reach the emulated Microsoft Graph and its token endpoint.
  *
- * @param baseUrl the HTTPS v1.0 base URL, e.g. {@code https://127.0.0.1:8443/v1.0}
- * @param betaBaseUrl the HTTPS beta base URL
- * @param httpBaseUrl the plain-HTTP v1.0 base URL
+ * <p>Base URLs are roots without an API version, as {@code https://graph.microsoft.com}: what
+ * Handoff's {@code GraphCallControl.builder().baseUrl(...)} and the service's {@code
+ * handoff.graph.base-url} take (they add the version). The Graph SDK's {@code setBaseUrl} wants the
+ * version in the URL: give it {@link #v1Url()} or {@link #betaUrl()}.
+ *
+ * @param baseUrl the HTTPS root, e.g. {@code https://127.0.0.1:8443}
+ * @param httpBaseUrl the plain-HTTP root, e.g. {@code http://127.0.0.1:8089}
+ * @param v1Url the HTTPS v1.0 URL, e.g. {@code https://127.0.0.1:8443/v1.0}
+ * @param betaUrl the HTTPS beta URL
  * @param tokenEndpoint the OAuth2 client-credentials token endpoint (HTTPS), {@code
  *     .../<tenant>/oauth2/v2.0/token}
  * @param httpTokenEndpoint the token endpoint over plain HTTP
@@ -25,8 +31,9 @@ import java.net.URI;
  */
 public record GraphEndpoints(
     URI baseUrl,
-    URI betaBaseUrl,
     URI httpBaseUrl,
+    URI v1Url,
+    URI betaUrl,
     URI tokenEndpoint,
     URI httpTokenEndpoint,
     URI authorityHost,

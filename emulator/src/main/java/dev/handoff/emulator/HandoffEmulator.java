@@ -45,6 +45,9 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
  *   ...
  * }
  * }</pre>
+ *
+ * <p>Its length is the builder's one documented setter per emulator flag; splitting it by provider
+ * is left for later (the builder's settings are shared by both providers' services).
  */
 public final class HandoffEmulator implements AutoCloseable {
 
@@ -222,9 +225,10 @@ public final class HandoffEmulator implements AutoCloseable {
     String http = frontend.httpBaseUrl();
     String tenant = settings.graphTenantId();
     return new GraphEndpoints(
+        URI.create(https),
+        URI.create(http),
         URI.create(https + "/v1.0"),
         URI.create(https + "/beta"),
-        URI.create(http + "/v1.0"),
         URI.create(https + "/" + tenant + "/oauth2/v2.0/token"),
         URI.create(http + "/" + tenant + "/oauth2/v2.0/token"),
         URI.create(https),
@@ -281,8 +285,10 @@ public final class HandoffEmulator implements AutoCloseable {
             + graph.baseUrl()
             + " (also "
             + graph.httpBaseUrl()
+            + "; with the version, for the Graph SDK: "
+            + graph.v1Url()
             + ", beta "
-            + graph.betaBaseUrl()
+            + graph.betaUrl()
             + ")",
         "Graph token endpoint: "
             + graph.httpTokenEndpoint()

@@ -61,7 +61,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * <pre>{@code
  * CallControl acs = AcsCallControl.builder()
  *     .connectionString("endpoint=https://contoso.communication.azure.com/;accesskey=...")
- *     .options(AcsOptions.builder().deadline(Duration.ofSeconds(20)).build())
+ *     .options(AcsOptions.builder().overallTimeout(Duration.ofSeconds(20)).build())
  *     .build();
  * SubmitResult result = acs.transfer(transfer, SubmitContext.standalone(transfer, clock));
  * }</pre>
@@ -102,6 +102,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * repeatability headers come from {@link SubmitContext#submission()} and are the same on every
  * attempt; see {@link AcsHttpTransport} for retries and {@link ResponseInterpreter} for how answers
  * become results. Provider failures are returned, never thrown. Thread-safe.
+ *
+ * <p>One method per port operation (each a few lines onto the mapper and transport) and its
+ * builder, kept together so that the port's whole ACS surface reads in one place.
  */
 public final class AcsCallControl implements CallControl {
   private final URI endpoint;
@@ -144,7 +147,7 @@ public final class AcsCallControl implements CallControl {
                 retry.maxAttempts(),
                 retry.backoff(),
                 options.attemptTimeout(),
-                options.deadline(),
+                options.overallTimeout(),
                 options.clock(),
                 options.sleeper(),
                 () -> ThreadLocalRandom.current().nextDouble()));

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
 
 /**
  * Options of the ACS adapter, in the manner of the Azure SDK client options. Every option has a
@@ -15,11 +16,11 @@ import java.util.regex.Pattern;
  * @param apiVersion the Call Automation api-version, {@value #DEFAULT_API_VERSION} by default
  * @param retryPolicy how requests are retried, {@link RetryPolicy#defaults()} by default
  * @param attemptTimeout how long one attempt may wait for its answer, 10 s by default
- * @param deadline how long all attempts of one request may take together, waits included, 30 s by
- *     default
+ * @param overallTimeout how long all attempts of one request may take together, waits included, 30
+ *     s by default
  * @param httpClient the HTTP client to use; by default one is created (HTTP/1.1, connect timeout =
  *     attempt timeout, redirects not followed)
- * @param clock the clock for request dates and the deadline, UTC system clock by default
+ * @param clock the clock for request dates and the overall timeout, UTC system clock by default
  * @param sleeper how to wait between attempts, sleeping the thread by default
  * @param rawIdsInRequests whether typed identifiers carry {@code rawId} in requests, true by
  *     default; see {@link dev.handoff.adapter.acs.mapping.WireStyle}
@@ -28,7 +29,7 @@ public record AcsOptions(
     String apiVersion,
     RetryPolicy retryPolicy,
     Duration attemptTimeout,
-    Duration deadline,
+    Duration overallTimeout,
     Optional<HttpClient> httpClient,
     Clock clock,
     Sleeper sleeper,
@@ -49,7 +50,7 @@ public record AcsOptions(
     }
     Objects.requireNonNull(retryPolicy, "retryPolicy");
     requirePositive("attemptTimeout", attemptTimeout);
-    requirePositive("deadline", deadline);
+    requirePositive("overallTimeout", overallTimeout);
     httpClient = httpClient == null ? Optional.empty() : httpClient;
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(sleeper, "sleeper");
@@ -85,7 +86,7 @@ public record AcsOptions(
             .apiVersion(apiVersion)
             .retryPolicy(retryPolicy)
             .attemptTimeout(attemptTimeout)
-            .deadline(deadline)
+            .overallTimeout(overallTimeout)
             .clock(clock)
             .sleeper(sleeper)
             .rawIdsInRequests(rawIdsInRequests);
@@ -98,10 +99,11 @@ public record AcsOptions(
     private String apiVersion = DEFAULT_API_VERSION;
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private Duration attemptTimeout = Duration.ofSeconds(10);
-    private Duration deadline = Duration.ofSeconds(30);
+    private Duration overallTimeout = Duration.ofSeconds(30);
     private HttpClient httpClient;
+    private SSLContext sslContext;
     private Clock clock = Clock.systemUTC();
-    private Sleeper sleeper = Sleeper.threadSleep();
+    private Sleeper sleeper = Sleeper.system();
     private boolean rawIdsInRequests = true;
 
     private Builder() {}
@@ -137,8 +139,8 @@ public record AcsOptions(
      * @param value how long all attempts of one request may take together
      * @return this builder
      */
-    public Builder deadline(Duration value) {
-      deadline = value;
+    public Builder overallTimeout(Duration value) {
+      overallTimeout = value;
       return this;
     }
 
@@ -148,6 +150,17 @@ public record AcsOptions(
      */
     public Builder httpClient(HttpClient value) {
       httpClient = value;
+      return this;
+    }
+
+    /**
+     * @param value the TLS context to trust the service with, e.g. an emulator's ({@code
+     *     emulator.trust().sslContext()}); the default client is then built with it. Not together
+     *     with {@link #httpClient}
+     * @return this builder
+     */
+    public Builder sslContext(SSLContext value) {
+      sslContext = Objects.requireNonNull(value, "sslContext");
       return this;
     }
 
@@ -182,11 +195,25 @@ public record AcsOptions(
      * @return the validated options
      */
     public AcsOptions build() {
+      if (sslContext != null && httpClient != null) {
+        throw new IllegalArgumentException(
+            "sslContext: set either an httpClient or an sslContext, not both");
+      }
+      if (sslContext != null) {
+        httpClient =
+            HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(attemptTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .sslContext(sslContext)
+                .build();
+        sslContext = null;
+      }
       return new AcsOptions(
           apiVersion,
           retryPolicy,
           attemptTimeout,
-          deadline,
+          overallTimeout,
           Optional.ofNullable(httpClient),
           clock,
           sleeper,

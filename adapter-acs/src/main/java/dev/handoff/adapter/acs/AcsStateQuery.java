@@ -11,7 +11,11 @@ import dev.handoff.adapter.acs.wire.CommunicationError;
 import dev.handoff.adapter.acs.wire.CommunicationErrorResponse;
 import dev.handoff.adapter.acs.wire.GetParticipantsResponse;
 import dev.handoff.domain.command.AddParticipant;
+import dev.handoff.domain.command.CallCommand;
 import dev.handoff.domain.command.CallTransfer;
+import dev.handoff.domain.command.CancelAddParticipant;
+import dev.handoff.domain.command.RedirectCall;
+import dev.handoff.domain.command.WarmHandoff;
 import dev.handoff.domain.failure.Failure;
 import dev.handoff.domain.failure.FailureReason;
 import dev.handoff.domain.failure.ProviderEvidence;
@@ -67,17 +71,42 @@ final class AcsStateQuery implements ProviderStateQuery {
 
   @Override
   public Reconciliation reconcile(Operation operation) {
-    switch (operation.kind()) {
-      case TRANSFER:
-        return transfer(operation, (CallTransfer) operation.command());
-      case ADD_PARTICIPANT:
-        return add(operation, (AddParticipant) operation.command());
-      default:
-        return new Reconciliation.Undetermined(
-            "ACS keeps no state of a " + operation.kind() + " to ask for",
-            ProviderEvidence.NONE,
-            false);
-    }
+    return operation
+        .command()
+        .accept(
+            new CallCommand.Visitor<>() {
+              @Override
+              public Reconciliation transfer(CallTransfer transfer) {
+                return AcsStateQuery.this.transfer(operation, transfer);
+              }
+
+              @Override
+              public Reconciliation addParticipant(AddParticipant add) {
+                return AcsStateQuery.this.add(operation, add);
+              }
+
+              @Override
+              public Reconciliation cancelAddParticipant(CancelAddParticipant cancel) {
+                return nothingToAsk(operation);
+              }
+
+              @Override
+              public Reconciliation redirect(RedirectCall redirect) {
+                return nothingToAsk(operation);
+              }
+
+              @Override
+              public Reconciliation warmHandoff(WarmHandoff handoff) {
+                return nothingToAsk(operation);
+              }
+            });
+  }
+
+  private static Reconciliation nothingToAsk(Operation operation) {
+    return new Reconciliation.Undetermined(
+        "ACS keeps no state of a " + operation.kind() + " to ask for",
+        ProviderEvidence.NONE,
+        false);
   }
 
   private Reconciliation transfer(Operation operation, CallTransfer transfer) {

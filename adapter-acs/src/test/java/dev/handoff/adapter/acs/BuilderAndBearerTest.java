@@ -102,8 +102,8 @@ class BuilderAndBearerTest {
   void validatesOptions() {
     assertThatThrownBy(() -> AcsOptions.builder().apiVersion("latest").build())
         .hasMessageContaining("apiVersion");
-    assertThatThrownBy(() -> AcsOptions.builder().deadline(Duration.ZERO).build())
-        .hasMessageContaining("deadline: must be positive");
+    assertThatThrownBy(() -> AcsOptions.builder().overallTimeout(Duration.ZERO).build())
+        .hasMessageContaining("overallTimeout: must be positive");
     assertThatThrownBy(() -> new RetryPolicy(0, Duration.ZERO, Duration.ZERO, 0))
         .hasMessageContaining("maxAttempts");
     assertThat(AcsOptions.defaults().apiVersion()).isEqualTo("2026-03-12");

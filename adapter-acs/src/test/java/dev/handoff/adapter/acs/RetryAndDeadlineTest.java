@@ -49,7 +49,7 @@ class RetryAndDeadlineTest {
         .options(
             AcsOptions.builder()
                 .retryPolicy(retry)
-                .deadline(deadline)
+                .overallTimeout(deadline)
                 .clock(time)
                 .sleeper(time)
                 .build())
@@ -176,7 +176,7 @@ class RetryAndDeadlineTest {
                     .retryPolicy(
                         new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(10), 0))
                     .attemptTimeout(Duration.ofMillis(200))
-                    .deadline(Duration.ofMillis(800))
+                    .overallTimeout(Duration.ofMillis(800))
                     .build())
             .build();
 

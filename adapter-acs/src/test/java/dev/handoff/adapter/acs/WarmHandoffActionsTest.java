@@ -52,7 +52,7 @@ class WarmHandoffActionsTest {
             AcsOptions.builder()
                 .retryPolicy(retry)
                 .sleeper(duration -> {})
-                .deadline(Duration.ofSeconds(5))
+                .overallTimeout(Duration.ofSeconds(5))
                 .attemptTimeout(Duration.ofSeconds(2))
                 .build())
         .build();

@@ -5,7 +5,7 @@ import dev.handoff.adapter.graph.http.AccessTokenSupplier;
 import dev.handoff.adapter.graph.http.ClientCredentialsTokenProvider;
 import dev.handoff.adapter.graph.http.Endpoints;
 import dev.handoff.adapter.graph.http.Exchange;
-import dev.handoff.adapter.graph.http.GraphHttpOptions;
+import dev.handoff.adapter.graph.http.GraphOptions;
 import dev.handoff.adapter.graph.http.GraphTransport;
 import dev.handoff.adapter.graph.mapping.GraphActionMapper;
 import dev.handoff.adapter.graph.mapping.GraphRequestMapper;
@@ -83,6 +83,9 @@ import java.util.UUID;
  * <p>Graph has no repeatable requests, so requests are sent again only when they certainly did not
  * execute; an ambiguous failure is {@link SubmitResult.Indeterminate} (see {@link GraphTransport}
  * and the README's retry policy). Thread-safe.
+ *
+ * <p>One method per port operation (each a few lines onto the mapper and transport) and its
+ * builder, kept together so that the port's whole Graph surface reads in one place.
  */
 public final class GraphCallControl implements CallControl {
   private final URI calls;
@@ -108,7 +111,7 @@ public final class GraphCallControl implements CallControl {
 
   @Override
   public ProviderCapabilities capabilities() {
-    return GraphCapabilities.get();
+    return GraphProvider.CAPABILITIES;
   }
 
   /**
@@ -403,21 +406,21 @@ public final class GraphCallControl implements CallControl {
    * <p>Defaults: API version {@link GraphApiVersion#V1_0}, the {@link Cloud#PUBLIC} cloud (base URL
    * {@code https://graph.microsoft.com}, token endpoint {@code
    * https://login.microsoftonline.com/{tenant}/oauth2/v2.0/token}, scope {@code
-   * https://graph.microsoft.com/.default}), {@link GraphHttpOptions#defaults()}. For the US
-   * government clouds: {@link Cloud#GCCH} uses {@code https://graph.microsoft.us} and {@link
-   * Cloud#DOD} {@code https://dod-graph.microsoft.us}, both with {@code
-   * https://login.microsoftonline.us}.
+   * https://graph.microsoft.com/.default}), {@link GraphOptions#defaults()}. For the US government
+   * clouds: {@link Cloud#GCCH} uses {@code https://graph.microsoft.us} and {@link Cloud#DOD} {@code
+   * https://dod-graph.microsoft.us}, both with {@code https://login.microsoftonline.us}.
    */
   public static final class Builder {
     private String tenantId;
     private String clientId;
     private String clientSecret;
     private URI tokenEndpoint;
+    private URI authorityHost;
     private AccessTokenSupplier tokenSupplier;
     private URI baseUrl;
     private GraphApiVersion apiVersion = GraphApiVersion.V1_0;
     private Cloud cloud = Cloud.PUBLIC;
-    private GraphHttpOptions options = GraphHttpOptions.defaults();
+    private GraphOptions options = GraphOptions.defaults();
 
     private Builder() {}
 
@@ -444,6 +447,17 @@ public final class GraphCallControl implements CallControl {
      */
     public Builder tokenEndpoint(URI value) {
       tokenEndpoint = value;
+      return this;
+    }
+
+    /**
+     * @param value the Microsoft Entra authority host the token endpoint {@code
+     *     /{tenant}/oauth2/v2.0/token} is under, as azure-identity names it; default the cloud's
+     *     ({@code https://login.microsoftonline.com}). An emulator's base URL serves as both
+     * @return this builder
+     */
+    public Builder authorityHost(URI value) {
+      authorityHost = value;
       return this;
     }
 
@@ -491,7 +505,7 @@ public final class GraphCallControl implements CallControl {
      * @param value timeouts, retry bounds, HTTP client, clock and sleeper
      * @return this builder
      */
-    public Builder options(GraphHttpOptions value) {
+    public Builder options(GraphOptions value) {
       options = Objects.requireNonNull(value, "options");
       return this;
     }
@@ -506,8 +520,11 @@ public final class GraphCallControl implements CallControl {
       if (credentials == (tokenSupplier != null)) {
         problems.add("set exactly one of clientCredentials(...) and tokenSupplier(...)");
       }
-      if (tokenEndpoint != null && !credentials) {
-        problems.add("tokenEndpoint applies only to clientCredentials(...)");
+      if ((tokenEndpoint != null || authorityHost != null) && !credentials) {
+        problems.add("tokenEndpoint and authorityHost apply only to clientCredentials(...)");
+      }
+      if (authorityHost != null && Endpoints.problem(authorityHost) != null) {
+        problems.add("authorityHost " + Endpoints.problem(authorityHost) + ": " + authorityHost);
       }
       if (tokenEndpoint != null && Endpoints.problem(tokenEndpoint) != null) {
         problems.add("tokenEndpoint " + Endpoints.problem(tokenEndpoint) + ": " + tokenEndpoint);
@@ -535,7 +552,10 @@ public final class GraphCallControl implements CallControl {
           tokenSupplier != null
               ? tokenSupplier
               : ClientCredentialsTokenProvider.builder(tenantId, clientId, clientSecret)
-                  .authority(authority(cloud))
+                  .authority(
+                      authorityHost != null
+                          ? authorityHost.toString().replaceAll("/+$", "")
+                          : authority(cloud))
                   .tokenEndpoint(tokenEndpoint)
                   .scope(graphRoot(cloud) + "/.default")
                   .httpClient(client)

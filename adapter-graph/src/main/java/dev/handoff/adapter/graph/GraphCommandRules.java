@@ -9,14 +9,18 @@ import dev.handoff.domain.action.ResumeParticipant;
 import dev.handoff.domain.command.AddParticipant;
 import dev.handoff.domain.command.CallCommand;
 import dev.handoff.domain.command.CallTransfer;
+import dev.handoff.domain.command.CancelAddParticipant;
 import dev.handoff.domain.command.Fallback;
 import dev.handoff.domain.command.RedirectCall;
 import dev.handoff.domain.command.Transferee;
 import dev.handoff.domain.command.WarmHandoff;
+import dev.handoff.domain.participant.AcsUser;
 import dev.handoff.domain.participant.Cloud;
 import dev.handoff.domain.participant.Participant;
 import dev.handoff.domain.participant.PhoneNumber;
+import dev.handoff.domain.participant.RawParticipant;
 import dev.handoff.domain.participant.TeamsApp;
+import dev.handoff.domain.participant.TeamsExtensionUser;
 import dev.handoff.domain.participant.TeamsUser;
 import dev.handoff.domain.provider.CapabilityViolation;
 import dev.handoff.domain.provider.UnsupportedByProviderException;
@@ -24,7 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What Graph's wire cannot carry beyond what {@link GraphCapabilities} expresses: details of
+ * What Graph's wire cannot carry beyond what {@link GraphProvider} expresses: details of
  * addressable participants that no Graph identity holds, and redirect details Graph fixes.
  */
 final class GraphCommandRules {
@@ -87,38 +91,56 @@ final class GraphCommandRules {
   void require(CallCommand command) {
     List<CapabilityViolation> found = check(command);
     if (!found.isEmpty()) {
-      throw new UnsupportedByProviderException(GraphCapabilities.PROVIDER, found);
+      throw new UnsupportedByProviderException(GraphProvider.ID, found);
     }
   }
 
   List<CapabilityViolation> check(CallCommand command) {
     List<CapabilityViolation> found = new ArrayList<>();
-    if (command instanceof CallTransfer) {
-      CallTransfer transfer = (CallTransfer) command;
-      participant(found, transfer.target(), "target");
-      transfer
-          .transferee()
-          .ifPresent(t -> participant(found, t.participant(), "transferee.participant"));
-    } else if (command instanceof AddParticipant) {
-      participant(found, ((AddParticipant) command).participant(), "participant");
-    } else if (command instanceof RedirectCall) {
-      redirect(found, (RedirectCall) command);
-    } else if (command instanceof WarmHandoff) {
-      WarmHandoff handoff = (WarmHandoff) command;
-      handoff
-          .transferee()
-          .ifPresent(t -> participant(found, t.participant(), "transferee.participant"));
-      for (int i = 0; i < handoff.targets().size(); i++) {
-        participant(
-            found, handoff.targets().get(i).participant(), "targets[" + i + "].participant");
-      }
-      if (handoff.fallback() instanceof Fallback.LastTarget) {
-        participant(
-            found,
-            ((Fallback.LastTarget) handoff.fallback()).participant(),
-            "fallback.participant");
-      }
-    }
+    command.accept(
+        new CallCommand.Visitor<Void>() {
+          @Override
+          public Void transfer(CallTransfer transfer) {
+            participant(found, transfer.target(), "target");
+            transfer
+                .transferee()
+                .ifPresent(t -> participant(found, t.participant(), "transferee.participant"));
+            return null;
+          }
+
+          @Override
+          public Void addParticipant(AddParticipant add) {
+            participant(found, add.participant(), "participant");
+            return null;
+          }
+
+          @Override
+          public Void cancelAddParticipant(CancelAddParticipant cancel) {
+            // Carries an invitation id only: nothing Graph-specific to check.
+            return null;
+          }
+
+          @Override
+          public Void redirect(RedirectCall redirect) {
+            GraphCommandRules.this.redirect(found, redirect);
+            return null;
+          }
+
+          @Override
+          public Void warmHandoff(WarmHandoff handoff) {
+            handoff
+                .transferee()
+                .ifPresent(t -> participant(found, t.participant(), "transferee.participant"));
+            for (int i = 0; i < handoff.targets().size(); i++) {
+              participant(
+                  found, handoff.targets().get(i).participant(), "targets[" + i + "].participant");
+            }
+            if (handoff.fallback() instanceof Fallback.LastTarget last) {
+              participant(found, last.participant(), "fallback.participant");
+            }
+            return null;
+          }
+        });
     return found;
   }
 
@@ -140,33 +162,62 @@ final class GraphCommandRules {
   }
 
   private void participant(List<CapabilityViolation> found, Participant participant, String path) {
-    if (participant instanceof TeamsUser) {
-      TeamsUser user = (TeamsUser) participant;
-      if (user.anonymous()) {
-        found.add(
-            new CapabilityViolation(
-                path,
-                "cannot address anonymous Teams users (visitors): no Graph identity denotes them"));
-      }
-      sameCloud(found, user.cloud(), path);
-    } else if (participant instanceof TeamsApp) {
-      TeamsApp app = (TeamsApp) participant;
-      sameCloud(found, app.cloud(), path);
-      if (app.type() == TeamsApp.Type.APPLICATION && app.tenantId().isPresent()) {
-        found.add(
-            new CapabilityViolation(
-                path + ".tenantId",
-                "cannot carry a tenant on an application (bot) identity: Graph's application"
-                    + " identity has none; address a resource account as APPLICATION_INSTANCE"));
-      }
-    } else if (participant instanceof PhoneNumber) {
-      PhoneNumber phone = (PhoneNumber) participant;
-      if (phone.assertedId().isPresent()) {
-        found.add(
-            new CapabilityViolation(
-                path + ".assertedId", "cannot carry a phone number's asserted id"));
-      }
-    }
+    participant.accept(
+        new Participant.Visitor<Void>() {
+          @Override
+          public Void teamsUser(TeamsUser user) {
+            if (user.anonymous()) {
+              found.add(
+                  new CapabilityViolation(
+                      path,
+                      "cannot address anonymous Teams users (visitors): no Graph identity denotes"
+                          + " them"));
+            }
+            sameCloud(found, user.cloud(), path);
+            return null;
+          }
+
+          @Override
+          public Void teamsApp(TeamsApp app) {
+            sameCloud(found, app.cloud(), path);
+            if (app.type() == TeamsApp.Type.APPLICATION && app.tenantId().isPresent()) {
+              found.add(
+                  new CapabilityViolation(
+                      path + ".tenantId",
+                      "cannot carry a tenant on an application (bot) identity: Graph's"
+                          + " application identity has none; address a resource account as"
+                          + " APPLICATION_INSTANCE"));
+            }
+            return null;
+          }
+
+          @Override
+          public Void phoneNumber(PhoneNumber phone) {
+            if (phone.assertedId().isPresent()) {
+              found.add(
+                  new CapabilityViolation(
+                      path + ".assertedId", "cannot carry a phone number's asserted id"));
+            }
+            return null;
+          }
+
+          // The kinds below are refused by the capability check (GraphCapabilities lists the
+          // kinds Graph addresses); there is nothing more to say about them here.
+          @Override
+          public Void acsUser(AcsUser user) {
+            return null;
+          }
+
+          @Override
+          public Void teamsExtensionUser(TeamsExtensionUser user) {
+            return null;
+          }
+
+          @Override
+          public Void raw(RawParticipant raw) {
+            return null;
+          }
+        });
   }
 
   private void sameCloud(List<CapabilityViolation> found, Cloud participantCloud, String path) {

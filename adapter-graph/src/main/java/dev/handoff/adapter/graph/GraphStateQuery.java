@@ -9,7 +9,12 @@ import dev.handoff.adapter.graph.wire.GraphErrorResponse;
 import dev.handoff.adapter.graph.wire.GraphJson;
 import dev.handoff.adapter.graph.wire.ParticipantCollection;
 import dev.handoff.adapter.graph.wire.ParticipantResource;
+import dev.handoff.domain.command.AddParticipant;
+import dev.handoff.domain.command.CallCommand;
 import dev.handoff.domain.command.CallTransfer;
+import dev.handoff.domain.command.CancelAddParticipant;
+import dev.handoff.domain.command.RedirectCall;
+import dev.handoff.domain.command.WarmHandoff;
 import dev.handoff.domain.failure.Failure;
 import dev.handoff.domain.failure.FailureReason;
 import dev.handoff.domain.failure.ProviderEvidence;
@@ -66,19 +71,42 @@ final class GraphStateQuery implements ProviderStateQuery {
 
   @Override
   public Reconciliation reconcile(Operation operation) {
-    switch (operation.kind()) {
-      case TRANSFER:
-        return transfer(operation, (CallTransfer) operation.command());
-      case ADD_PARTICIPANT:
-        return invitation(operation);
-      case REDIRECT:
-        return redirect(operation);
-      default:
-        return new Reconciliation.Undetermined(
-            "Graph keeps no state of a " + operation.kind() + " to ask for",
-            ProviderEvidence.NONE,
-            false);
-    }
+    return operation
+        .command()
+        .accept(
+            new CallCommand.Visitor<>() {
+              @Override
+              public Reconciliation transfer(CallTransfer transfer) {
+                return GraphStateQuery.this.transfer(operation, transfer);
+              }
+
+              @Override
+              public Reconciliation addParticipant(AddParticipant add) {
+                return invitation(operation);
+              }
+
+              @Override
+              public Reconciliation cancelAddParticipant(CancelAddParticipant cancel) {
+                return nothingToAsk(operation);
+              }
+
+              @Override
+              public Reconciliation redirect(RedirectCall redirect) {
+                return GraphStateQuery.this.redirect(operation);
+              }
+
+              @Override
+              public Reconciliation warmHandoff(WarmHandoff handoff) {
+                return nothingToAsk(operation);
+              }
+            });
+  }
+
+  private static Reconciliation nothingToAsk(Operation operation) {
+    return new Reconciliation.Undetermined(
+        "Graph keeps no state of a " + operation.kind() + " to ask for",
+        ProviderEvidence.NONE,
+        false);
   }
 
   private Reconciliation transfer(Operation operation, CallTransfer transfer) {

@@ -158,7 +158,7 @@ class GraphCallControlRejectionTest {
         .isInstanceOfSatisfying(
             UnsupportedByProviderException.class,
             e -> {
-              assertThat(e.provider()).isEqualTo(GraphCapabilities.PROVIDER);
+              assertThat(e.provider()).isEqualTo(GraphProvider.ID);
               assertThat(e.violations()).extracting(CapabilityViolation::path).containsAll(paths);
             });
     assertThat(control.check(command)).extracting(CapabilityViolation::path).containsAll(paths);
@@ -221,7 +221,7 @@ class GraphCallControlRejectionTest {
                     .tokenSupplier(() -> "t")
                     .tokenEndpoint(URI.create("https://login.example/token"))
                     .build())
-        .hasMessageContaining("tokenEndpoint applies only to clientCredentials");
+        .hasMessageContaining("tokenEndpoint and authorityHost apply only to clientCredentials");
   }
 
   @Test
@@ -244,7 +244,8 @@ class GraphCallControlRejectionTest {
                     .tokenSupplier(() -> "t")
                     .baseUrl(URI.create("http://graph.example"))
                     .build())
-        .hasMessageContaining("baseUrl must use https (plain http only for loopback hosts)");
+        .hasMessageContaining(
+            "baseUrl must use https; plain http is allowed only for a loopback host");
     assertThatThrownBy(
             () ->
                 GraphCallControl.builder()

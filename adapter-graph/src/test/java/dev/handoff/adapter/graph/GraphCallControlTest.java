@@ -359,7 +359,7 @@ class GraphCallControlTest {
 
   @Test
   void capabilitiesAreDeclaredExactly() {
-    var capabilities = GraphCapabilities.get();
+    var capabilities = GraphProvider.CAPABILITIES;
     assertThat(capabilities.provider().value()).isEqualTo("graph");
     assertThat(capabilities.features())
         .containsExactlyInAnyOrder(

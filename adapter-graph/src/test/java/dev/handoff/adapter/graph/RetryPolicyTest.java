@@ -3,7 +3,7 @@ package dev.handoff.adapter.graph;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.handoff.adapter.graph.http.AccessTokenSupplier;
-import dev.handoff.adapter.graph.http.GraphHttpOptions;
+import dev.handoff.adapter.graph.http.GraphOptions;
 import dev.handoff.adapter.graph.support.Fixtures;
 import dev.handoff.adapter.graph.support.LocalServer;
 import dev.handoff.adapter.graph.support.LocalServer.Reply;
@@ -54,7 +54,7 @@ class RetryPolicyTest {
     }
   }
 
-  private GraphCallControl control(URI base, GraphHttpOptions.Builder options) {
+  private GraphCallControl control(URI base, GraphOptions.Builder options) {
     return Fixtures.control(base, GraphApiVersion.V1_0, options.sleeper(sleeper).build());
   }
 
@@ -345,7 +345,7 @@ class RetryPolicyTest {
   void optionsAreValidated() {
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () ->
-                GraphHttpOptions.builder()
+                GraphOptions.builder()
                     .maxAttempts(0)
                     .attemptTimeout(Duration.ofSeconds(90))
                     .connectTimeout(Duration.ZERO)

@@ -29,20 +29,38 @@ final class CommandJson {
     ObjectNode out = Json.object();
     out.put("kind", OperationKind.of(command).name());
     out.put("callId", command.callId());
-    if (command instanceof CallTransfer) {
-      writeTransfer((CallTransfer) command, out);
-    } else if (command instanceof AddParticipant) {
-      writeAdd((AddParticipant) command, out);
-    } else if (command instanceof CancelAddParticipant) {
-      out.put("invitationId", ((CancelAddParticipant) command).invitationId());
-    } else if (command instanceof RedirectCall) {
-      writeRedirect((RedirectCall) command, out);
-    } else if (command instanceof WarmHandoff) {
-      HandoffJson.writeHandoff((WarmHandoff) command, out);
-    } else {
-      throw new IllegalArgumentException(
-          "no document form for command type " + command.getClass().getName());
-    }
+    command.accept(
+        new CallCommand.Visitor<Void>() {
+          @Override
+          public Void transfer(CallTransfer transfer) {
+            writeTransfer(transfer, out);
+            return null;
+          }
+
+          @Override
+          public Void addParticipant(AddParticipant add) {
+            writeAdd(add, out);
+            return null;
+          }
+
+          @Override
+          public Void cancelAddParticipant(CancelAddParticipant cancel) {
+            out.put("invitationId", cancel.invitationId());
+            return null;
+          }
+
+          @Override
+          public Void redirect(RedirectCall redirect) {
+            writeRedirect(redirect, out);
+            return null;
+          }
+
+          @Override
+          public Void warmHandoff(WarmHandoff handoff) {
+            HandoffJson.writeHandoff(handoff, out);
+            return null;
+          }
+        });
     Json.putIfPresent(out, "operationContext", command.operationContext());
     Json.putIfPresent(out, "callbackUri", command.callbackUri());
     return out;
@@ -50,26 +68,20 @@ final class CommandJson {
 
   static CallCommand read(Fields in) {
     OperationKind kind = in.enumeration("kind", OperationKind.class);
-    switch (kind) {
-      case TRANSFER:
-        return readTransfer(in);
-      case ADD_PARTICIPANT:
-        return readAdd(in);
-      case CANCEL_ADD_PARTICIPANT:
-        return in.make(
-            () ->
-                new CancelAddParticipant(
-                    in.text("callId"),
-                    in.text("invitationId"),
-                    in.optionalText("operationContext"),
-                    in.optionalUri("callbackUri")));
-      case REDIRECT:
-        return readRedirect(in);
-      case WARM_HANDOFF:
-        return HandoffJson.readHandoff(in);
-      default:
-        throw in.error("kind", "no document form for command kind " + kind);
-    }
+    return switch (kind) {
+      case TRANSFER -> readTransfer(in);
+      case ADD_PARTICIPANT -> readAdd(in);
+      case CANCEL_ADD_PARTICIPANT ->
+          in.make(
+              () ->
+                  new CancelAddParticipant(
+                      in.text("callId"),
+                      in.text("invitationId"),
+                      in.optionalText("operationContext"),
+                      in.optionalUri("callbackUri")));
+      case REDIRECT -> readRedirect(in);
+      case WARM_HANDOFF -> HandoffJson.readHandoff(in);
+    };
   }
 
   private static void writeTransfer(CallTransfer transfer, ObjectNode out) {

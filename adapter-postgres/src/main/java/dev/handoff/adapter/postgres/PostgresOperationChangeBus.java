@@ -3,7 +3,7 @@ package dev.handoff.adapter.postgres;
 import dev.handoff.domain.operation.Operation;
 import dev.handoff.domain.operation.OperationId;
 import dev.handoff.ports.Subscription;
-import dev.handoff.ports.memory.LocalListeners;
+import dev.handoff.ports.out.LocalListeners;
 import dev.handoff.ports.out.OperationChangeBus;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -52,6 +52,9 @@ import org.postgresql.PGNotification;
  *
  * <p>Listeners run on the bus's thread for remote changes and must not block. Close the bus to stop
  * its thread and release its connection.
+ *
+ * <p>Long because it owns the listening connection's life (listen, reconnect, catch up after a gap)
+ * and its builder; the queries it reads with are {@code ChangeFeedQueries}.
  */
 public final class PostgresOperationChangeBus implements OperationChangeBus, AutoCloseable {
   private static final Logger LOG = Logger.getLogger(PostgresOperationChangeBus.class.getName());
@@ -267,7 +270,7 @@ public final class PostgresOperationChangeBus implements OperationChangeBus, Aut
       return;
     }
     try {
-      store.load(connection, wanted.keySet()).forEach(this::deliver);
+      store.changeFeed().load(connection, wanted.keySet()).forEach(this::deliver);
     } catch (UnreadableDocumentException unreadable) {
       LOG.log(Level.SEVERE, "The change bus could not read a changed operation", unreadable);
     }
@@ -285,20 +288,20 @@ public final class PostgresOperationChangeBus implements OperationChangeBus, Aut
     Instant since = from;
     String afterId = "";
     while (true) {
-      List<PostgresOperationStore.Changed> page;
+      List<ChangeFeedQueries.Changed> page;
       try {
-        page = store.changedSince(connection, since, afterId, among, CATCH_UP_BATCH);
+        page = store.changeFeed().changedSince(connection, since, afterId, among, CATCH_UP_BATCH);
       } catch (UnreadableDocumentException unreadable) {
         LOG.log(Level.SEVERE, "The change bus could not read a changed operation", unreadable);
         return;
       }
-      for (PostgresOperationStore.Changed changed : page) {
+      for (ChangeFeedQueries.Changed changed : page) {
         deliver(changed.operation());
       }
       if (page.size() < CATCH_UP_BATCH) {
         return;
       }
-      PostgresOperationStore.Changed last = page.get(page.size() - 1);
+      ChangeFeedQueries.Changed last = page.get(page.size() - 1);
       since = last.changedAt();
       afterId = last.operation().id().value();
     }

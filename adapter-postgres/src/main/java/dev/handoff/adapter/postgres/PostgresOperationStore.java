@@ -3,25 +3,17 @@ package dev.handoff.adapter.postgres;
 import dev.handoff.domain.operation.IdempotencyKey;
 import dev.handoff.domain.operation.Operation;
 import dev.handoff.domain.operation.OperationId;
-import dev.handoff.domain.operation.TimelineEntry;
 import dev.handoff.domain.provider.ProviderId;
 import dev.handoff.ports.ConcurrentUpdateException;
-import dev.handoff.ports.in.OperationPage;
-import dev.handoff.ports.in.OperationQuery;
+import dev.handoff.ports.OperationPage;
+import dev.handoff.ports.OperationQuery;
 import dev.handoff.ports.out.Admission;
 import dev.handoff.ports.out.OperationStore;
-import java.sql.Array;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -51,6 +43,11 @@ import javax.sql.DataSource;
  *   <li>{@link #purgeFinishedBefore} deletes finished operations in batches (retention).
  * </ul>
  *
+ * <p>Long because it implements the whole {@link OperationStore} port and its builder; the sweep
+ * claims ({@code SweepClaims}), retention ({@code Retention}), the change feed's queries ({@code
+ * ChangeFeedQueries}), the row writes ({@code OperationWrites}) and the transaction helper ({@code
+ * Transactions}) are classes of their own.
+ *
  * <p>Query columns hold times to the microsecond (PostgreSQL's precision, truncated); the document
  * keeps them to the nanosecond. Thread-safe.
  */
@@ -73,6 +70,11 @@ public final class PostgresOperationStore implements OperationStore {
   private final Duration claimLease;
   private final String instanceId;
   private final StoreSql sql;
+  private final Transactions db;
+  private final OperationWrites rows;
+  private final SweepClaims claims;
+  private final Retention retention;
+  private final ChangeFeedQueries changeFeed;
 
   private PostgresOperationStore(Builder builder) {
     this.dataSource = builder.dataSource;
@@ -81,6 +83,11 @@ public final class PostgresOperationStore implements OperationStore {
     this.claimLease = builder.claimLease;
     this.instanceId = builder.instanceId;
     this.sql = new StoreSql(schema, channel);
+    this.db = new Transactions(dataSource);
+    this.rows = new OperationWrites(sql);
+    this.claims = new SweepClaims(db, sql, instanceId, claimLease);
+    this.retention = new Retention(db, sql);
+    this.changeFeed = new ChangeFeedQueries(sql);
   }
 
   /**
@@ -131,6 +138,13 @@ public final class PostgresOperationStore implements OperationStore {
   }
 
   /**
+   * @return the queries the change bus reads committed changes with
+   */
+  ChangeFeedQueries changeFeed() {
+    return changeFeed;
+  }
+
+  /**
    * Admits in one transaction: {@code INSERT ... ON CONFLICT DO NOTHING} against the unique
    * idempotency key and the partial unique indexes of active operations (one active transfer and
    * one active redirect per call; one active operation per correlation on a call). PostgreSQL makes
@@ -142,27 +156,28 @@ public final class PostgresOperationStore implements OperationStore {
   public Admission admit(Operation operation) {
     Objects.requireNonNull(operation, "operation");
     String document = OperationCodec.writeDocument(operation);
-    return transaction(
+    return db.transaction(
         "admitting operation " + operation.id(),
         c -> {
           // What conflicted can finish or vanish (retention) between the insert and the look-up,
           // so the insert is tried again; a conflict that persists is an error.
           for (int attempt = 0; attempt < 5; attempt++) {
-            if (insertRow(c, operation, document)) {
-              append(c, operation, 0);
+            if (rows.insert(c, operation, document)) {
+              rows.append(c, operation, 0);
               return new Admission.Admitted(operation);
             }
             if (operation.idempotencyKey().isPresent()) {
               Optional<Operation> holder =
-                  first(c, sql.byIdempotencyKey, operation.idempotencyKey().get().value());
+                  OperationRows.first(
+                      c, sql.byIdempotencyKey, operation.idempotencyKey().get().value());
               if (holder.isPresent()) {
                 return new Admission.KeyHeld(holder.get());
               }
             }
-            if (exists(c, operation.id())) {
+            if (rows.exists(c, operation.id())) {
               throw new IllegalStateException("operation " + operation.id() + " already exists");
             }
-            for (Operation active : activeConflicts(c, operation)) {
+            for (Operation active : rows.activeConflicts(c, operation)) {
               Admission.Rule rule = Admission.conflictBetween(operation, active);
               if (rule != null) {
                 return new Admission.Conflict(active, rule);
@@ -174,87 +189,19 @@ public final class PostgresOperationStore implements OperationStore {
         });
   }
 
-  private List<Operation> activeConflicts(Connection c, Operation operation) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(sql.activeConflicts)) {
-      ps.setString(1, operation.callId());
-      ps.setString(2, operation.provider().value());
-      // The exclusive slot the operation takes; a kind without one matches no row by it.
-      ps.setString(3, Admission.slot(operation.kind()).orElse(""));
-      ps.setString(4, operation.correlation());
-      return read(ps);
-    }
-  }
-
-  private boolean insertRow(Connection c, Operation operation, String document)
-      throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(sql.insert)) {
-      ps.setString(1, operation.id().value());
-      int i = bindColumns(ps, 2, operation);
-      ps.setString(i, document);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next();
-      }
-    }
-  }
-
-  /**
-   * Binds the queried columns, provider to timeline_length, from {@code first}; returns the next
-   * index.
-   */
-  private static int bindColumns(PreparedStatement ps, int first, Operation operation)
-      throws SQLException {
-    int i = first;
-    ps.setString(i++, operation.provider().value());
-    ps.setString(i++, operation.callId());
-    ps.setString(i++, operation.kind().name());
-    ps.setString(i++, operation.state().name());
-    ps.setString(i++, operation.idempotencyKey().map(IdempotencyKey::value).orElse(null));
-    ps.setString(i++, operation.correlation());
-    setInstant(ps, i++, operation.createdAt());
-    setInstant(ps, i++, operation.updatedAt());
-    setInstant(ps, i++, operation.deadline());
-    ps.setLong(i++, operation.version());
-    ps.setInt(i++, operation.timeline().size());
-    return i;
-  }
-
-  private void append(Connection c, Operation operation, int from) throws SQLException {
-    List<TimelineEntry> timeline = operation.timeline();
-    if (from >= timeline.size()) {
-      return;
-    }
-    try (PreparedStatement ps = c.prepareStatement(sql.appendEntry)) {
-      for (int seq = from; seq < timeline.size(); seq++) {
-        ps.setString(1, operation.id().value());
-        ps.setInt(2, seq);
-        ps.setString(3, OperationCodec.writeEntry(timeline.get(seq)));
-        ps.addBatch();
-      }
-      ps.executeBatch();
-    }
-  }
-
-  private boolean exists(Connection c, OperationId id) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(sql.exists)) {
-      ps.setString(1, id.value());
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next();
-      }
-    }
-  }
-
   @Override
   public Optional<Operation> find(OperationId id) {
     Objects.requireNonNull(id, "id");
-    return autoCommit("reading operation " + id, c -> first(c, sql.byId, id.value()));
+    return db.autoCommit(
+        "reading operation " + id, c -> OperationRows.first(c, sql.byId, id.value()));
   }
 
   @Override
   public Optional<Operation> findByIdempotencyKey(IdempotencyKey key) {
     Objects.requireNonNull(key, "key");
-    return autoCommit(
+    return db.autoCommit(
         "reading the operation of an idempotency key",
-        c -> first(c, sql.byIdempotencyKey, key.value()));
+        c -> OperationRows.first(c, sql.byIdempotencyKey, key.value()));
   }
 
   /**
@@ -268,14 +215,14 @@ public final class PostgresOperationStore implements OperationStore {
   public boolean update(Operation next) {
     Objects.requireNonNull(next, "next");
     String document = OperationCodec.writeDocument(next);
-    return transaction(
+    return db.transaction(
         "updating operation " + next.id(),
         c -> {
           int stored;
           try (PreparedStatement ps = c.prepareStatement(sql.update)) {
             ps.setString(1, next.id().value());
             ps.setLong(2, next.version() - 1);
-            int i = bindColumns(ps, 3, next);
+            int i = OperationWrites.bindColumns(ps, 3, next);
             ps.setString(i, document);
             try (ResultSet rs = ps.executeQuery()) {
               if (!rs.next()) {
@@ -294,7 +241,7 @@ public final class PostgresOperationStore implements OperationStore {
                     + stored
                     + "; the timeline is append-only");
           }
-          append(c, next, stored);
+          rows.append(c, next, stored);
           return true;
         });
   }
@@ -303,13 +250,13 @@ public final class PostgresOperationStore implements OperationStore {
   public List<Operation> findByCall(ProviderId provider, String callId) {
     Objects.requireNonNull(provider, "provider");
     Objects.requireNonNull(callId, "callId");
-    return autoCommit(
+    return db.autoCommit(
         "reading the operations of call " + callId,
         c -> {
           try (PreparedStatement ps = c.prepareStatement(sql.byCall)) {
             ps.setString(1, callId);
             ps.setString(2, provider.value());
-            return read(ps);
+            return OperationRows.read(ps);
           }
         });
   }
@@ -326,7 +273,7 @@ public final class PostgresOperationStore implements OperationStore {
     after.ifPresent(cursor -> conditions.add("(o.created_at, o.id) < (?, ?)"));
     String statement = sql.page(conditions);
     List<Operation> page =
-        autoCommit(
+        db.autoCommit(
             "listing operations",
             c -> {
               try (PreparedStatement ps = c.prepareStatement(statement)) {
@@ -344,11 +291,11 @@ public final class PostgresOperationStore implements OperationStore {
                   ps.setString(i++, query.provider().get().value());
                 }
                 if (after.isPresent()) {
-                  setInstant(ps, i++, after.get().createdAt());
+                  Transactions.setInstant(ps, i++, after.get().createdAt());
                   ps.setString(i++, after.get().id());
                 }
                 ps.setInt(i, query.limit() + 1);
-                return read(ps);
+                return OperationRows.read(ps);
               }
             });
     if (page.size() <= query.limit()) {
@@ -368,7 +315,7 @@ public final class PostgresOperationStore implements OperationStore {
   @Override
   public List<Operation> findOverdue(Instant now, int limit) {
     Objects.requireNonNull(now, "now");
-    return claimAndLoad(
+    return claims.claim(
         "claiming overdue operations", sql.claimOverdue, sql.loadOverdue, now, limit);
   }
 
@@ -380,7 +327,7 @@ public final class PostgresOperationStore implements OperationStore {
   @Override
   public List<Operation> findAwaitingReconciliation(Instant now, int limit) {
     Objects.requireNonNull(now, "now");
-    return claimAndLoad(
+    return claims.claim(
         "claiming operations awaiting reconciliation",
         sql.claimAwaiting,
         sql.loadAwaiting,
@@ -395,42 +342,8 @@ public final class PostgresOperationStore implements OperationStore {
   @Override
   public List<Operation> findRequestedBefore(Instant cutoff, int limit) {
     Objects.requireNonNull(cutoff, "cutoff");
-    return claimAndLoad(
+    return claims.claim(
         "claiming interrupted operations", sql.claimRequested, sql.loadRequested, cutoff, limit);
-  }
-
-  private List<Operation> claimAndLoad(
-      String doing, String claim, String load, Instant bound, int limit) {
-    if (limit < 1) {
-      throw new IllegalArgumentException("limit: must be at least 1, was " + limit);
-    }
-    return autoCommit(
-        doing,
-        c -> {
-          // The claim commits on its own, so that its row locks are held for one statement only;
-          // the operations are then read in a fresh snapshot, consistent with their timelines.
-          List<String> claimed = new ArrayList<>();
-          try (PreparedStatement ps = c.prepareStatement(claim)) {
-            setInstant(ps, 1, bound);
-            ps.setString(2, instanceId);
-            ps.setInt(3, limit);
-            ps.setString(4, instanceId);
-            ps.setLong(5, claimLease.toMillis());
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                claimed.add(rs.getString(1));
-              }
-            }
-          }
-          if (claimed.isEmpty()) {
-            return List.of();
-          }
-          try (PreparedStatement ps = c.prepareStatement(load)) {
-            ps.setArray(1, ids(c, claimed));
-            setInstant(ps, 2, bound);
-            return read(ps);
-          }
-        });
   }
 
   /**
@@ -445,7 +358,7 @@ public final class PostgresOperationStore implements OperationStore {
    * @throws IllegalStateException when the schema has no secret (not migrated to version 2)
    */
   public String callbackBindingSecret() {
-    return autoCommit(
+    return db.autoCommit(
         "reading the callback-binding secret",
         c -> {
           try (PreparedStatement ps = c.prepareStatement(sql.sharedSecret)) {
@@ -482,158 +395,7 @@ public final class PostgresOperationStore implements OperationStore {
    * @return how many were deleted
    */
   public int purgeFinishedBefore(Instant cutoff, int batchSize) {
-    Objects.requireNonNull(cutoff, "cutoff");
-    if (batchSize < 1) {
-      throw new IllegalArgumentException("batchSize: must be at least 1, was " + batchSize);
-    }
-    return autoCommit(
-        "deleting finished operations",
-        c -> {
-          int total = 0;
-          try (PreparedStatement ps = c.prepareStatement(sql.purgeFinished)) {
-            while (true) {
-              setInstant(ps, 1, cutoff);
-              ps.setInt(2, batchSize);
-              int deleted = ps.executeUpdate();
-              total += deleted;
-              if (deleted < batchSize) {
-                return total;
-              }
-            }
-          }
-        });
-  }
-
-  /** Reads the given operations on the given connection, in no particular order. */
-  List<Operation> load(Connection c, Collection<String> ids) throws SQLException {
-    if (ids.isEmpty()) {
-      return List.of();
-    }
-    try (PreparedStatement ps = c.prepareStatement(sql.byIds)) {
-      ps.setArray(1, ids(c, ids));
-      return read(ps);
-    }
-  }
-
-  /** One operation and the database time of its last change. */
-  record Changed(Operation operation, Instant changedAt) {}
-
-  /**
-   * Reads operations changed after a position in {@code (changed_at, id)} order.
-   *
-   * @param since the database time after which to read
-   * @param afterId the id after which to read, among operations changed exactly at {@code since}
-   * @param among only these ids, or every operation when empty
-   * @param limit the most to read
-   */
-  List<Changed> changedSince(
-      Connection c, Instant since, String afterId, Optional<Collection<String>> among, int limit)
-      throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(among.isPresent() ? sql.changedSinceAmong : sql.changedSince)) {
-      int i = 1;
-      setInstant(ps, i++, since);
-      ps.setString(i++, afterId);
-      if (among.isPresent()) {
-        ps.setArray(i++, ids(c, among.get()));
-      }
-      ps.setInt(i, limit);
-      List<Changed> changed = new ArrayList<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          changed.add(
-              new Changed(
-                  decode(rs.getString(1), rs.getString(2), rs.getString(3)),
-                  rs.getObject(4, OffsetDateTime.class).toInstant()));
-        }
-      }
-      return changed;
-    }
-  }
-
-  private Optional<Operation> first(Connection c, String statement, String key)
-      throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(statement)) {
-      ps.setString(1, key);
-      List<Operation> found = read(ps);
-      return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
-    }
-  }
-
-  private static List<Operation> read(PreparedStatement ps) throws SQLException {
-    List<Operation> operations = new ArrayList<>();
-    try (ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        operations.add(decode(rs.getString(1), rs.getString(2), rs.getString(3)));
-      }
-    }
-    return operations;
-  }
-
-  private static Operation decode(String id, String document, String timeline) {
-    try {
-      return OperationCodec.read(document, timeline);
-    } catch (UnreadableDocumentException unreadable) {
-      throw new UnreadableDocumentException(
-          "stored operation " + id + ": " + unreadable.getMessage(), unreadable);
-    }
-  }
-
-  private static Array ids(Connection c, Collection<String> ids) throws SQLException {
-    return c.createArrayOf("varchar", ids.toArray(new String[0]));
-  }
-
-  /** Binds an instant as timestamptz, truncated to the column's microseconds. */
-  static void setInstant(PreparedStatement ps, int index, Instant instant) throws SQLException {
-    ps.setObject(
-        index, OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC));
-  }
-
-  @FunctionalInterface
-  private interface Work<T> {
-    T run(Connection c) throws SQLException;
-  }
-
-  private <T> T autoCommit(String doing, Work<T> work) {
-    return withConnection(doing, true, work);
-  }
-
-  private <T> T transaction(String doing, Work<T> work) {
-    return withConnection(
-        doing,
-        false,
-        c -> {
-          try {
-            T result = work.run(c);
-            c.commit();
-            return result;
-          } catch (SQLException | RuntimeException failure) {
-            try {
-              c.rollback();
-            } catch (SQLException rollbackFailure) {
-              failure.addSuppressed(rollbackFailure);
-            }
-            throw failure;
-          }
-        });
-  }
-
-  private <T> T withConnection(String doing, boolean autoCommit, Work<T> work) {
-    try (Connection c = dataSource.getConnection()) {
-      boolean before = c.getAutoCommit();
-      if (before != autoCommit) {
-        c.setAutoCommit(autoCommit);
-      }
-      try {
-        return work.run(c);
-      } finally {
-        if (before != autoCommit) {
-          c.setAutoCommit(before);
-        }
-      }
-    } catch (SQLException failure) {
-      throw new PostgresStoreException(doing, failure);
-    }
+    return retention.purge(cutoff, batchSize);
   }
 
   /** Builds a {@link PostgresOperationStore}. */

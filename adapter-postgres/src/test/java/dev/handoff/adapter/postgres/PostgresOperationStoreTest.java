@@ -12,8 +12,8 @@ import dev.handoff.domain.operation.IdempotencyKey;
 import dev.handoff.domain.operation.Operation;
 import dev.handoff.domain.operation.OperationId;
 import dev.handoff.domain.operation.OperationState;
-import dev.handoff.ports.in.OperationPage;
-import dev.handoff.ports.in.OperationQuery;
+import dev.handoff.ports.OperationPage;
+import dev.handoff.ports.OperationQuery;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -453,7 +453,7 @@ class PostgresOperationStoreTest {
     try (PreparedStatement ps = c.prepareStatement("EXPLAIN " + query)) {
       for (int i = 0; i < parameters.length; i++) {
         if (parameters[i] instanceof Instant) {
-          PostgresOperationStore.setInstant(ps, i + 1, (Instant) parameters[i]);
+          Transactions.setInstant(ps, i + 1, (Instant) parameters[i]);
         } else {
           ps.setObject(i + 1, parameters[i]);
         }

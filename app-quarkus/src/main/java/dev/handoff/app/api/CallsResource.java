@@ -119,7 +119,10 @@ public class CallsResource {
             request,
             () -> bodies.read(body, Requests.TransferRequest.class, r -> r.toCommand(callId)));
     return Submissions.accepted(
-        uri, prepared.options(), options -> transfers.transfer(prepared.command(), options));
+        uri,
+        prepared.options(),
+        Requests.TransferRequest.class,
+        options -> transfers.transfer(prepared.command(), options));
   }
 
   /**
@@ -176,7 +179,10 @@ public class CallsResource {
             () ->
                 bodies.read(body, Requests.AddParticipantRequest.class, r -> r.toCommand(callId)));
     return Submissions.accepted(
-        uri, prepared.options(), options -> adds.addParticipant(prepared.command(), options));
+        uri,
+        prepared.options(),
+        Requests.AddParticipantRequest.class,
+        options -> adds.addParticipant(prepared.command(), options));
   }
 
   /**

@@ -21,6 +21,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * The bodies the emulator's controls take ({@link EmulatorControlsResource}) and their checks: each
  * converts itself to what the emulator's control API takes, or throws one {@link
  * ValidationException} naming every broken rule by its JSON path.
+ *
+ * <p>Long because it reads every kind of emulator control request, each a short, field-by-field
+ * validation.
  */
 public final class EmulatorControlRequests {
   private EmulatorControlRequests() {}

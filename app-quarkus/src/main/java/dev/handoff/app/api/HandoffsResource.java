@@ -113,7 +113,10 @@ public class HandoffsResource {
         Submissions.prepare(
             request, () -> bodies.read(body, HandoffRequest.class, r -> r.toCommand(callId)));
     return Submissions.accepted(
-        uri, prepared.options(), options -> handoffs.startWarmHandoff(prepared.command(), options));
+        uri,
+        prepared.options(),
+        HandoffRequest.class,
+        options -> handoffs.startWarmHandoff(prepared.command(), options));
   }
 
   /**

@@ -127,6 +127,9 @@ public class IncomingCallsResource {
             request,
             () -> bodies.read(body, Requests.RedirectRequest.class, r -> r.toCommand(callId)));
     return Submissions.accepted(
-        uri, prepared.options(), options -> redirects.redirect(prepared.command(), options));
+        uri,
+        prepared.options(),
+        Requests.RedirectRequest.class,
+        options -> redirects.redirect(prepared.command(), options));
   }
 }

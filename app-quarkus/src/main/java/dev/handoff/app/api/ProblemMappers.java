@@ -2,7 +2,6 @@ package dev.handoff.app.api;
 
 import dev.handoff.adapter.postgres.PostgresStoreException;
 import dev.handoff.app.api.json.ProblemJson;
-import dev.handoff.app.api.json.Requests;
 import dev.handoff.domain.ValidationException;
 import dev.handoff.domain.provider.UnsupportedByProviderException;
 import dev.handoff.ports.ConcurrentUpdateException;
@@ -88,7 +87,7 @@ public class ProblemMappers {
         "Provider '" + e.provider() + "' cannot carry what the request asks for; nothing was sent",
         uri,
         e.violations().stream()
-            .map(v -> new ProblemJson.ViolationJson(Requests.jsonPath(v.path()), v.problem(), null))
+            .map(v -> new ProblemJson.ViolationJson(v.path(), v.problem(), null))
             .collect(Collectors.toList()),
         null);
   }

@@ -1,11 +1,14 @@
 package dev.handoff.app.api;
 
+import dev.handoff.app.api.json.JsonFieldPaths;
 import dev.handoff.app.api.json.OperationJson;
 import dev.handoff.domain.Shown;
 import dev.handoff.domain.ValidationException;
 import dev.handoff.domain.Violation;
 import dev.handoff.domain.operation.IdempotencyKey;
 import dev.handoff.domain.operation.Operation;
+import dev.handoff.domain.provider.CapabilityViolation;
+import dev.handoff.domain.provider.UnsupportedByProviderException;
 import dev.handoff.ports.in.SubmitOptions;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.core.Response;
@@ -20,6 +23,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /** What every submitting endpoint shares: the idempotency key and the 202 answer. */
 final class Submissions {
@@ -129,5 +133,32 @@ final class Submissions {
     Operation operation = submit.apply(options);
     URI location = uri.getBaseUriBuilder().path("v1/operations/{id}").build(operation.id().value());
     return Response.accepted(OperationJson.of(operation)).location(location).build();
+  }
+
+  /**
+   * Submits the command read from a JSON request and answers 202; what the provider cannot carry is
+   * refused naming the request's JSON fields.
+   *
+   * @param uri the request's URI info
+   * @param options idempotency
+   * @param request the JSON request type the command was read from
+   * @param submit the use case
+   * @return the response
+   */
+  static Response accepted(
+      UriInfo uri,
+      SubmitOptions options,
+      Class<? extends Record> request,
+      Function<SubmitOptions, Operation> submit) {
+    try {
+      return accepted(uri, options, submit);
+    } catch (UnsupportedByProviderException unsupported) {
+      JsonFieldPaths paths = JsonFieldPaths.of(request);
+      throw new UnsupportedByProviderException(
+          unsupported.provider(),
+          unsupported.violations().stream()
+              .map(v -> new CapabilityViolation(paths.toJson(v.path()), v.problem()))
+              .collect(Collectors.toList()));
+    }
   }
 }

@@ -1,7 +1,7 @@
 package dev.handoff.app.callbacks;
 
+import dev.handoff.adapter.graph.auth.CallbackAuthenticationException;
 import dev.handoff.adapter.graph.auth.GraphNotificationAuthenticator;
-import dev.handoff.adapter.graph.auth.NotificationAuthenticationException;
 import dev.handoff.adapter.graph.notifications.GraphNotificationParser;
 import dev.handoff.adapter.graph.notifications.MalformedNotificationException;
 import dev.handoff.domain.event.ProviderEvent;
@@ -32,11 +32,9 @@ public final class GraphCallbacks {
   public List<ProviderEvent> read(String authorization, String body) {
     try {
       authenticator.verify(authorization);
-    } catch (NotificationAuthenticationException refused) {
+    } catch (CallbackAuthenticationException refused) {
       int status =
-          refused.reason() == NotificationAuthenticationException.Reason.KEYS_UNAVAILABLE
-              ? 503
-              : 401;
+          refused.reason() == CallbackAuthenticationException.Reason.KEYS_UNAVAILABLE ? 503 : 401;
       throw new CallbackRefused(
           status, refused.reason().name().toLowerCase(Locale.ROOT), refused.getMessage());
     }

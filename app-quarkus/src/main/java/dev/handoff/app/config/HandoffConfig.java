@@ -12,6 +12,8 @@ import java.util.Optional;
  * Everything the service can be configured with, under {@code handoff.*}; each property can be
  * overridden by an environment variable ({@code HANDOFF_PROVIDER}, {@code
  * HANDOFF_ACS_CONNECTION_STRING}, ...). Secrets are never logged: they are typed {@link Secret}.
+ *
+ * <p>Long because it is the configuration mapping: one documented method per setting, no logic.
  */
 @ConfigMapping(prefix = "handoff")
 public interface HandoffConfig {
@@ -392,7 +394,7 @@ public interface HandoffConfig {
      * @return the time all attempts together may take
      */
     @WithDefault("PT30S")
-    Duration overallDeadline();
+    Duration overallTimeout();
   }
 
   /** API settings. */

@@ -26,6 +26,9 @@ import org.jboss.logging.Logger;
  * printed without a stack trace (see {@link dev.handoff.app.HandoffMain}).
  *
  * <p>When the embedded emulator is the provider, a banner says so loudly at every start.
+ *
+ * <p>Long because it holds one check per setting that can be wrong at start-up, each naming the
+ * setting and the rule.
  */
 @ApplicationScoped
 public class StartupChecks {
@@ -265,15 +268,15 @@ public class StartupChecks {
     positive(problems, "handoff.retry.base-delay", retry.baseDelay());
     positive(problems, "handoff.retry.max-delay", retry.maxDelay());
     positive(problems, "handoff.retry.attempt-timeout", retry.attemptTimeout());
-    positive(problems, "handoff.retry.overall-deadline", retry.overallDeadline());
+    positive(problems, "handoff.retry.overall-timeout", retry.overallTimeout());
     if (retry.baseDelay().compareTo(retry.maxDelay()) > 0) {
       problems.add(
           setting("handoff.retry.base-delay") + " must not be longer than handoff.retry.max-delay");
     }
-    if (retry.attemptTimeout().compareTo(retry.overallDeadline()) > 0) {
+    if (retry.attemptTimeout().compareTo(retry.overallTimeout()) > 0) {
       problems.add(
           setting("handoff.retry.attempt-timeout")
-              + " must not be longer than handoff.retry.overall-deadline");
+              + " must not be longer than handoff.retry.overall-timeout");
     }
   }
 

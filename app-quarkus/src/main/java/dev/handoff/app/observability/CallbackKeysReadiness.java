@@ -1,8 +1,6 @@
 package dev.handoff.app.observability;
 
 import dev.handoff.adapter.acs.auth.CallbackAuthenticationException;
-import dev.handoff.adapter.acs.auth.OpenIdConfigurationKeys;
-import dev.handoff.adapter.graph.auth.OpenIdSigningKeys;
 import dev.handoff.adapter.graph.auth.SigningKeysUnavailableException;
 import dev.handoff.app.config.HandoffConfig;
 import dev.handoff.app.runtime.EmbeddedEmulator;
@@ -34,8 +32,8 @@ public class CallbackKeysReadiness implements HealthCheck {
   private final EmbeddedEmulator emulator;
   private final Clock clock;
   private final HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
-  private OpenIdConfigurationKeys acsKeys;
-  private OpenIdSigningKeys graphKeys;
+  private dev.handoff.adapter.acs.auth.OpenIdSigningKeys acsKeys;
+  private dev.handoff.adapter.graph.auth.OpenIdSigningKeys graphKeys;
   private HealthCheckResponse last;
   private long checkedAt;
 
@@ -82,7 +80,7 @@ public class CallbackKeysReadiness implements HealthCheck {
     response.withData("openidConfiguration", configuration.toString());
     if (acsKeys == null) {
       acsKeys =
-          new OpenIdConfigurationKeys(
+          new dev.handoff.adapter.acs.auth.OpenIdSigningKeys(
               configuration, client, TIMEOUT, Duration.ofHours(1), Duration.ofSeconds(30), clock);
     }
     try {
@@ -96,7 +94,7 @@ public class CallbackKeysReadiness implements HealthCheck {
     response.withData("openidConfiguration", configuration.toString());
     if (graphKeys == null) {
       graphKeys =
-          OpenIdSigningKeys.builder(configuration)
+          dev.handoff.adapter.graph.auth.OpenIdSigningKeys.builder(configuration)
               .httpClient(client)
               .clock(clock)
               .timeout(TIMEOUT)

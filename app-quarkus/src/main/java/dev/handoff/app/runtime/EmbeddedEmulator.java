@@ -146,14 +146,6 @@ public class EmbeddedEmulator {
   }
 
   /**
-   * @return the base URL the Graph adapter takes: the emulator's plain-HTTP Graph root, without
-   *     {@code /v1.0}
-   */
-  public URI graphRoot() {
-    return URI.create(graphEndpoints().httpBaseUrl().toString().replaceFirst("/v1\\.0/?$", ""));
-  }
-
-  /**
    * @return this service's callback URI for the emulated provider
    */
   public URI callbackUri() {

@@ -10,7 +10,7 @@ import dev.handoff.adapter.acs.events.AcsEventParser;
 import dev.handoff.adapter.graph.GraphApiVersion;
 import dev.handoff.adapter.graph.GraphCallControl;
 import dev.handoff.adapter.graph.auth.GraphNotificationAuthenticator;
-import dev.handoff.adapter.graph.http.GraphHttpOptions;
+import dev.handoff.adapter.graph.http.GraphOptions;
 import dev.handoff.adapter.graph.notifications.GraphNotificationParser;
 import dev.handoff.app.callbacks.AcsCallbacks;
 import dev.handoff.app.callbacks.GraphCallbacks;
@@ -100,7 +100,7 @@ public class ProviderWiring {
                           .clientCredentials(
                               graph.tenantId(), graph.clientId(), graph.clientSecret())
                           .tokenEndpoint(graph.httpTokenEndpoint())
-                          .baseUrl(emulator.graphRoot()),
+                          .baseUrl(emulator.graphEndpoints().httpBaseUrl()),
                       config,
                       clock)
                   .build();
@@ -234,7 +234,7 @@ public class ProviderWiring {
                 retry.maxDelay(),
                 RetryPolicy.defaults().jitter()))
         .attemptTimeout(retry.attemptTimeout())
-        .deadline(retry.overallDeadline())
+        .overallTimeout(retry.overallTimeout())
         .clock(clock)
         .build();
   }
@@ -281,10 +281,10 @@ public class ProviderWiring {
       GraphCallControl.Builder builder, HandoffConfig config, Clock clock) {
     HandoffConfig.Retry retry = config.retry();
     return builder.options(
-        GraphHttpOptions.builder()
+        GraphOptions.builder()
             .attemptTimeout(retry.attemptTimeout())
-            .overallTimeout(retry.overallDeadline())
-            .maxAttempts(Math.min(retry.maxAttempts(), GraphHttpOptions.MAX_ATTEMPTS_LIMIT))
+            .overallTimeout(retry.overallTimeout())
+            .maxAttempts(Math.min(retry.maxAttempts(), GraphOptions.MAX_ATTEMPTS_LIMIT))
             .clock(clock)
             .build());
   }

@@ -58,7 +58,7 @@ final class SharedInfrastructure implements AutoCloseable {
     config.put("handoff.sweep.interval", "1s");
     config.put("handoff.sweep.interrupted-after", "PT3S");
     config.put("handoff.retry.attempt-timeout", "PT20S");
-    config.put("handoff.retry.overall-deadline", "PT40S");
+    config.put("handoff.retry.overall-timeout", "PT40S");
     return config;
   }
 

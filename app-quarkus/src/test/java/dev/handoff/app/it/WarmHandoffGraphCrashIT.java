@@ -56,8 +56,7 @@ class WarmHandoffGraphCrashIT {
     config.put("handoff.graph.client-id", graph.clientId());
     config.put("handoff.graph.client-secret", graph.clientSecret());
     config.put("handoff.graph.token-endpoint", graph.httpTokenEndpoint().toString());
-    config.put(
-        "handoff.graph.base-url", graph.httpBaseUrl().toString().replaceFirst("/v1\\.0/?$", ""));
+    config.put("handoff.graph.base-url", graph.httpBaseUrl().toString());
     config.put(
         "handoff.graph.openid-configuration-url", graph.httpOpenIdConfiguration().toString());
     config.put("handoff.graph.issuers", graph.callbackIssuer());

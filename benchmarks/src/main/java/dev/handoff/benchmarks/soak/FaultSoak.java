@@ -174,7 +174,7 @@ final class FaultSoak {
         Instant.now()
             .plus(settings.transferDeadline())
             .plus(settings.recheckAfter().multipliedBy(3))
-            .plus(settings.overallDeadline())
+            .plus(settings.overallTimeout())
             .plusSeconds(15);
     Map<String, JsonNode> latest = new LinkedHashMap<>();
     SoakApi api = world.first().api;

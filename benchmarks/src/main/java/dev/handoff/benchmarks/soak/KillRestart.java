@@ -133,7 +133,7 @@ final class KillRestart {
     Instant giveUp =
         Instant.now()
             .plus(settings.transferDeadline())
-            .plus(settings.overallDeadline())
+            .plus(settings.overallTimeout())
             .plus(settings.recheckAfter().multipliedBy(3))
             .plus(settings.ringTime())
             .plusSeconds(60);

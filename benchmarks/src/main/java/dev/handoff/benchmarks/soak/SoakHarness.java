@@ -20,7 +20,7 @@ import java.util.Set;
  *     [--provider acs|graph] [--store memory|postgres] [--instances 1|2] \
  *     [--transfers N] [--concurrency C] [--provider-faults 0.2] [--callback-faults 0.1] \
  *     [--short-latency PT1.5S] [--long-latency PT12S] [--attempt-timeout PT10S] \
- *     [--overall-deadline PT30S] [--deadline PT2M] [--recheck-after PT30S] [--ring-time PT1S] \
+ *     [--overall-timeout PT30S] [--deadline PT2M] [--recheck-after PT30S] [--ring-time PT1S] \
  *     [--max-hold PT30S] [--seed 13] [--repo .] [--out report.json] [--check]
  * </pre>
  *
@@ -44,7 +44,7 @@ public final class SoakHarness {
           "short-latency",
           "long-latency",
           "attempt-timeout",
-          "overall-deadline",
+          "overall-timeout",
           "deadline",
           "recheck-after",
           "ring-time",

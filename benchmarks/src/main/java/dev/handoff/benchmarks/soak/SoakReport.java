@@ -167,7 +167,7 @@ final class SoakReport {
     map.put("shortLatency", settings.shortLatency().toString());
     map.put("longLatency", settings.longLatency().toString());
     map.put("attemptTimeout", settings.attemptTimeout().toString());
-    map.put("overallDeadline", settings.overallDeadline().toString());
+    map.put("overallTimeout", settings.overallTimeout().toString());
     map.put("transferDeadline", settings.transferDeadline().toString());
     map.put("recheckAfter", settings.recheckAfter().toString());
     map.put("ringTime", settings.ringTime().toString());

@@ -19,7 +19,7 @@ import java.util.Objects;
  * @param shortLatency the short latency fault
  * @param longLatency the long latency fault, longer than one attempt
  * @param attemptTimeout the service's timeout of one provider attempt
- * @param overallDeadline the service's deadline for all attempts of one request
+ * @param overallTimeout the service's deadline for all attempts of one request
  * @param transferDeadline how long a transfer has for a final word before reconciliation
  * @param recheckAfter how long reconciliation waits before asking the provider again
  * @param ringTime how long a transfer target rings
@@ -37,7 +37,7 @@ public record SoakSettings(
     Duration shortLatency,
     Duration longLatency,
     Duration attemptTimeout,
-    Duration overallDeadline,
+    Duration overallTimeout,
     Duration transferDeadline,
     Duration recheckAfter,
     Duration ringTime,
@@ -66,11 +66,11 @@ public record SoakSettings(
       throw new IllegalArgumentException(
           "--long-latency must outlast --attempt-timeout, or it tests nothing");
     }
-    if (transferDeadline.compareTo(overallDeadline.plus(longLatency)) <= 0) {
+    if (transferDeadline.compareTo(overallTimeout.plus(longLatency)) <= 0) {
       // A request may still execute at the provider until its last attempt is answered: asking
       // the provider before then could read a state the request is about to change.
       throw new IllegalArgumentException(
-          "--deadline must outlast --overall-deadline plus --long-latency");
+          "--deadline must outlast --overall-timeout plus --long-latency");
     }
   }
 
@@ -139,7 +139,7 @@ public record SoakSettings(
         duration(args, "short-latency", base.shortLatency()),
         duration(args, "long-latency", base.longLatency()),
         duration(args, "attempt-timeout", base.attemptTimeout()),
-        duration(args, "overall-deadline", base.overallDeadline()),
+        duration(args, "overall-timeout", base.overallTimeout()),
         duration(args, "deadline", base.transferDeadline()),
         duration(args, "recheck-after", base.recheckAfter()),
         duration(args, "ring-time", base.ringTime()),
@@ -192,7 +192,7 @@ public record SoakSettings(
         shortLatency,
         longLatency,
         attemptTimeout,
-        overallDeadline,
+        overallTimeout,
         transferDeadline,
         recheckAfter,
         ringTime,
@@ -217,7 +217,7 @@ public record SoakSettings(
         shortLatency,
         longLatency,
         attemptTimeout,
-        overallDeadline,
+        overallTimeout,
         transferDeadline,
         recheckAfter,
         ringTime,
@@ -241,7 +241,7 @@ public record SoakSettings(
         shortLatency,
         longLatency,
         attemptTimeout,
-        overallDeadline,
+        overallTimeout,
         transferDeadline,
         recheckAfter,
         ring,

@@ -105,9 +105,9 @@ final class SoakWorld implements AutoCloseable {
     p.put("handoff.sweep.interval", "1s");
     p.put(
         "handoff.sweep.interrupted-after",
-        settings.overallDeadline().plus(settings.longLatency()).plusSeconds(1).toString());
+        settings.overallTimeout().plus(settings.longLatency()).plusSeconds(1).toString());
     p.put("handoff.retry.attempt-timeout", settings.attemptTimeout().toString());
-    p.put("handoff.retry.overall-deadline", settings.overallDeadline().toString());
+    p.put("handoff.retry.overall-timeout", settings.overallTimeout().toString());
     p.put("handoff.reconciliation.recheck-after", settings.recheckAfter().toString());
     if (settings.provider().equals("acs")) {
       p.put("handoff.provider", "acs");
@@ -123,8 +123,7 @@ final class SoakWorld implements AutoCloseable {
       p.put("handoff.graph.client-id", graph.clientId());
       p.put("handoff.graph.client-secret", graph.clientSecret());
       p.put("handoff.graph.token-endpoint", graph.httpTokenEndpoint().toString());
-      p.put(
-          "handoff.graph.base-url", graph.httpBaseUrl().toString().replaceFirst("/v1\\.0/?$", ""));
+      p.put("handoff.graph.base-url", graph.httpBaseUrl().toString());
       p.put("handoff.graph.openid-configuration-url", graph.httpOpenIdConfiguration().toString());
       p.put("handoff.graph.issuers", graph.callbackIssuer());
     }

@@ -177,4 +177,9 @@ public record AddParticipant(
           Optional.ofNullable(callbackUri));
     }
   }
+
+  @Override
+  public <R> R accept(CallCommand.Visitor<R> visitor) {
+    return visitor.addParticipant(this);
+  }
 }

@@ -198,4 +198,9 @@ public record CallTransfer(
           Optional.ofNullable(callbackUri));
     }
   }
+
+  @Override
+  public <R> R accept(CallCommand.Visitor<R> visitor) {
+    return visitor.transfer(this);
+  }
 }

@@ -45,4 +45,9 @@ public record CancelAddParticipant(
   public static CancelAddParticipant of(String callId, String invitationId) {
     return new CancelAddParticipant(callId, invitationId, Optional.empty(), Optional.empty());
   }
+
+  @Override
+  public <R> R accept(CallCommand.Visitor<R> visitor) {
+    return visitor.cancelAddParticipant(this);
+  }
 }

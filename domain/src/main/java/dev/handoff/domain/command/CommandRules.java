@@ -23,9 +23,9 @@ final class CommandRules {
   }
 
   static void callable(Violations v, String path, Participant participant) {
-    if (v.required(path, participant) && participant instanceof PhoneNumber) {
+    if (v.required(path, participant) && participant instanceof PhoneNumber phone) {
       v.check(
-          !((PhoneNumber) participant).anonymous(),
+          !phone.anonymous(),
           path,
           "cannot be called: it is a withheld (anonymous) number",
           participant.rawId());

@@ -18,7 +18,12 @@ public record HandoffTarget(Participant participant, Duration ringTimeout) {
   /** Shortest ring timeout, in seconds. */
   public static final int MIN_RING_SECONDS = 5;
 
-  /** Longest ring timeout, in seconds: the longest invitation timeout providers accept. */
+  /**
+   * Longest ring timeout, in seconds: the model's own bound (three minutes of ringing). A
+   * provider's tighter limit is its {@link
+   * dev.handoff.domain.provider.ProviderLimits#invitationTimeoutSeconds()}, checked with its
+   * capabilities.
+   */
   public static final int MAX_RING_SECONDS = 180;
 
   /** Validates the target. */

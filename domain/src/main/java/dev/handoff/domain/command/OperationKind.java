@@ -18,21 +18,34 @@ public enum OperationKind {
    * @return the kind of operation it starts
    */
   public static OperationKind of(CallCommand command) {
-    if (command instanceof CallTransfer) {
-      return TRANSFER;
-    }
-    if (command instanceof AddParticipant) {
-      return ADD_PARTICIPANT;
-    }
-    if (command instanceof CancelAddParticipant) {
-      return CANCEL_ADD_PARTICIPANT;
-    }
-    if (command instanceof RedirectCall) {
-      return REDIRECT;
-    }
-    if (command instanceof WarmHandoff) {
-      return WARM_HANDOFF;
-    }
-    throw new IllegalArgumentException("not a command: " + command);
+    return command.accept(OF);
   }
+
+  private static final CallCommand.Visitor<OperationKind> OF =
+      new CallCommand.Visitor<>() {
+        @Override
+        public OperationKind transfer(CallTransfer transfer) {
+          return TRANSFER;
+        }
+
+        @Override
+        public OperationKind addParticipant(AddParticipant add) {
+          return ADD_PARTICIPANT;
+        }
+
+        @Override
+        public OperationKind cancelAddParticipant(CancelAddParticipant cancel) {
+          return CANCEL_ADD_PARTICIPANT;
+        }
+
+        @Override
+        public OperationKind redirect(RedirectCall redirect) {
+          return REDIRECT;
+        }
+
+        @Override
+        public OperationKind warmHandoff(WarmHandoff handoff) {
+          return WARM_HANDOFF;
+        }
+      };
 }

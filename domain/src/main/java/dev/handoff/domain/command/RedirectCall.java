@@ -146,4 +146,9 @@ public record RedirectCall(
           Optional.ofNullable(callbackUri));
     }
   }
+
+  @Override
+  public <R> R accept(CallCommand.Visitor<R> visitor) {
+    return visitor.redirect(this);
+  }
 }

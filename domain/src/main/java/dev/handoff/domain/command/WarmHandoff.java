@@ -218,4 +218,9 @@ public record WarmHandoff(
           Optional.ofNullable(callbackUri));
     }
   }
+
+  @Override
+  public <R> R accept(CallCommand.Visitor<R> visitor) {
+    return visitor.warmHandoff(this);
+  }
 }

@@ -11,5 +11,12 @@ public enum Progress {
   /** Finished unsuccessfully. */
   FAILED,
   /** Withdrawn before it finished. */
-  CANCELLED
+  CANCELLED;
+
+  /**
+   * @return whether this progress ends the operation: COMPLETED, FAILED or CANCELLED
+   */
+  public boolean isFinal() {
+    return this == COMPLETED || this == FAILED || this == CANCELLED;
+  }
 }

@@ -1,6 +1,6 @@
 package dev.handoff.domain.failure;
 
-import java.util.Objects;
+import dev.handoff.domain.Violations;
 
 /**
  * Why an operation failed: the provider-neutral reason, whether trying again may help, a message
@@ -16,8 +16,10 @@ public record Failure(
 
   /** Validates the parts. */
   public Failure {
-    Objects.requireNonNull(reason, "reason");
-    Objects.requireNonNull(message, "message");
+    Violations v = Violations.of("Failure");
+    v.required("reason", reason);
+    v.required("message", message);
+    v.throwIfAny();
     evidence = evidence == null ? ProviderEvidence.NONE : evidence;
   }
 

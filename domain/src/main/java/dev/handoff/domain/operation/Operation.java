@@ -1,5 +1,6 @@
 package dev.handoff.domain.operation;
 
+import dev.handoff.domain.Violations;
 import dev.handoff.domain.command.CallCommand;
 import dev.handoff.domain.command.CallTransfer;
 import dev.handoff.domain.command.OperationKind;
@@ -13,7 +14,6 @@ import dev.handoff.domain.failure.ProviderEvidence;
 import dev.handoff.domain.provider.ProviderId;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +27,9 @@ import java.util.Optional;
  * <p>An operation is immutable: every change returns a new operation whose {@link #version()} is
  * one higher, so that stores can compare-and-set. A change that changes nothing (a repeated
  * delivery of an event already recorded) returns this same instance.
+ *
+ * <p>Long because it is the record and every transition an operation allows, one public method per
+ * rule; the mechanics of a change are {@code OperationChange}.
  *
  * @param id the operation's id
  * @param kind the kind of operation, as given by the command
@@ -66,16 +69,14 @@ public record Operation(
 
   /** Checks the invariants and copies the collections, unmodifiable. */
   public Operation {
-    Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(kind, "kind");
-    Objects.requireNonNull(provider, "provider");
-    Objects.requireNonNull(command, "command");
-    Objects.requireNonNull(correlation, "correlation");
-    Objects.requireNonNull(submission, "submission");
-    Objects.requireNonNull(state, "state");
-    Objects.requireNonNull(createdAt, "createdAt");
-    Objects.requireNonNull(updatedAt, "updatedAt");
-    Objects.requireNonNull(deadline, "deadline");
+    Violations v = Violations.of("Operation");
+    v.required("id", id);
+    v.required("provider", provider);
+    v.required("correlation", correlation);
+    v.required("submission", submission);
+    v.required("createdAt", createdAt);
+    v.required("updatedAt", updatedAt);
+    v.required("deadline", deadline);
     idempotencyKey = idempotencyKey == null ? Optional.empty() : idempotencyKey;
     failure = failure == null ? Optional.empty() : failure;
     invitationId = invitationId == null ? Optional.empty() : invitationId;
@@ -83,19 +84,22 @@ public record Operation(
         references == null || references.isEmpty()
             ? Map.of()
             : Collections.unmodifiableMap(new LinkedHashMap<>(references));
-    timeline = List.copyOf(timeline);
-    if (kind != OperationKind.of(command)) {
-      throw new IllegalArgumentException("kind " + kind + " does not match the command");
+    if (v.required("kind", kind) && v.required("command", command)) {
+      v.check(kind == OperationKind.of(command), "kind", "does not match the command", kind);
     }
-    if (timeline.isEmpty()) {
-      throw new IllegalArgumentException("an operation's timeline starts with its request");
+    if (v.required("timeline", timeline)) {
+      timeline = List.copyOf(timeline);
+      v.check(!timeline.isEmpty(), "timeline", "starts with the operation's request", null);
     }
-    if (version < 1) {
-      throw new IllegalArgumentException("version starts at 1");
+    v.check(version >= 1, "version", "starts at 1", version);
+    if (v.required("state", state)) {
+      v.check(
+          state != OperationState.FAILED || failure.isPresent(),
+          "failure",
+          "is required of a FAILED operation",
+          null);
     }
-    if (state == OperationState.FAILED && failure.isEmpty()) {
-      throw new IllegalArgumentException("a FAILED operation needs its failure");
-    }
+    v.throwIfAny();
   }
 
   /**
@@ -176,8 +180,9 @@ public record Operation(
    * @return the changed operation
    */
   public Operation afterSubmit(SubmitResult result, Instant at) {
-    Change change =
-        new Change(at, TimelineEntry.Source.PROVIDER_RESPONSE).evidence(result.evidence());
+    OperationChange change =
+        new OperationChange(this, at, TimelineEntry.Source.PROVIDER_RESPONSE)
+            .evidence(result.evidence());
     if (result instanceof SubmitResult.Accepted) {
       return change
           .invitation(((SubmitResult.Accepted) result).invitationId())
@@ -203,12 +208,15 @@ public record Operation(
    * @param update the event
    * @param receivedAt when Handoff received it
    * @return the changed operation, or this one when the event was already recorded
-   * @throws IllegalArgumentException when the event concerns another kind of operation
+   * @throws dev.handoff.domain.ValidationException when the event concerns another kind of
+   *     operation
    */
   public Operation apply(OperationUpdate update, Instant receivedAt) {
     if (update.scope() != kind) {
-      throw new IllegalArgumentException(
-          "a " + update.scope() + " event cannot apply to a " + kind + " operation");
+      Violations v = Violations.of("OperationUpdate");
+      v.add(
+          "scope", "a " + update.scope() + " event cannot apply to a " + kind + " operation", null);
+      v.throwIfAny();
     }
     if (hasRecorded(update.meta().eventId())) {
       return this;
@@ -223,7 +231,7 @@ public record Operation(
                   "cancelled, as the provider reports",
                   update.evidence()));
     }
-    return new Change(receivedAt, TimelineEntry.Source.PROVIDER_EVENT)
+    return new OperationChange(this, receivedAt, TimelineEntry.Source.PROVIDER_EVENT)
         .event(update.meta().eventId(), update.meta().occurredAt())
         .evidence(update.evidence())
         .invitation(update.invitationId())
@@ -284,7 +292,7 @@ public record Operation(
     if (hasRecorded(event.meta().eventId())) {
       return this;
     }
-    Change change = callEvent(event, receivedAt);
+    OperationChange change = callEvent(event, receivedAt);
     String what = event.meta().type();
     if (!state.isActive()) {
       return change.to(null, what);
@@ -317,19 +325,19 @@ public record Operation(
     }
   }
 
-  private Change callEvent(CallLifecycleEvent event, Instant receivedAt) {
-    return new Change(receivedAt, TimelineEntry.Source.PROVIDER_EVENT)
+  private OperationChange callEvent(CallLifecycleEvent event, Instant receivedAt) {
+    return new OperationChange(this, receivedAt, TimelineEntry.Source.PROVIDER_EVENT)
         .event(event.meta().eventId(), event.meta().occurredAt())
         .evidence(event.evidence());
   }
 
   private boolean transfereeLeft(CallLifecycleEvent roster) {
-    if (kind != OperationKind.TRANSFER
+    if (!(command instanceof CallTransfer transfer)
         || state != OperationState.ACCEPTED
         || roster.participants().isEmpty()) {
       return false;
     }
-    return ((CallTransfer) command)
+    return transfer
         .transferee()
         .map(Transferee::participant)
         .filter(moving -> roster.participants().stream().noneMatch(moving::sameParty))
@@ -337,16 +345,13 @@ public record Operation(
   }
 
   private String noun() {
-    switch (kind) {
-      case TRANSFER:
-        return "transfer";
-      case ADD_PARTICIPANT:
-        return "invitation";
-      case CANCEL_ADD_PARTICIPANT:
-        return "cancellation";
-      default:
-        return "redirect";
-    }
+    return switch (kind) {
+      case TRANSFER -> "transfer";
+      case ADD_PARTICIPANT -> "invitation";
+      case CANCEL_ADD_PARTICIPANT -> "cancellation";
+      case REDIRECT -> "redirect";
+      case WARM_HANDOFF -> "handoff";
+    };
   }
 
   /**
@@ -357,7 +362,7 @@ public record Operation(
    * @return the changed operation
    */
   public Operation cancelledBy(OperationId by, Instant at) {
-    return new Change(at, TimelineEntry.Source.HANDOFF)
+    return new OperationChange(this, at, TimelineEntry.Source.HANDOFF)
         .failure(Failure.of(FailureReason.CANCELLED, "invitation withdrawn by operation " + by))
         .to(OperationState.CANCELLED, "cancelled by operation " + by);
   }
@@ -372,7 +377,7 @@ public record Operation(
     if (!state.isActive() || now.isBefore(deadline)) {
       return this;
     }
-    return new Change(now, TimelineEntry.Source.HANDOFF)
+    return new OperationChange(this, now, TimelineEntry.Source.HANDOFF)
         .failure(
             Failure.of(
                 FailureReason.TIMEOUT,
@@ -413,8 +418,9 @@ public record Operation(
    * @return the changed operation
    */
   public Operation reconciled(Reconciliation verdict, Instant at) {
-    Change change =
-        new Change(at, TimelineEntry.Source.RECONCILIATION).evidence(verdict.evidence());
+    OperationChange change =
+        new OperationChange(this, at, TimelineEntry.Source.RECONCILIATION)
+            .evidence(verdict.evidence());
     if (verdict instanceof Reconciliation.Completed) {
       return change.to(OperationState.COMPLETED, "reconciled: " + verdict.basis());
     }
@@ -437,7 +443,7 @@ public record Operation(
    * @return the changed operation
    */
   public Operation reconciledLater(Reconciliation verdict, Instant at, Instant nextCheck) {
-    return new Change(at, TimelineEntry.Source.RECONCILIATION)
+    return new OperationChange(this, at, TimelineEntry.Source.RECONCILIATION)
         .evidence(verdict.evidence())
         .deadline(nextCheck)
         .to(null, "reconciliation: " + verdict.basis() + "; asking again at " + nextCheck);
@@ -452,11 +458,12 @@ public record Operation(
    * @return the changed operation, or this one when it is neither overdue nor UNKNOWN
    */
   public Operation unresolved(Reconciliation verdict, Instant now) {
-    if (state.isTerminal() || (state.isActive() && now.isBefore(deadline))) {
+    if (state.isFinal() || (state.isActive() && now.isBefore(deadline))) {
       return this;
     }
-    Change change =
-        new Change(now, TimelineEntry.Source.RECONCILIATION).evidence(verdict.evidence());
+    OperationChange change =
+        new OperationChange(this, now, TimelineEntry.Source.RECONCILIATION)
+            .evidence(verdict.evidence());
     if (state == OperationState.UNKNOWN) {
       return change.to(null, "reconciliation: " + verdict.basis());
     }
@@ -479,7 +486,7 @@ public record Operation(
    * @return the changed operation
    */
   public Operation noteResubmission(Instant at) {
-    return new Change(at, TimelineEntry.Source.HANDOFF)
+    return new OperationChange(this, at, TimelineEntry.Source.HANDOFF)
         .to(null, "sent again after an interruption, with the same submission token");
   }
 
@@ -534,12 +541,12 @@ public record Operation(
    * recorded again.
    */
   public final class Entry {
-    private final Change change;
+    private final OperationChange change;
     private final String what;
     private OperationState target;
 
     private Entry(Instant at, TimelineEntry.Source source, String what) {
-      this.change = new Change(at, source);
+      this.change = new OperationChange(Operation.this, at, source);
       this.what = Objects.requireNonNull(what, "what");
     }
 
@@ -548,7 +555,7 @@ public record Operation(
      * @return this entry
      */
     public Entry step(StepEntry value) {
-      change.step = Optional.of(value);
+      change.step(value);
       return this;
     }
 
@@ -594,7 +601,7 @@ public record Operation(
      * @return this entry
      */
     public Entry deadline(Instant value) {
-      change.newDeadline = Objects.requireNonNull(value, "deadline");
+      change.deadline(value);
       return this;
     }
 
@@ -603,140 +610,20 @@ public record Operation(
      *     a provider event already recorded
      */
     public Operation apply() {
-      if (change.eventId.isPresent() && hasRecorded(change.eventId.get())) {
+      if (change.eventId().filter(Operation.this::hasRecorded).isPresent()) {
         return Operation.this;
       }
       return change.to(target, what);
     }
   }
 
-  /** Whether moving to {@code target}, which differs from the current state, goes forward. */
-  private boolean advances(OperationState target) {
-    if (target == OperationState.UNKNOWN) {
-      return true;
-    }
-    if (state == OperationState.UNKNOWN) {
-      return target.isTerminal();
-    }
-    return target.rank() > state.rank();
-  }
-
-  private static boolean carriesFailure(OperationState state) {
-    return state == OperationState.FAILED
-        || state == OperationState.CANCELLED
-        || state == OperationState.UNKNOWN;
-  }
-
   private static OperationState stateOf(Progress progress) {
-    switch (progress) {
-      case IN_PROGRESS:
-        return OperationState.IN_PROGRESS;
-      case ACCEPTED:
-        return OperationState.ACCEPTED;
-      case COMPLETED:
-        return OperationState.COMPLETED;
-      case FAILED:
-        return OperationState.FAILED;
-      default:
-        return OperationState.CANCELLED;
-    }
-  }
-
-  /** One change in the making: collects what a timeline entry says, then applies the rules. */
-  private final class Change {
-    private final Instant at;
-    private final TimelineEntry.Source source;
-    private Optional<String> eventId = Optional.empty();
-    private Optional<Instant> providerTime = Optional.empty();
-    private Optional<Failure> reported = Optional.empty();
-    private ProviderEvidence evidence = ProviderEvidence.NONE;
-    private Optional<String> invitation = Optional.empty();
-    private Optional<StepEntry> step = Optional.empty();
-    private Instant newDeadline = deadline;
-
-    private Change(Instant at, TimelineEntry.Source source) {
-      this.at = Objects.requireNonNull(at, "at");
-      this.source = source;
-    }
-
-    private Change event(String id, Instant occurredAt) {
-      eventId = Optional.of(id);
-      providerTime = Optional.of(occurredAt);
-      return this;
-    }
-
-    private Change failure(Failure value) {
-      reported = Optional.ofNullable(value);
-      return this;
-    }
-
-    private Change evidence(ProviderEvidence value) {
-      evidence = value;
-      return this;
-    }
-
-    private Change invitation(Optional<String> value) {
-      invitation = value;
-      return this;
-    }
-
-    private Change deadline(Instant value) {
-      newDeadline = Objects.requireNonNull(value, "deadline");
-      return this;
-    }
-
-    /**
-     * @param target the state the entry asks for; null for an entry that only informs
-     * @param what what happened
-     */
-    private Operation to(OperationState target, String what) {
-      Disposition disposition;
-      OperationState newState = state;
-      Optional<Failure> newFailure = failure;
-      if (state.isTerminal()) {
-        disposition = Disposition.AFTER_TERMINAL;
-      } else if (target == null || target == state) {
-        disposition = Disposition.RECORDED;
-      } else if (advances(target)) {
-        disposition = Disposition.APPLIED;
-        newState = target;
-        newFailure = carriesFailure(target) ? reported : Optional.empty();
-      } else {
-        disposition = Disposition.LATE;
-      }
-      Map<String, String> mergedReferences = new LinkedHashMap<>(references);
-      evidence.references().forEach(mergedReferences::putIfAbsent);
-      List<TimelineEntry> longer = new ArrayList<>(timeline.size() + 1);
-      longer.addAll(timeline);
-      longer.add(
-          new TimelineEntry(
-              at,
-              source,
-              what,
-              newState,
-              disposition,
-              eventId,
-              providerTime,
-              reported,
-              evidence,
-              step));
-      return new Operation(
-          id,
-          kind,
-          provider,
-          command,
-          idempotencyKey,
-          correlation,
-          submission,
-          newState,
-          newFailure,
-          invitationId.isPresent() ? invitationId : invitation,
-          mergedReferences,
-          longer,
-          createdAt,
-          at.isAfter(updatedAt) ? at : updatedAt,
-          newDeadline,
-          version + 1);
-    }
+    return switch (progress) {
+      case IN_PROGRESS -> OperationState.IN_PROGRESS;
+      case ACCEPTED -> OperationState.ACCEPTED;
+      case COMPLETED -> OperationState.COMPLETED;
+      case FAILED -> OperationState.FAILED;
+      case CANCELLED -> OperationState.CANCELLED;
+    };
   }
 }

@@ -33,7 +33,7 @@ public enum OperationState {
   /**
    * @return whether no event can change this state any more
    */
-  public boolean isTerminal() {
+  public boolean isFinal() {
     return rank == 5;
   }
 

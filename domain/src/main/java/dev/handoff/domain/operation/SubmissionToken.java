@@ -1,8 +1,8 @@
 package dev.handoff.domain.operation;
 
+import dev.handoff.domain.Violations;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -17,11 +17,13 @@ public record SubmissionToken(UUID requestId, Instant firstSent) {
 
   /** Validates the token and drops sub-second precision from the date. */
   public SubmissionToken {
-    Objects.requireNonNull(requestId, "requestId");
-    Objects.requireNonNull(firstSent, "firstSent");
-    if (requestId.version() != 4) {
-      throw new IllegalArgumentException("requestId must be a version 4 UUID: " + requestId);
+    Violations v = Violations.of("SubmissionToken");
+    if (v.required("requestId", requestId)) {
+      v.check(
+          requestId.version() == 4, "requestId", "must be a version 4 (random) UUID", requestId);
     }
+    v.required("firstSent", firstSent);
+    v.throwIfAny();
     firstSent = firstSent.truncatedTo(ChronoUnit.SECONDS);
   }
 

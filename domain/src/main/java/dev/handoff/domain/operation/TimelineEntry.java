@@ -1,9 +1,9 @@
 package dev.handoff.domain.operation;
 
+import dev.handoff.domain.Violations;
 import dev.handoff.domain.failure.Failure;
 import dev.handoff.domain.failure.ProviderEvidence;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -49,11 +49,13 @@ public record TimelineEntry(
 
   /** Validates the parts. */
   public TimelineEntry {
-    Objects.requireNonNull(at, "at");
-    Objects.requireNonNull(source, "source");
-    Objects.requireNonNull(what, "what");
-    Objects.requireNonNull(state, "state");
-    Objects.requireNonNull(disposition, "disposition");
+    Violations v = Violations.of("TimelineEntry");
+    v.required("at", at);
+    v.required("source", source);
+    v.required("what", what);
+    v.required("state", state);
+    v.required("disposition", disposition);
+    v.throwIfAny();
     eventId = eventId == null ? Optional.empty() : eventId;
     providerTime = providerTime == null ? Optional.empty() : providerTime;
     failure = failure == null ? Optional.empty() : failure;

@@ -56,4 +56,9 @@ public record AcsUser(String id, Optional<String> displayName) implements Partic
   public String rawId() {
     return id;
   }
+
+  @Override
+  public <R> R accept(Participant.Visitor<R> visitor) {
+    return visitor.acsUser(this);
+  }
 }

@@ -49,4 +49,58 @@ public sealed interface Participant
   static Participant fromRawId(String rawId) {
     return RawIds.parse(rawId);
   }
+
+  /**
+   * Hands this participant to the visitor's method for its kind. Every place that treats the kinds
+   * differently goes through here, so a new kind of participant does not compile until each of
+   * those places handles it.
+   *
+   * @param visitor what to do for each kind of participant
+   * @param <R> what the visitor returns
+   * @return what the visitor returned for this participant
+   */
+  <R> R accept(Visitor<R> visitor);
+
+  /**
+   * What to do for each kind of participant; one method per permitted type, none of them defaulted.
+   *
+   * @param <R> what each method returns
+   */
+  interface Visitor<R> {
+    /**
+     * @param user an Azure Communication Services user
+     * @return the result for that user
+     */
+    R acsUser(AcsUser user);
+
+    /**
+     * @param phone a phone number
+     * @return the result for that number
+     */
+    R phoneNumber(PhoneNumber phone);
+
+    /**
+     * @param user a Microsoft Teams user
+     * @return the result for that user
+     */
+    R teamsUser(TeamsUser user);
+
+    /**
+     * @param app a Microsoft Teams application (bot, resource account)
+     * @return the result for that application
+     */
+    R teamsApp(TeamsApp app);
+
+    /**
+     * @param user a Teams Phone extension user
+     * @return the result for that user
+     */
+    R teamsExtensionUser(TeamsExtensionUser user);
+
+    /**
+     * @param raw a participant known only by its raw id
+     * @return the result for that participant
+     */
+    R raw(RawParticipant raw);
+  }
 }

@@ -96,4 +96,9 @@ public record PhoneNumber(
   public String rawId() {
     return "4:" + value + assertedId.map(id -> "_" + id).orElse("");
   }
+
+  @Override
+  public <R> R accept(Participant.Visitor<R> visitor) {
+    return visitor.phoneNumber(this);
+  }
 }

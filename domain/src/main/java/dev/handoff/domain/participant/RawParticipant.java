@@ -27,4 +27,9 @@ public record RawParticipant(String rawId) implements Participant {
   public Optional<String> displayName() {
     return Optional.empty();
   }
+
+  @Override
+  public <R> R accept(Participant.Visitor<R> visitor) {
+    return visitor.raw(this);
+  }
 }

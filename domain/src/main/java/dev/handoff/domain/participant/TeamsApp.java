@@ -97,4 +97,9 @@ public record TeamsApp(
   public String rawId() {
     return RawIds.teamsAppPrefix(cloud) + appId;
   }
+
+  @Override
+  public <R> R accept(Participant.Visitor<R> visitor) {
+    return visitor.teamsApp(this);
+  }
 }

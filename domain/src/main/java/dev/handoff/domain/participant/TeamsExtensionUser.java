@@ -53,4 +53,9 @@ public record TeamsExtensionUser(
   public String rawId() {
     return RawIds.acsPrefix(cloud) + resourceId + "_" + tenantId + "_" + userId;
   }
+
+  @Override
+  public <R> R accept(Participant.Visitor<R> visitor) {
+    return visitor.teamsExtensionUser(this);
+  }
 }

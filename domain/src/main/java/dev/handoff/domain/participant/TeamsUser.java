@@ -88,4 +88,9 @@ public record TeamsUser(
     }
     return RawIds.teamsUserPrefix(cloud) + userId;
   }
+
+  @Override
+  public <R> R accept(Participant.Visitor<R> visitor) {
+    return visitor.teamsUser(this);
+  }
 }

@@ -3,6 +3,7 @@ package dev.handoff.domain.operation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.handoff.domain.ValidationException;
 import dev.handoff.domain.command.AddParticipant;
 import dev.handoff.domain.command.CallTransfer;
 import dev.handoff.domain.command.OperationKind;
@@ -289,7 +290,7 @@ class OperationTest {
             null,
             null);
     assertThatThrownBy(() -> submitted().apply(addEvent, at(2)))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(ValidationException.class)
         .hasMessageContaining("ADD_PARTICIPANT event cannot apply to a TRANSFER operation");
   }
 
@@ -317,7 +318,7 @@ class OperationTest {
         state == OperationState.COMPLETED
             || state == OperationState.FAILED
             || state == OperationState.CANCELLED;
-    assertThat(state.isTerminal()).isEqualTo(terminal);
+    assertThat(state.isFinal()).isEqualTo(terminal);
     assertThat(state.isActive()).isEqualTo(!terminal && state != OperationState.UNKNOWN);
   }
 
@@ -395,5 +396,38 @@ class OperationTest {
     assertThat(consulted.state()).isEqualTo(OperationState.UNKNOWN);
     assertThat(last(consulted).disposition()).isEqualTo(Disposition.RECORDED);
     assertThat(consulted.awaitsReconciliation()).isFalse();
+  }
+
+  @Test
+  void anOperationBreakingItsInvariantsIsAValidationExceptionNamingEachField() {
+    Operation valid = requested();
+    assertThatThrownBy(
+            () ->
+                new Operation(
+                    valid.id(),
+                    OperationKind.REDIRECT,
+                    valid.provider(),
+                    valid.command(),
+                    valid.idempotencyKey(),
+                    valid.correlation(),
+                    valid.submission(),
+                    OperationState.FAILED,
+                    Optional.empty(),
+                    valid.invitationId(),
+                    valid.references(),
+                    List.of(),
+                    valid.createdAt(),
+                    null,
+                    valid.deadline(),
+                    0))
+        .isInstanceOf(ValidationException.class)
+        .satisfies(
+            thrown ->
+                assertThat(((ValidationException) thrown).violations())
+                    .extracting(dev.handoff.domain.Violation::path)
+                    .containsExactlyInAnyOrder(
+                        "updatedAt", "kind", "timeline", "version", "failure"))
+        .hasMessageContaining("kind does not match the command (was \"REDIRECT\")")
+        .hasMessageContaining("failure is required of a FAILED operation");
   }
 }

@@ -14,6 +14,7 @@ import dev.handoff.domain.participant.AcsUser;
 import dev.handoff.domain.participant.ParticipantKind;
 import dev.handoff.domain.participant.PhoneNumber;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -136,5 +137,25 @@ class WarmHandoffCapabilitiesTest {
                 WarmHandoff.builder("call-1", toAPhone.targets().subList(1, 2)).build()))
         .as("a provider that does not show it")
         .isEmpty();
+  }
+
+  @Test
+  void aTargetRingingLongerThanTheProvidersInvitationTimeoutIsNamed() {
+    ProviderCapabilities shortInvitations =
+        ProviderCapabilities.builder(ProviderId.of("short"))
+            .supports(Capability.WARM_HANDOFF)
+            .addresses(ParticipantKind.PHONE_NUMBER)
+            .limits(ProviderLimits.builder().invitationTimeoutSeconds(60).build())
+            .build();
+    WarmHandoff handoff =
+        WarmHandoff.builder(
+                "call-1",
+                List.of(
+                    HandoffTarget.of(PhoneNumber.of("+14255550123"), Duration.ofSeconds(60)),
+                    HandoffTarget.of(PhoneNumber.of("+14255550124"), Duration.ofSeconds(90))))
+            .build();
+    assertThat(problems(shortInvitations, handoff))
+        .containsExactly(
+            "targets[1].ringTimeout: accepts at most 60 seconds of invitation timeout, got 90");
   }
 }

@@ -77,7 +77,7 @@ class GraphSdkOracleTest {
                 (X509TrustManager) trust.getTrustManagers()[0])
             .build();
     GraphServiceClient graph = new GraphServiceClient(auth, ok);
-    graph.getRequestAdapter().setBaseUrl(emulator.graph().baseUrl().toString());
+    graph.getRequestAdapter().setBaseUrl(emulator.graph().v1Url().toString());
     return graph;
   }
 

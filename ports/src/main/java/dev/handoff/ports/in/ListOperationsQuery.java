@@ -1,6 +1,8 @@
 package dev.handoff.ports.in;
 
 import dev.handoff.ports.InvalidCursorException;
+import dev.handoff.ports.OperationPage;
+import dev.handoff.ports.OperationQuery;
 
 /** List operations, newest first, one page at a time. */
 public interface ListOperationsQuery {

@@ -3,6 +3,7 @@ package dev.handoff.ports.memory;
 import dev.handoff.domain.operation.Operation;
 import dev.handoff.domain.operation.OperationId;
 import dev.handoff.ports.Subscription;
+import dev.handoff.ports.out.LocalListeners;
 import dev.handoff.ports.out.OperationChangeBus;
 import java.util.function.Consumer;
 

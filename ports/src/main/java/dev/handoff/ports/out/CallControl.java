@@ -209,19 +209,34 @@ public interface CallControl {
    * @return the provider's synchronous answer
    */
   default SubmitResult submit(CallCommand command, SubmitContext context) {
-    if (command instanceof CallTransfer) {
-      return transfer((CallTransfer) command, context);
-    }
-    if (command instanceof AddParticipant) {
-      return addParticipant((AddParticipant) command, context);
-    }
-    if (command instanceof CancelAddParticipant) {
-      return cancelAddParticipant((CancelAddParticipant) command, context);
-    }
-    if (command instanceof WarmHandoff) {
-      throw new IllegalArgumentException(
-          "a warm handoff is no single request: its saga sends its actions one by one");
-    }
-    return redirect((RedirectCall) command, context);
+    CallControl control = this;
+    return command.accept(
+        new CallCommand.Visitor<>() {
+          @Override
+          public SubmitResult transfer(CallTransfer transfer) {
+            return control.transfer(transfer, context);
+          }
+
+          @Override
+          public SubmitResult addParticipant(AddParticipant add) {
+            return control.addParticipant(add, context);
+          }
+
+          @Override
+          public SubmitResult cancelAddParticipant(CancelAddParticipant cancel) {
+            return control.cancelAddParticipant(cancel, context);
+          }
+
+          @Override
+          public SubmitResult redirect(RedirectCall redirect) {
+            return control.redirect(redirect, context);
+          }
+
+          @Override
+          public SubmitResult warmHandoff(WarmHandoff handoff) {
+            throw new IllegalArgumentException(
+                "a warm handoff is no single request: its saga sends its actions one by one");
+          }
+        });
   }
 }

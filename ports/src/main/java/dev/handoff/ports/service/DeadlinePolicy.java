@@ -60,27 +60,38 @@ public record DeadlinePolicy(
    * @return how long its operation may wait for a final word
    */
   public Duration timeToOutcome(CallCommand command) {
-    if (command instanceof CallTransfer) {
-      return transfer;
-    }
-    if (command instanceof AddParticipant) {
-      return ((AddParticipant) command)
-          .invitationTimeout()
-          .orElse(defaultInvitation)
-          .plus(addParticipantGrace);
-    }
-    if (command instanceof CancelAddParticipant) {
-      return cancel;
-    }
-    if (command instanceof WarmHandoff) {
-      // The handoff's saga moves the deadline step by step; this first bound covers every target
-      // ringing in turn.
-      Duration ringing = Duration.ZERO;
-      for (HandoffTarget target : ((WarmHandoff) command).targets()) {
-        ringing = ringing.plus(target.ringTimeout());
-      }
-      return ringing.plus(transfer);
-    }
-    return ((RedirectCall) command).ringTimeout().orElse(defaultRing).plus(redirectGrace);
+    return command.accept(
+        new CallCommand.Visitor<>() {
+          @Override
+          public Duration transfer(CallTransfer transfer) {
+            return DeadlinePolicy.this.transfer;
+          }
+
+          @Override
+          public Duration addParticipant(AddParticipant add) {
+            return add.invitationTimeout().orElse(defaultInvitation).plus(addParticipantGrace);
+          }
+
+          @Override
+          public Duration cancelAddParticipant(CancelAddParticipant cancelAdd) {
+            return cancel;
+          }
+
+          @Override
+          public Duration redirect(RedirectCall redirect) {
+            return redirect.ringTimeout().orElse(defaultRing).plus(redirectGrace);
+          }
+
+          @Override
+          public Duration warmHandoff(WarmHandoff handoff) {
+            // The handoff's saga moves the deadline step by step; this first bound covers every
+            // target ringing in turn.
+            Duration ringing = Duration.ZERO;
+            for (HandoffTarget target : handoff.targets()) {
+              ringing = ringing.plus(target.ringTimeout());
+            }
+            return ringing.plus(DeadlinePolicy.this.transfer);
+          }
+        });
   }
 }

@@ -1,7 +1,6 @@
 package dev.handoff.ports.service;
 
 import dev.handoff.domain.command.CancelAddParticipant;
-import dev.handoff.domain.command.OperationKind;
 import dev.handoff.domain.event.OperationUpdate;
 import dev.handoff.domain.operation.Operation;
 import java.util.List;
@@ -48,7 +47,7 @@ final class EventMatcher {
           sameKind, o -> invitationOf(o).filter(invitation::equals).isPresent());
     }
     List<Operation> unfinished =
-        sameKind.stream().filter(o -> !o.state().isTerminal()).collect(Collectors.toList());
+        sameKind.stream().filter(o -> !o.state().isFinal()).collect(Collectors.toList());
     if (unfinished.size() > 1) {
       throw new AmbiguousMatchException(
           unfinished.size()
@@ -62,8 +61,8 @@ final class EventMatcher {
   }
 
   private static Optional<String> invitationOf(Operation operation) {
-    if (operation.kind() == OperationKind.CANCEL_ADD_PARTICIPANT) {
-      return Optional.of(((CancelAddParticipant) operation.command()).invitationId());
+    if (operation.command() instanceof CancelAddParticipant cancel) {
+      return Optional.of(cancel.invitationId());
     }
     return operation.invitationId();
   }
@@ -72,7 +71,7 @@ final class EventMatcher {
       List<Operation> candidates, Predicate<Operation> matches) {
     List<Operation> matching = candidates.stream().filter(matches).collect(Collectors.toList());
     return matching.stream()
-        .filter(o -> !o.state().isTerminal())
+        .filter(o -> !o.state().isFinal())
         .findFirst()
         .or(() -> matching.stream().findFirst());
   }

@@ -29,7 +29,7 @@ final class VersionGate implements Subscription {
     }
     delivered = operation.version();
     listener.onChange(operation);
-    if (operation.state().isTerminal()) {
+    if (operation.state().isFinal()) {
       close();
       listener.onEnd();
     }

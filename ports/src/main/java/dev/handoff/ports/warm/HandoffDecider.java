@@ -31,6 +31,9 @@ import java.util.stream.Collectors;
  * tried; or, with none left, the fallback applies. The caller is put on hold only after they are
  * found, and taken off hold (by the connect or the fallback) before the saga ends, so they are
  * never left on hold.
+ *
+ * <p>Long because it is the whole decision table of a warm handoff (one method per situation of the
+ * plan); it only decides, the saga acts.
  */
 final class HandoffDecider {
   private static final Next IDLE = new Next.Idle();
@@ -49,7 +52,7 @@ final class HandoffDecider {
 
   Next decide(HandoffProgress p, Instant now) {
     OperationState state = p.operation().state();
-    if (state.isTerminal()) {
+    if (state.isFinal()) {
       return IDLE;
     }
     Next inFlight = inFlight(p, now);

@@ -45,6 +45,9 @@ import java.util.stream.Collectors;
  * Builds each step's provider request from the command and what earlier steps learned, sends it
  * with the step's own correlation and submission token, and reads the answer as the step's next
  * status.
+ *
+ * <p>Long because it builds the provider command of every kind of step, each a short method; it
+ * sends and reads answers only.
  */
 final class StepActions {
   private static final Logger LOG = Logger.getLogger(StepActions.class.getName());
@@ -153,15 +156,12 @@ final class StepActions {
           return answered(
               step,
               provider.addParticipant(
-                  new AddParticipant(
-                      callId,
-                      target.participant(),
-                      Optional.of(target.ringTimeout()),
-                      command.sourceCallerId(),
-                      Optional.empty(),
-                      command.briefing().callingContext(),
-                      Optional.empty(),
-                      command.callbackUri()),
+                  AddParticipant.builder(callId, target.participant())
+                      .invitationTimeout(target.ringTimeout())
+                      .sourceCallerId(command.sourceCallerId().orElse(null))
+                      .callingContext(command.briefing().callingContext())
+                      .callbackUri(command.callbackUri().orElse(null))
+                      .build(),
                   context));
         }
       case PLACE_CALL:
@@ -177,11 +177,9 @@ final class StepActions {
         return answered(
             step,
             provider.cancelAddParticipant(
-                new CancelAddParticipant(
-                    callId,
-                    reachFact(p, step, StepEntry.INVITATION_FACT),
-                    Optional.empty(),
-                    command.callbackUri()),
+                withCallback(
+                    CancelAddParticipant.of(callId, reachFact(p, step, StepEntry.INVITATION_FACT)),
+                    command),
                 context));
       case REMOVE_PARTICIPANT:
         return answered(
@@ -348,25 +346,20 @@ final class StepActions {
     WarmHandoff command = p.command();
     if (step.kind() == StepKind.FALLBACK) {
       Participant last = ((Fallback.LastTarget) command.fallback()).participant();
-      return new CallTransfer(
-          command.callId(),
-          last,
-          Optional.empty(),
-          TransferMode.blind(),
-          dev.handoff.domain.context.CallingContext.EMPTY,
-          Optional.empty(),
-          Optional.empty(),
-          command.callbackUri());
+      return CallTransfer.builder(command.callId(), last)
+          .mode(TransferMode.blind())
+          .callbackUri(command.callbackUri().orElse(null))
+          .build();
     }
-    return new CallTransfer(
-        command.callId(),
-        target(p, step).participant(),
-        Optional.empty(),
-        TransferMode.consultative(reachFact(p, step, StepEntry.CALL_FACT)),
-        dev.handoff.domain.context.CallingContext.EMPTY,
-        Optional.empty(),
-        Optional.empty(),
-        command.callbackUri());
+    return CallTransfer.builder(command.callId(), target(p, step).participant())
+        .replacing(reachFact(p, step, StepEntry.CALL_FACT))
+        .callbackUri(command.callbackUri().orElse(null))
+        .build();
+  }
+
+  private static CancelAddParticipant withCallback(
+      CancelAddParticipant cancel, WarmHandoff command) {
+    return command.callbackUri().map(cancel::withCallbackUri).orElse(cancel);
   }
 
   private static Transferee transferee(HandoffProgress p) {

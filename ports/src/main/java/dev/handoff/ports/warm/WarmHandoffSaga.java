@@ -2,48 +2,35 @@ package dev.handoff.ports.warm;
 
 import dev.handoff.domain.action.CallAction;
 import dev.handoff.domain.command.OperationKind;
-import dev.handoff.domain.command.Transferee;
 import dev.handoff.domain.command.WarmHandoff;
-import dev.handoff.domain.event.CallActionUpdate;
 import dev.handoff.domain.event.CallLifecycleEvent;
-import dev.handoff.domain.event.OperationUpdate;
-import dev.handoff.domain.event.Progress;
 import dev.handoff.domain.event.ProviderEvent;
 import dev.handoff.domain.failure.Failure;
 import dev.handoff.domain.failure.FailureReason;
-import dev.handoff.domain.failure.ProviderEvidence;
 import dev.handoff.domain.operation.Disposition;
 import dev.handoff.domain.operation.HandoffProgress;
 import dev.handoff.domain.operation.HandoffStep;
-import dev.handoff.domain.operation.IdempotencyKey;
 import dev.handoff.domain.operation.Operation;
 import dev.handoff.domain.operation.OperationId;
 import dev.handoff.domain.operation.OperationState;
 import dev.handoff.domain.operation.StepEntry;
 import dev.handoff.domain.operation.StepKind;
 import dev.handoff.domain.operation.StepStatus;
-import dev.handoff.domain.operation.SubmissionToken;
 import dev.handoff.domain.operation.TimelineEntry;
-import dev.handoff.domain.provider.CapabilityViolation;
-import dev.handoff.domain.provider.ProviderCapabilities;
-import dev.handoff.domain.provider.UnsupportedByProviderException;
+import dev.handoff.ports.ConcurrentUpdateException;
 import dev.handoff.ports.in.AdvanceWarmHandoffsUseCase;
 import dev.handoff.ports.in.EventOutcome;
-import dev.handoff.ports.in.IdempotencyConflictException;
 import dev.handoff.ports.in.OperationConflictException;
 import dev.handoff.ports.in.OperationNotFoundException;
-import dev.handoff.ports.in.OperationQuery;
 import dev.handoff.ports.in.SubmitOptions;
 import dev.handoff.ports.in.WarmHandoffUseCase;
-import dev.handoff.ports.out.Admission;
 import dev.handoff.ports.out.CallControl;
 import dev.handoff.ports.out.OperationChangeBus;
 import dev.handoff.ports.out.OperationStore;
+import dev.handoff.ports.service.Admissions;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -67,18 +54,15 @@ import java.util.function.Supplier;
  * ever executed twice.
  *
  * <p>Thread-safe; several instances may share one store.
+ *
+ * <p>Long because it implements both warm-handoff use cases and the drive loop with its builder;
+ * deciding ({@code HandoffDecider}), acting ({@code StepActions}) and finding the handoff an event
+ * concerns ({@code HandoffEvents}) are classes of their own.
  */
 public final class WarmHandoffSaga implements WarmHandoffUseCase, AdvanceWarmHandoffsUseCase {
   private static final int MAX_MOVES = 64;
   private static final int MAX_RETRIES = 64;
   private static final int SWEEP_BATCH = 500;
-  private static final List<OperationState> UNFINISHED =
-      List.of(
-          OperationState.REQUESTED,
-          OperationState.SUBMITTED,
-          OperationState.IN_PROGRESS,
-          OperationState.ACCEPTED,
-          OperationState.UNKNOWN);
 
   private final CallControl provider;
   private final OperationStore store;
@@ -88,6 +72,8 @@ public final class WarmHandoffSaga implements WarmHandoffUseCase, AdvanceWarmHan
   private final Supplier<OperationId> ids;
   private final HandoffDecider decider;
   private final StepActions actions;
+  private final HandoffEvents events;
+  private final Admissions admissions;
 
   private WarmHandoffSaga(Builder builder) {
     this.provider = Objects.requireNonNull(builder.provider, "provider");
@@ -99,6 +85,8 @@ public final class WarmHandoffSaga implements WarmHandoffUseCase, AdvanceWarmHan
     HandoffPlan plan = HandoffPlan.of(provider.capabilities());
     this.decider = new HandoffDecider(plan, policy);
     this.actions = new StepActions(provider, plan);
+    this.events = new HandoffEvents(store);
+    this.admissions = new Admissions(provider, store, clock, ids);
   }
 
   /**
@@ -116,72 +104,15 @@ public final class WarmHandoffSaga implements WarmHandoffUseCase, AdvanceWarmHan
 
   @Override
   public Operation startWarmHandoff(WarmHandoff command, SubmitOptions options) {
-    Objects.requireNonNull(command, "command");
-    Objects.requireNonNull(options, "options");
-    ProviderCapabilities capabilities = provider.capabilities();
-    List<CapabilityViolation> unsupported = provider.check(command);
-    if (!unsupported.isEmpty()) {
-      throw new UnsupportedByProviderException(capabilities.provider(), unsupported);
+    // A handoff under way takes the call's transfer slot, so that a second handoff or a transfer
+    // of the call is refused by the store's admission.
+    Admissions.Admitted entry = admissions.admit(command, options, policy.answerTimeout());
+    if (!entry.admitted()) {
+      return entry.operation();
     }
-    Optional<IdempotencyKey> key = options.idempotencyKey();
-    if (key.isPresent()) {
-      Optional<Operation> earlier = store.findByIdempotencyKey(key.get());
-      if (earlier.isPresent()) {
-        return replay(key.get(), earlier.get(), command);
-      }
-    }
-    Instant now = clock.instant();
-    Operation requested =
-        Operation.request(
-            ids.get(),
-            capabilities.provider(),
-            command,
-            key,
-            SubmissionToken.create(now),
-            now,
-            policy.answerTimeout());
-    // The store decides atomically, on any number of instances: a handoff under way takes the
-    // call's transfer slot, so that a second handoff or a transfer of the call is refused.
-    Admission admission = store.admit(requested);
-    if (admission instanceof Admission.KeyHeld) {
-      return replay(key.orElseThrow(), ((Admission.KeyHeld) admission).holder(), command);
-    }
-    if (admission instanceof Admission.Conflict) {
-      throw conflict(requested, (Admission.Conflict) admission);
-    }
+    Operation requested = entry.operation();
     bus.publish(requested);
     return drive(requested.id());
-  }
-
-  private Operation replay(IdempotencyKey key, Operation earlier, WarmHandoff command) {
-    if (!earlier.command().equals(command)) {
-      throw new IdempotencyConflictException(key, earlier.id());
-    }
-    return store.find(earlier.id()).orElse(earlier);
-  }
-
-  private static OperationConflictException conflict(
-      Operation refused, Admission.Conflict conflict) {
-    Operation active = conflict.active();
-    if (conflict.rule() == Admission.Rule.ONE_AT_A_TIME) {
-      return new OperationConflictException(
-          "Call "
-              + refused.callId()
-              + " already has "
-              + active.kind()
-              + " "
-              + active.id()
-              + " under way",
-          active.id());
-    }
-    return new OperationConflictException(
-        "Operation context '"
-            + active.correlation()
-            + "' is already in use by operation "
-            + active.id()
-            + " on call "
-            + refused.callId(),
-        active.id());
   }
 
   @Override
@@ -192,7 +123,7 @@ public final class WarmHandoffSaga implements WarmHandoffUseCase, AdvanceWarmHan
         throw new OperationConflictException(
             "Operation " + id + " is a " + current.kind() + ", not a warm handoff", id);
       }
-      if (current.state().isTerminal()) {
+      if (current.state().isFinal()) {
         return current;
       }
       HandoffProgress progress = HandoffProgress.of(current);
@@ -216,7 +147,7 @@ public final class WarmHandoffSaga implements WarmHandoffUseCase, AdvanceWarmHan
         return drive(id);
       }
     }
-    throw new IllegalStateException("Warm handoff " + id + " kept changing; could not cancel it");
+    throw new ConcurrentUpdateException("warm handoff " + id + " (cancelling it)", MAX_RETRIES);
   }
 
   @Override
@@ -385,7 +316,8 @@ public final class WarmHandoffSaga implements WarmHandoffUseCase, AdvanceWarmHan
         return;
       }
     }
-    throw new IllegalStateException("Warm handoff " + id + " kept changing; gave up recording");
+    throw new ConcurrentUpdateException(
+        "warm handoff " + id + " (recording an answer)", MAX_RETRIES);
   }
 
   /** An answer never moves a step back: an event may have settled it while the answer came. */
@@ -396,7 +328,7 @@ public final class WarmHandoffSaga implements WarmHandoffUseCase, AdvanceWarmHan
     return answered;
   }
 
-  private static int rank(StepStatus status) {
+  static int rank(StepStatus status) {
     switch (status) {
       case REQUESTED:
         return 0;
@@ -458,7 +390,7 @@ public final class WarmHandoffSaga implements WarmHandoffUseCase, AdvanceWarmHan
   }
 
   private Instant wake(Operation draft, Instant now) {
-    if (draft.state().isTerminal()) {
+    if (draft.state().isFinal()) {
       return draft.deadline();
     }
     Next after = decider.decide(HandoffProgress.of(draft), now);
@@ -482,15 +414,16 @@ public final class WarmHandoffSaga implements WarmHandoffUseCase, AdvanceWarmHan
    * @return what recording it did; empty when it concerns no warm handoff
    */
   public Optional<EventOutcome> offer(ProviderEvent event) {
-    Optional<Match> match = match(event);
+    Optional<HandoffEvents.Match> match = events.match(event);
     if (match.isEmpty()) {
       return Optional.empty();
     }
     OperationId id = match.get().operation;
-    EventOutcome.Result result = EventOutcome.Result.DUPLICATE;
-    for (int attempt = 0; attempt < MAX_RETRIES; attempt++) {
+    EventOutcome.Result result = null;
+    for (int attempt = 0; attempt < MAX_RETRIES && result == null; attempt++) {
       Operation current = load(id);
       if (current.hasRecorded(event.meta().eventId())) {
+        result = EventOutcome.Result.DUPLICATE;
         break;
       }
       Instant now = clock.instant();
@@ -498,8 +431,11 @@ public final class WarmHandoffSaga implements WarmHandoffUseCase, AdvanceWarmHan
       Optional<Operation> stored = commit(current, entry, now);
       if (stored.isPresent()) {
         result = resultOf(current, stored.get(), match.get().step);
-        break;
       }
+    }
+    if (result == null) {
+      throw new ConcurrentUpdateException(
+          "warm handoff " + id + " (recording " + event.meta().type() + ")", MAX_RETRIES);
     }
     drive(id);
     return Optional.of(new EventOutcome(event, result, List.of(id), Optional.empty()));
@@ -514,13 +450,14 @@ public final class WarmHandoffSaga implements WarmHandoffUseCase, AdvanceWarmHan
    *     handoff's consultation calls); empty when it concerns no warm handoff
    */
   Optional<Claim> claim(ProviderEvent event) {
-    return match(event)
+    return events
+        .match(event)
         .map(
             m ->
                 new Claim(
                     m.operation,
-                    m.kind != Kind.CONSULTATION_ANSWERED
-                        && m.kind != Kind.CONSULTATION_ENDED
+                    m.kind != HandoffEvents.Kind.CONSULTATION_ANSWERED
+                        && m.kind != HandoffEvents.Kind.CONSULTATION_ENDED
                         && (m.step == 0
                             || !(event instanceof CallLifecycleEvent)
                             || onCallOf(m.operation, (CallLifecycleEvent) event))));
@@ -560,316 +497,6 @@ public final class WarmHandoffSaga implements WarmHandoffUseCase, AdvanceWarmHan
     return HandoffProgress.of(before).callEnded() == HandoffProgress.of(after).callEnded()
         ? EventOutcome.Result.RECORDED
         : EventOutcome.Result.APPLIED;
-  }
-
-  /** Which handoff (and step) an event concerns, and how it is recorded there. */
-  private final class Match {
-    private final OperationId operation;
-    private final int step;
-    private final Kind kind;
-
-    private Match(OperationId operation, int step, Kind kind) {
-      this.operation = operation;
-      this.step = step;
-      this.kind = kind;
-    }
-
-    Function<Operation, Operation.Entry> entry(ProviderEvent event, Instant now) {
-      return op -> {
-        Operation.Entry entry =
-            op.entry(now, TimelineEntry.Source.PROVIDER_EVENT, what(op, event))
-                .event(event.meta().eventId(), event.meta().occurredAt())
-                .evidence(evidenceOf(event));
-        if (step > 0) {
-          HandoffStep target = HandoffProgress.of(op).step(step).orElseThrow();
-          StepStatus status = statusAfter(target, event);
-          entry.step(target.entry().with(status, factsOf(event)));
-          failureOf(event, target).ifPresent(entry::failure);
-        }
-        return entry;
-      };
-    }
-
-    private String what(Operation op, ProviderEvent event) {
-      String type = event.meta().type();
-      if (kind == Kind.CALLER_CALL_ENDED && !op.state().isTerminal()) {
-        return HandoffProgress.CALL_ENDED + " (" + type + ")";
-      }
-      return type;
-    }
-
-    private StepStatus statusAfter(HandoffStep target, ProviderEvent event) {
-      StepStatus reported = reported(target, event);
-      if (reported == null) {
-        return target.status();
-      }
-      if (target.status().isSettled()) {
-        // Only a reach changes once settled: its agent may answer after all, or hang up later.
-        return target.kind() == StepKind.REACH && reported.isSettled() ? reported : target.status();
-      }
-      return rank(reported) < rank(target.status()) ? target.status() : reported;
-    }
-
-    private StepStatus reported(HandoffStep target, ProviderEvent event) {
-      if (kind == Kind.NOTE) {
-        return null;
-      }
-      if (kind == Kind.CONSULTATION_ANSWERED) {
-        return StepStatus.SUCCEEDED;
-      }
-      if (kind == Kind.CONSULTATION_ENDED) {
-        return StepStatus.FAILED;
-      }
-      Progress progress = progressOf(event);
-      if (progress == null) {
-        return null;
-      }
-      switch (progress) {
-        case COMPLETED:
-          return StepStatus.SUCCEEDED;
-        case FAILED:
-        case CANCELLED:
-          return StepStatus.FAILED;
-        default:
-          return StepStatus.IN_PROGRESS;
-      }
-    }
-
-    private Optional<Failure> failureOf(ProviderEvent event, HandoffStep target) {
-      if (kind == Kind.CONSULTATION_ENDED) {
-        Optional<Failure> reported =
-            event instanceof CallActionUpdate
-                ? ((CallActionUpdate) event).failure()
-                : event instanceof OperationUpdate
-                    ? ((OperationUpdate) event).failure()
-                    : event instanceof CallLifecycleEvent
-                        ? ((CallLifecycleEvent) event).failure()
-                        : Optional.empty();
-        return Optional.of(
-            reported.orElse(
-                Failure.of(
-                    FailureReason.CANCELLED,
-                    target.status() == StepStatus.SUCCEEDED
-                        ? "the agent hung up the consultation call"
-                        : "the consultation call ended before it was answered",
-                    evidenceOf(event))));
-      }
-      Optional<Failure> reported = Optional.empty();
-      if (event instanceof OperationUpdate) {
-        reported = ((OperationUpdate) event).failure();
-      } else if (event instanceof CallActionUpdate) {
-        reported = ((CallActionUpdate) event).failure();
-      }
-      if (reported.isEmpty() && progressOf(event) == Progress.CANCELLED) {
-        reported =
-            Optional.of(
-                Failure.of(
-                    FailureReason.CANCELLED,
-                    "cancelled, as the provider reports",
-                    evidenceOf(event)));
-      }
-      return reported;
-    }
-
-    private Map<String, String> factsOf(ProviderEvent event) {
-      Map<String, String> facts = new LinkedHashMap<>();
-      if (event instanceof OperationUpdate) {
-        OperationUpdate update = (OperationUpdate) event;
-        update.invitationId().ifPresent(id -> facts.put(StepEntry.INVITATION_FACT, id));
-        if (update.progress() == Progress.COMPLETED) {
-          update.participant().ifPresent(p -> facts.put(StepEntry.PARTICIPANT_FACT, p.rawId()));
-        }
-      }
-      return facts;
-    }
-  }
-
-  /** How an event is recorded. */
-  private enum Kind {
-    /** By its own progress, on the step its correlation names. */
-    STEP,
-    /** Only noted. */
-    NOTE,
-    /** The caller's call ended. */
-    CALLER_CALL_ENDED,
-    /** The consultation call was answered. */
-    CONSULTATION_ANSWERED,
-    /** The consultation call ended. */
-    CONSULTATION_ENDED
-  }
-
-  private static Progress progressOf(ProviderEvent event) {
-    if (event instanceof OperationUpdate) {
-      return ((OperationUpdate) event).progress();
-    }
-    if (event instanceof CallActionUpdate) {
-      return ((CallActionUpdate) event).progress();
-    }
-    return null;
-  }
-
-  private static ProviderEvidence evidenceOf(ProviderEvent event) {
-    if (event instanceof OperationUpdate) {
-      return ((OperationUpdate) event).evidence();
-    }
-    if (event instanceof CallActionUpdate) {
-      return ((CallActionUpdate) event).evidence();
-    }
-    if (event instanceof CallLifecycleEvent) {
-      return ((CallLifecycleEvent) event).evidence();
-    }
-    return ProviderEvidence.NONE;
-  }
-
-  private Optional<Match> match(ProviderEvent event) {
-    Optional<String> correlation = Optional.empty();
-    String callId;
-    if (event instanceof OperationUpdate) {
-      correlation = ((OperationUpdate) event).correlation();
-      callId = ((OperationUpdate) event).callId();
-    } else if (event instanceof CallActionUpdate) {
-      correlation = ((CallActionUpdate) event).correlation();
-      callId = ((CallActionUpdate) event).callId();
-    } else if (event instanceof CallLifecycleEvent) {
-      callId = ((CallLifecycleEvent) event).callId();
-    } else {
-      return Optional.empty();
-    }
-    if (correlation.isPresent()) {
-      Optional<Match> byCorrelation = byCorrelation(correlation.get());
-      if (byCorrelation.isPresent()) {
-        return byCorrelation;
-      }
-    }
-    Optional<Match> onCallerCall = onCallerCall(event, callId);
-    if (onCallerCall.isPresent()) {
-      return onCallerCall;
-    }
-    return onConsultationCall(event, callId);
-  }
-
-  private Optional<Match> byCorrelation(String correlation) {
-    return StepTokens.parse(correlation)
-        .flatMap(
-            ref ->
-                store
-                    .find(ref.operation())
-                    .filter(op -> op.kind() == OperationKind.WARM_HANDOFF)
-                    .filter(op -> HandoffProgress.of(op).step(ref.step()).isPresent())
-                    .map(op -> new Match(op.id(), ref.step(), Kind.STEP)));
-  }
-
-  private Optional<Match> onCallerCall(ProviderEvent event, String callId) {
-    Operation handoff = null;
-    for (Operation op : store.findByCall(event.meta().provider(), callId)) {
-      if (op.kind() == OperationKind.WARM_HANDOFF) {
-        if (handoff == null || (!op.state().isTerminal() && handoff.state().isTerminal())) {
-          handoff = op;
-        }
-      }
-    }
-    if (handoff == null) {
-      return Optional.empty();
-    }
-    if (event instanceof CallLifecycleEvent) {
-      CallLifecycleEvent lifecycle = (CallLifecycleEvent) event;
-      return Optional.of(
-          new Match(
-              handoff.id(),
-              0,
-              lifecycle.change() == CallLifecycleEvent.Change.DISCONNECTED
-                      || callerLeft(handoff, lifecycle)
-                  ? Kind.CALLER_CALL_ENDED
-                  : Kind.NOTE));
-    }
-    if (event instanceof OperationUpdate
-        && ((OperationUpdate) event).scope() == OperationKind.TRANSFER) {
-      HandoffProgress progress = HandoffProgress.of(handoff);
-      Optional<HandoffStep> transfer =
-          progress.steps().stream()
-              .filter(s -> s.action() == CallAction.TRANSFER)
-              .reduce((a, b) -> b);
-      if (transfer.isPresent() && !transfer.get().status().isSettled()) {
-        return Optional.of(new Match(handoff.id(), transfer.get().number(), Kind.STEP));
-      }
-    }
-    return Optional.empty();
-  }
-
-  /**
-   * Whether a roster of the caller's call says the caller hung up: it lists the call's participants
-   * and the transferee is not among them, before the handoff began to put the caller through (ACS
-   * keeps the call going for the bot and the agent; afterwards, a roster without the caller is how
-   * a transfer in a group call ends).
-   */
-  private static boolean callerLeft(Operation handoff, CallLifecycleEvent roster) {
-    if (roster.change() != CallLifecycleEvent.Change.PARTICIPANTS_UPDATED
-        || roster.participants().isEmpty()
-        || handoff.state().isTerminal()) {
-      return false;
-    }
-    HandoffProgress progress = HandoffProgress.of(handoff);
-    if (progress.last(StepKind.CONNECT).isPresent()) {
-      return false;
-    }
-    return progress
-        .transferee()
-        .map(Transferee::participant)
-        .filter(caller -> roster.participants().stream().noneMatch(caller::sameParty))
-        .isPresent();
-  }
-
-  private Optional<Match> onConsultationCall(ProviderEvent event, String callId) {
-    for (OperationState state : UNFINISHED) {
-      OperationQuery query =
-          OperationQuery.all()
-              .ofKind(OperationKind.WARM_HANDOFF)
-              .inState(state)
-              .limit(OperationQuery.MAX_LIMIT);
-      for (Operation op : store.list(query).operations()) {
-        HandoffProgress progress = HandoffProgress.of(op);
-        for (HandoffStep step : progress.steps()) {
-          if (step.kind() == StepKind.REACH
-              && step.fact(StepEntry.CALL_FACT).filter(callId::equals).isPresent()) {
-            return Optional.of(
-                new Match(op.id(), step.number(), consultationKind(progress, step, event)));
-          }
-        }
-      }
-    }
-    return Optional.empty();
-  }
-
-  private static Kind consultationKind(
-      HandoffProgress progress, HandoffStep reach, ProviderEvent event) {
-    if (event instanceof CallLifecycleEvent
-        && ((CallLifecycleEvent) event).change() == CallLifecycleEvent.Change.CONNECTED) {
-      return Kind.CONSULTATION_ANSWERED;
-    }
-    // The call ended: the end of the call itself (Graph's terminated consultation call), a placed
-    // call's own update where the provider reports one, or an update a provider's parser may give a
-    // call that ends without a transfer (the end of a redirect, which the consultation call is
-    // not).
-    boolean ended =
-        (event instanceof CallLifecycleEvent
-                && ((CallLifecycleEvent) event).change() == CallLifecycleEvent.Change.DISCONNECTED)
-            || (event instanceof CallActionUpdate
-                && ((CallActionUpdate) event).action() == CallAction.PLACE_CALL
-                && isOver(((CallActionUpdate) event).progress()))
-            || (event instanceof OperationUpdate
-                && ((OperationUpdate) event).scope() == OperationKind.REDIRECT
-                && isOver(((OperationUpdate) event).progress()));
-    if (ended) {
-      boolean replaced = progress.last(StepKind.CONNECT, reach.target().getAsInt()).isPresent();
-      return replaced ? Kind.NOTE : Kind.CONSULTATION_ENDED;
-    }
-    return Kind.NOTE;
-  }
-
-  private static boolean isOver(Progress progress) {
-    return progress == Progress.COMPLETED
-        || progress == Progress.FAILED
-        || progress == Progress.CANCELLED;
   }
 
   /** Builds a {@link WarmHandoffSaga}. */

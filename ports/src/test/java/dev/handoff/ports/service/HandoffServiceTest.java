@@ -30,6 +30,7 @@ import dev.handoff.domain.participant.PhoneNumber;
 import dev.handoff.domain.provider.Capability;
 import dev.handoff.domain.provider.ProviderCapabilities;
 import dev.handoff.domain.provider.UnsupportedByProviderException;
+import dev.handoff.ports.OperationQuery;
 import dev.handoff.ports.Subscription;
 import dev.handoff.ports.in.EventOutcome;
 import dev.handoff.ports.in.EventReport;
@@ -37,7 +38,6 @@ import dev.handoff.ports.in.IdempotencyConflictException;
 import dev.handoff.ports.in.OperationConflictException;
 import dev.handoff.ports.in.OperationListener;
 import dev.handoff.ports.in.OperationNotFoundException;
-import dev.handoff.ports.in.OperationQuery;
 import dev.handoff.ports.in.SubmitOptions;
 import dev.handoff.ports.memory.InMemoryOperationChangeBus;
 import dev.handoff.ports.memory.InMemoryOperationStore;
@@ -497,7 +497,7 @@ class HandoffServiceTest {
                   }
 
                   @Override
-                  public dev.handoff.ports.in.OperationPage list(OperationQuery query) {
+                  public dev.handoff.ports.OperationPage list(OperationQuery query) {
                     return store.list(query);
                   }
 

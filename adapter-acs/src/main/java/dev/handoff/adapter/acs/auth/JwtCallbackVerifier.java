@@ -15,6 +15,7 @@ import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import dev.handoff.adapter.acs.auth.CallbackAuthenticationException.Reason;
+import dev.handoff.ports.security.SigningKeyRules;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.text.ParseException;
@@ -25,6 +26,7 @@ import java.util.Date;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import javax.net.ssl.SSLContext;
 
 /**
  * Verifies the JWT that ACS sends as {@code Authorization: Bearer <token>} with every mid-call
@@ -56,9 +58,9 @@ public final class JwtCallbackVerifier implements CallbackAuthenticator {
   private final String audience;
   private final Duration clockSkew;
   private final Clock clock;
-  private final JwksSource keys;
+  private final SigningKeySource keys;
 
-  private JwtCallbackVerifier(Builder builder, JwksSource keys) {
+  private JwtCallbackVerifier(Builder builder, SigningKeySource keys) {
     this.issuer = builder.issuer;
     this.audience = builder.audience;
     this.clockSkew = builder.clockSkew;
@@ -208,10 +210,11 @@ public final class JwtCallbackVerifier implements CallbackAuthenticator {
     private String audience;
     private String issuer = DEFAULT_ISSUER;
     private URI openIdConfiguration = DEFAULT_OPENID_CONFIGURATION;
-    private JwksSource keySource;
+    private SigningKeySource keySource;
     private Duration clockSkew = DEFAULT_CLOCK_SKEW;
     private Clock clock = Clock.systemUTC();
     private HttpClient httpClient;
+    private SSLContext sslContext;
     private Duration fetchTimeout = Duration.ofSeconds(10);
 
     private Builder() {}
@@ -245,10 +248,10 @@ public final class JwtCallbackVerifier implements CallbackAuthenticator {
 
     /**
      * @param value where the signing keys come from, replacing the OpenID configuration (e.g.
-     *     {@link JwksSource#fixed(JWKSet)} offline)
+     *     {@link SigningKeySource#fixed(JWKSet)} offline)
      * @return this builder
      */
-    public Builder keySource(JwksSource value) {
+    public Builder keySource(SigningKeySource value) {
       keySource = value;
       return this;
     }
@@ -281,12 +284,33 @@ public final class JwtCallbackVerifier implements CallbackAuthenticator {
     }
 
     /**
+     * @param value the TLS context to trust the key endpoints with, e.g. an emulator's ({@code
+     *     emulator.trust().sslContext()}); the default client is then built with it
+     * @return this builder
+     */
+    public Builder sslContext(SSLContext value) {
+      sslContext = Objects.requireNonNull(value, "sslContext");
+      return this;
+    }
+
+    /**
      * @param value how long one key fetch may take, 10 s by default
      * @return this builder
      */
     public Builder fetchTimeout(Duration value) {
       fetchTimeout = value;
       return this;
+    }
+
+    private HttpClient defaultClient() {
+      HttpClient.Builder client =
+          HttpClient.newBuilder()
+              .connectTimeout(fetchTimeout)
+              .followRedirects(HttpClient.Redirect.NORMAL);
+      if (sslContext != null) {
+        client.sslContext(sslContext);
+      }
+      return client.build();
     }
 
     /**
@@ -306,20 +330,15 @@ public final class JwtCallbackVerifier implements CallbackAuthenticator {
             "clockSkew: must be between 0 and 5 minutes, got " + clockSkew);
       }
       Objects.requireNonNull(clock, "clock");
-      JwksSource source = keySource;
+      SigningKeySource source = keySource;
       if (source == null) {
         source =
-            new OpenIdConfigurationKeys(
+            new OpenIdSigningKeys(
                 openIdConfiguration,
-                httpClient != null
-                    ? httpClient
-                    : HttpClient.newBuilder()
-                        .connectTimeout(fetchTimeout)
-                        .followRedirects(HttpClient.Redirect.NORMAL)
-                        .build(),
+                httpClient != null ? httpClient : defaultClient(),
                 fetchTimeout,
-                Duration.ofHours(24),
-                Duration.ofMinutes(1),
+                SigningKeyRules.CACHE_LIFETIME,
+                SigningKeyRules.MIN_REFETCH_INTERVAL,
                 clock);
       }
       return new JwtCallbackVerifier(this, source);

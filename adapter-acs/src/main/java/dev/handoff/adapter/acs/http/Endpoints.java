@@ -1,17 +1,14 @@
 package dev.handoff.adapter.acs.http;
 
+import dev.handoff.ports.security.EndpointRules;
 import java.net.URI;
-import java.util.Locale;
-import java.util.Set;
 
 /**
- * Rules for the URLs the adapter talks to: HTTPS, except plain HTTP to a loopback host ({@code
- * 127.0.0.1}, {@code ::1}, {@code localhost}) so that a local emulator can be used without
- * certificates. Credentials are never sent in clear over a network.
+ * Rules for the URLs the adapter talks to: those of {@link EndpointRules}, shared by every adapter
+ * (HTTPS, except plain HTTP to a loopback host, where a local emulator runs), and for service
+ * endpoints no query or fragment.
  */
 public final class Endpoints {
-  private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "[::1]", "::1", "localhost");
-
   private Endpoints() {}
 
   /**
@@ -41,30 +38,12 @@ public final class Endpoints {
    *     carries user info
    */
   public static URI requireSecure(URI uri, String what) {
-    if (uri == null) {
-      throw new IllegalArgumentException(what + ": is required");
-    }
-    if (!uri.isAbsolute() || uri.getHost() == null) {
-      throw new IllegalArgumentException(what + ": must be an absolute URL with a host: " + uri);
-    }
-    if (uri.getRawUserInfo() != null) {
-      throw new IllegalArgumentException(what + ": must not carry user info");
-    }
-    String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-    if (scheme.equals("https")) {
-      return uri;
-    }
-    if (scheme.equals("http")) {
-      if (isLoopback(uri.getHost())) {
-        return uri;
-      }
-      throw new IllegalArgumentException(
-          what
-              + ": must use https; plain http is allowed only for the loopback hosts 127.0.0.1,"
-              + " ::1 and localhost (e.g. a local emulator), got "
-              + uri);
-    }
-    throw new IllegalArgumentException(what + ": must use https, got scheme '" + scheme + "'");
+    EndpointRules.problem(uri)
+        .ifPresent(
+            problem -> {
+              throw new IllegalArgumentException(what + ": " + problem + ", got " + uri);
+            });
+    return uri;
   }
 
   /**
@@ -72,6 +51,6 @@ public final class Endpoints {
    * @return whether it is one of the loopback hosts plain http is allowed for
    */
   public static boolean isLoopback(String host) {
-    return LOOPBACK.contains(host.toLowerCase(Locale.ROOT));
+    return EndpointRules.isLoopback(host);
   }
 }

@@ -15,7 +15,7 @@ public interface Sleeper {
   /**
    * @return a sleeper that sleeps the calling thread
    */
-  static Sleeper threadSleep() {
+  static Sleeper system() {
     return duration -> {
       if (!duration.isZero() && !duration.isNegative()) {
         Thread.sleep(duration.toMillis(), duration.toNanosPart() % 1_000_000);

@@ -145,22 +145,39 @@ public interface AcsRequestMapper {
     if (participant == null) {
       return null;
     }
-    if (participant instanceof AcsUser) {
-      return acsUser((AcsUser) participant, style);
-    }
-    if (participant instanceof PhoneNumber) {
-      return phoneNumber((PhoneNumber) participant, style);
-    }
-    if (participant instanceof TeamsUser) {
-      return teamsUser((TeamsUser) participant, style);
-    }
-    if (participant instanceof TeamsApp) {
-      return teamsApp((TeamsApp) participant, style);
-    }
-    if (participant instanceof TeamsExtensionUser) {
-      return teamsExtensionUser((TeamsExtensionUser) participant, style);
-    }
-    return raw((RawParticipant) participant);
+    AcsRequestMapper mapper = this;
+    return participant.accept(
+        new Participant.Visitor<>() {
+          @Override
+          public CommunicationIdentifierModel acsUser(AcsUser user) {
+            return mapper.acsUser(user, style);
+          }
+
+          @Override
+          public CommunicationIdentifierModel phoneNumber(PhoneNumber phone) {
+            return mapper.phoneNumber(phone, style);
+          }
+
+          @Override
+          public CommunicationIdentifierModel teamsUser(TeamsUser user) {
+            return mapper.teamsUser(user, style);
+          }
+
+          @Override
+          public CommunicationIdentifierModel teamsApp(TeamsApp app) {
+            return mapper.teamsApp(app, style);
+          }
+
+          @Override
+          public CommunicationIdentifierModel teamsExtensionUser(TeamsExtensionUser user) {
+            return mapper.teamsExtensionUser(user, style);
+          }
+
+          @Override
+          public CommunicationIdentifierModel raw(RawParticipant raw) {
+            return mapper.raw(raw);
+          }
+        });
   }
 
   /**

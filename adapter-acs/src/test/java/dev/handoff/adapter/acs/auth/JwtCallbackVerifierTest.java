@@ -22,7 +22,7 @@ class JwtCallbackVerifierTest {
   private final JwtCallbackVerifier verifier =
       JwtCallbackVerifier.builder()
           .audience(Tokens.AUDIENCE)
-          .keySource(JwksSource.fixed(new JWKSet(ACS_KEY)))
+          .keySource(SigningKeySource.fixed(new JWKSet(ACS_KEY)))
           .clock(Clock.fixed(Tokens.NOW, ZoneOffset.UTC))
           .build();
 

@@ -11,7 +11,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
-import dev.handoff.adapter.graph.auth.NotificationAuthenticationException.Reason;
+import dev.handoff.adapter.graph.auth.CallbackAuthenticationException.Reason;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.text.ParseException;
@@ -25,6 +25,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import javax.net.ssl.SSLContext;
 
 /**
  * Verifies the bearer JWT on a Graph notification callback: an RS256 signature by a published key,
@@ -35,7 +36,7 @@ import java.util.Set;
  *
  * <p>Use it from any web framework: pass the {@code Authorization} header's value to {@link
  * #verify(String)} before reading the body, and answer 401/403 on {@link
- * NotificationAuthenticationException}. Thread-safe.
+ * CallbackAuthenticationException}. Thread-safe.
  */
 public final class GraphNotificationAuthenticator {
 
@@ -66,7 +67,10 @@ public final class GraphNotificationAuthenticator {
         builder.keySource != null
             ? builder.keySource
             : OpenIdSigningKeys.builder(builder.openIdConfiguration)
-                .httpClient(builder.httpClient)
+                .httpClient(
+                    builder.httpClient == null && builder.sslContext != null
+                        ? HttpClient.newBuilder().sslContext(builder.sslContext).build()
+                        : builder.httpClient)
                 .clock(builder.clock)
                 .build();
   }
@@ -82,7 +86,7 @@ public final class GraphNotificationAuthenticator {
   /**
    * @param authorizationHeader the {@code Authorization} header's value, possibly null
    * @return the verified token
-   * @throws NotificationAuthenticationException naming why the token is refused
+   * @throws CallbackAuthenticationException naming why the token is refused
    */
   public VerifiedNotificationToken verify(String authorizationHeader) {
     if (authorizationHeader == null || authorizationHeader.isBlank()) {
@@ -99,7 +103,7 @@ public final class GraphNotificationAuthenticator {
   /**
    * @param token the JWT
    * @return the verified token
-   * @throws NotificationAuthenticationException naming why the token is refused
+   * @throws CallbackAuthenticationException naming why the token is refused
    */
   public VerifiedNotificationToken verifyToken(String token) {
     JWT parsed;
@@ -199,9 +203,9 @@ public final class GraphNotificationAuthenticator {
         (String) tenant, issuer, appId, expiry.toInstant(), keyId, claims.getClaims());
   }
 
-  private static NotificationAuthenticationException refuse(
+  private static CallbackAuthenticationException refuse(
       Reason reason, String message, Throwable cause) {
-    return new NotificationAuthenticationException(reason, message, cause);
+    return new CallbackAuthenticationException(reason, message, cause);
   }
 
   /** Builds a {@link GraphNotificationAuthenticator}. */
@@ -212,6 +216,7 @@ public final class GraphNotificationAuthenticator {
     private Set<String> tenants = Set.of();
     private SigningKeySource keySource;
     private HttpClient httpClient;
+    private SSLContext sslContext;
     private Duration clockSkew = Duration.ofMinutes(5);
     private Clock clock = Clock.systemUTC();
 
@@ -279,6 +284,16 @@ public final class GraphNotificationAuthenticator {
      */
     public Builder httpClient(HttpClient value) {
       httpClient = value;
+      return this;
+    }
+
+    /**
+     * @param value the TLS context to trust the key endpoints with, e.g. an emulator's ({@code
+     *     emulator.trust().sslContext()}); the default client is then built with it
+     * @return this builder
+     */
+    public Builder sslContext(SSLContext value) {
+      sslContext = Objects.requireNonNull(value, "sslContext");
       return this;
     }
 

@@ -5,6 +5,7 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import dev.handoff.adapter.graph.http.Endpoints;
 import dev.handoff.adapter.graph.wire.GraphJson;
+import dev.handoff.ports.security.SigningKeyRules;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,11 +22,12 @@ import java.util.Optional;
 /**
  * Signing keys read from an OpenID configuration document: its {@code jwks_uri} gives the key set.
  *
- * <p>The keys are cached for {@link Builder#maxAge} (default 2 hours, as the Graph comms samples
- * do). A token whose {@code kid} is not in the cache triggers one reload, at most once per {@link
- * Builder#minRefreshInterval} (default 1 minute) so that tokens with made-up key ids cannot make
- * the adapter hammer the key endpoint. Loading is single-flight. When a reload fails the keys
- * already held stay in use; only when none were ever loaded does {@link #key} throw. Thread-safe.
+ * <p>The keys are cached for {@link Builder#maxAge} (default {@link
+ * SigningKeyRules#CACHE_LIFETIME}, as for every adapter). A token whose {@code kid} is not in the
+ * cache triggers one reload, at most once per {@link Builder#minRefreshInterval} (default 1 minute)
+ * so that tokens with made-up key ids cannot make the adapter hammer the key endpoint. Loading is
+ * single-flight. When a reload fails the keys already held stay in use; only when none were ever
+ * loaded does {@link #key} throw. Thread-safe.
  */
 public final class OpenIdSigningKeys implements SigningKeySource {
   private final URI configuration;
@@ -119,8 +121,8 @@ public final class OpenIdSigningKeys implements SigningKeySource {
     private final URI configuration;
     private HttpClient httpClient;
     private Clock clock = Clock.systemUTC();
-    private Duration maxAge = Duration.ofHours(2);
-    private Duration minRefreshInterval = Duration.ofMinutes(1);
+    private Duration maxAge = SigningKeyRules.CACHE_LIFETIME;
+    private Duration minRefreshInterval = SigningKeyRules.MIN_REFETCH_INTERVAL;
     private Duration timeout = Duration.ofSeconds(10);
 
     private Builder(URI configuration) {
@@ -146,7 +148,8 @@ public final class OpenIdSigningKeys implements SigningKeySource {
     }
 
     /**
-     * @param value how long loaded keys are used before they are reloaded; default 2 hours
+     * @param value how long loaded keys are used before they are reloaded; default {@link
+     *     SigningKeyRules#CACHE_LIFETIME}
      * @return this builder
      */
     public Builder maxAge(Duration value) {

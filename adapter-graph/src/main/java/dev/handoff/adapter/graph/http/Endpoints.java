@@ -1,12 +1,12 @@
 package dev.handoff.adapter.graph.http;
 
+import dev.handoff.ports.security.EndpointRules;
 import java.net.URI;
-import java.util.Locale;
 
 /**
- * The rule for every URL the adapter talks to or hands to Graph: absolute, {@code https}, with a
- * host and without user info or fragment. Plain {@code http} is allowed only for loopback hosts
- * ({@code localhost}, {@code 127.0.0.0/8}, {@code ::1}), which is where an emulator runs.
+ * The rule for every URL the adapter talks to or hands to Graph: {@link EndpointRules}, shared by
+ * every adapter (absolute, {@code https}, with a host, no user info; plain {@code http} only for a
+ * loopback host, where an emulator runs), and no fragment.
  */
 public final class Endpoints {
   private Endpoints() {}
@@ -16,25 +16,10 @@ public final class Endpoints {
    * @return null when it satisfies the rule, else why not
    */
   public static String problem(URI uri) {
-    if (uri == null) {
-      return "is required";
+    if (uri != null && uri.getRawFragment() != null) {
+      return "must not carry a fragment";
     }
-    if (!uri.isAbsolute() || uri.getHost() == null) {
-      return "must be an absolute URL with a host";
-    }
-    if (uri.getRawUserInfo() != null || uri.getRawFragment() != null) {
-      return "must not carry user info or a fragment";
-    }
-    String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-    if ("https".equals(scheme)) {
-      return null;
-    }
-    if ("http".equals(scheme)) {
-      return isLoopback(uri.getHost())
-          ? null
-          : "must use https (plain http only for loopback hosts)";
-    }
-    return "must use https";
+    return EndpointRules.problem(uri).orElse(null);
   }
 
   /**
@@ -56,13 +41,6 @@ public final class Endpoints {
    * @return whether it names the loopback interface, without asking DNS
    */
   public static boolean isLoopback(String host) {
-    String h = host.toLowerCase(Locale.ROOT);
-    if (h.startsWith("[") && h.endsWith("]")) {
-      h = h.substring(1, h.length() - 1);
-    }
-    return "localhost".equals(h)
-        || "::1".equals(h)
-        || "0:0:0:0:0:0:0:1".equals(h)
-        || h.matches("127(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
+    return EndpointRules.isLoopback(host);
   }
 }

@@ -49,7 +49,7 @@ public final class GraphTransport {
 
   private final HttpClient client;
   private final AccessTokenSupplier tokens;
-  private final GraphHttpOptions options;
+  private final GraphOptions options;
   private final Clock clock;
 
   /**
@@ -57,7 +57,7 @@ public final class GraphTransport {
    * @param tokens where bearer tokens come from
    * @param options timeouts, retry bounds, clock and sleeper
    */
-  public GraphTransport(HttpClient client, AccessTokenSupplier tokens, GraphHttpOptions options) {
+  public GraphTransport(HttpClient client, AccessTokenSupplier tokens, GraphOptions options) {
     this.client = Objects.requireNonNull(client, "client");
     this.tokens = Objects.requireNonNull(tokens, "tokens");
     this.options = Objects.requireNonNull(options, "options");

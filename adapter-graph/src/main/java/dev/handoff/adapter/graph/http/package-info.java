@@ -8,8 +8,7 @@
  * <p>{@link dev.handoff.adapter.graph.http.AccessTokenSupplier}, {@link
  * dev.handoff.adapter.graph.http.ClientCredentialsTokenProvider}, {@link
  * dev.handoff.adapter.graph.http.TokenAcquisitionException}, {@link
- * dev.handoff.adapter.graph.http.GraphHttpOptions} and {@link
- * dev.handoff.adapter.graph.http.Sleeper} are for library users; the rest is the adapter's
- * internals.
+ * dev.handoff.adapter.graph.http.GraphOptions} and {@link dev.handoff.adapter.graph.http.Sleeper}
+ * are for library users; the rest is the adapter's internals.
  */
 package dev.handoff.adapter.graph.http;

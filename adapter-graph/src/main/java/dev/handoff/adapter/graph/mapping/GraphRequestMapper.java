@@ -12,9 +12,12 @@ import dev.handoff.domain.command.CallTransfer;
 import dev.handoff.domain.command.RedirectCall;
 import dev.handoff.domain.command.TransferMode;
 import dev.handoff.domain.command.Transferee;
+import dev.handoff.domain.participant.AcsUser;
 import dev.handoff.domain.participant.Participant;
 import dev.handoff.domain.participant.PhoneNumber;
+import dev.handoff.domain.participant.RawParticipant;
 import dev.handoff.domain.participant.TeamsApp;
+import dev.handoff.domain.participant.TeamsExtensionUser;
 import dev.handoff.domain.participant.TeamsUser;
 import java.net.URI;
 import java.time.Duration;
@@ -116,17 +119,45 @@ public interface GraphRequestMapper {
    * @throws IllegalArgumentException for a participant kind Graph cannot address
    */
   default GraphIdentitySet identitySet(Participant participant) {
-    if (participant instanceof TeamsUser) {
-      return userSet((TeamsUser) participant);
-    }
-    if (participant instanceof PhoneNumber) {
-      return phoneSet((PhoneNumber) participant);
-    }
-    if (participant instanceof TeamsApp) {
-      TeamsApp app = (TeamsApp) participant;
-      return app.type() == TeamsApp.Type.APPLICATION ? applicationSet(app) : instanceSet(app);
-    }
-    throw new IllegalArgumentException(
+    GraphRequestMapper mapper = this;
+    return participant.accept(
+        new Participant.Visitor<>() {
+          @Override
+          public GraphIdentitySet teamsUser(TeamsUser user) {
+            return mapper.userSet(user);
+          }
+
+          @Override
+          public GraphIdentitySet phoneNumber(PhoneNumber phone) {
+            return mapper.phoneSet(phone);
+          }
+
+          @Override
+          public GraphIdentitySet teamsApp(TeamsApp app) {
+            return app.type() == TeamsApp.Type.APPLICATION
+                ? mapper.applicationSet(app)
+                : mapper.instanceSet(app);
+          }
+
+          @Override
+          public GraphIdentitySet acsUser(AcsUser user) {
+            throw unaddressable(user);
+          }
+
+          @Override
+          public GraphIdentitySet teamsExtensionUser(TeamsExtensionUser user) {
+            throw unaddressable(user);
+          }
+
+          @Override
+          public GraphIdentitySet raw(RawParticipant raw) {
+            throw unaddressable(raw);
+          }
+        });
+  }
+
+  private static IllegalArgumentException unaddressable(Participant participant) {
+    return new IllegalArgumentException(
         "Microsoft Graph cannot address " + participant.kind() + " participants");
   }
 

@@ -3,7 +3,7 @@ package dev.handoff.adapter.graph.notifications;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.handoff.adapter.graph.GraphCapabilities;
+import dev.handoff.adapter.graph.GraphProvider;
 import dev.handoff.adapter.graph.wire.GraphJson;
 import dev.handoff.domain.ValidationException;
 import dev.handoff.domain.event.EventMeta;
@@ -50,10 +50,7 @@ record Item(
    */
   EventMeta meta(String role, String type) {
     return new EventMeta(
-        GraphCapabilities.PROVIDER,
-        role.isEmpty() ? eventId : eventId + "#" + role,
-        type,
-        receivedAt);
+        GraphProvider.ID, role.isEmpty() ? eventId : eventId + "#" + role, type, receivedAt);
   }
 
   UnrecognizedEvent unrecognized(String type) {

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
-import dev.handoff.adapter.graph.auth.NotificationAuthenticationException.Reason;
+import dev.handoff.adapter.graph.auth.CallbackAuthenticationException.Reason;
 import dev.handoff.adapter.graph.support.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -310,7 +310,7 @@ class GraphNotificationAuthenticatorTest {
       org.assertj.core.api.ThrowableAssert.ThrowingCallable call, Reason reason) {
     assertThatThrownBy(call)
         .isInstanceOfSatisfying(
-            NotificationAuthenticationException.class,
+            CallbackAuthenticationException.class,
             e -> {
               assertThat(e.reason()).isEqualTo(reason);
               assertThat(e.getMessage()).startsWith(reason + ": ");

@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
-import dev.handoff.adapter.graph.auth.NotificationAuthenticationException.Reason;
+import dev.handoff.adapter.graph.auth.CallbackAuthenticationException.Reason;
 import dev.handoff.adapter.graph.support.LocalServer;
 import dev.handoff.adapter.graph.support.LocalServer.Reply;
 import dev.handoff.adapter.graph.support.MutableClock;
+import dev.handoff.ports.security.SigningKeyRules;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
@@ -108,8 +109,11 @@ class OpenIdSigningKeysTest {
   void keysAreReloadedAfterTheirMaximumAge() {
     GraphNotificationAuthenticator authenticator = authenticator();
     authenticator.verifyToken(Tokens.sign(FIRST, Tokens.claims(NOW).build()));
+    clock.advance(SigningKeyRules.CACHE_LIFETIME.minusMinutes(1));
+    authenticator.verifyToken(Tokens.sign(FIRST, Tokens.claims(clock.instant()).build()));
+    assertThat(keySetFetches()).isEqualTo(1);
 
-    clock.advance(Duration.ofHours(2));
+    clock.advance(Duration.ofMinutes(1));
     authenticator.verifyToken(Tokens.sign(FIRST, Tokens.claims(clock.instant()).build()));
 
     assertThat(keySetFetches()).isEqualTo(2);

@@ -2,7 +2,7 @@ package dev.handoff.adapter.graph.support;
 
 import dev.handoff.adapter.graph.GraphApiVersion;
 import dev.handoff.adapter.graph.GraphCallControl;
-import dev.handoff.adapter.graph.http.GraphHttpOptions;
+import dev.handoff.adapter.graph.http.GraphOptions;
 import dev.handoff.domain.operation.OperationId;
 import dev.handoff.domain.operation.SubmissionToken;
 import dev.handoff.ports.out.SubmitContext;
@@ -31,8 +31,8 @@ public final class Fixtures {
   /**
    * @return fast options: short timeouts, a recording sleeper
    */
-  public static GraphHttpOptions.Builder fastOptions() {
-    return GraphHttpOptions.builder()
+  public static GraphOptions.Builder fastOptions() {
+    return GraphOptions.builder()
         .attemptTimeout(Duration.ofSeconds(5))
         .overallTimeout(Duration.ofSeconds(20))
         .sleeper(new RecordingSleeper());
@@ -54,7 +54,7 @@ public final class Fixtures {
    * @return an adapter with a fixed token
    */
   public static GraphCallControl control(
-      URI baseUrl, GraphApiVersion version, GraphHttpOptions options) {
+      URI baseUrl, GraphApiVersion version, GraphOptions options) {
     return GraphCallControl.builder()
         .tokenSupplier(() -> TOKEN)
         .baseUrl(baseUrl)

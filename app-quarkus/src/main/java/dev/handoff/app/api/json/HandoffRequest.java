@@ -2,7 +2,6 @@ package dev.handoff.app.api.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.handoff.domain.ValidationException;
-import dev.handoff.domain.Violation;
 import dev.handoff.domain.Violations;
 import dev.handoff.domain.command.Briefing;
 import dev.handoff.domain.command.Fallback;
@@ -14,7 +13,6 @@ import dev.handoff.domain.context.CallingContext;
 import dev.handoff.domain.participant.Participant;
 import dev.handoff.domain.participant.PhoneNumber;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,13 +64,15 @@ public record HandoffRequest(
   @JsonInclude(JsonInclude.Include.NON_NULL)
   @Schema(name = "HandoffTarget")
   public record TargetJson(
-      @Schema(required = true) ParticipantJson participant, Integer ringTimeoutSeconds) {
+      @Schema(required = true) ParticipantJson participant,
+      @Fills("ringTimeout") Integer ringTimeoutSeconds) {
     HandoffTarget toDomain() {
       Violations v = Violations.of("HandoffTarget");
       v.required("participant", participant);
       Participant who = participant == null ? null : v.nested("participant", participant::toDomain);
-      return build(
+      return Requests.build(
           v,
+          TargetJson.class,
           () ->
               new HandoffTarget(
                   who, ringTimeoutSeconds == null ? null : Duration.ofSeconds(ringTimeoutSeconds)));
@@ -94,7 +94,8 @@ public record HandoffRequest(
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   @Schema(name = "Prompt")
-  public record PromptJson(String text, String locale, String voice, String audioUrl) {
+  public record PromptJson(
+      String text, String locale, String voice, @Fills("uri") String audioUrl) {
     Prompt toDomain() {
       Violations v = Violations.of("Prompt");
       if (text == null && audioUrl == null) {
@@ -107,12 +108,13 @@ public record HandoffRequest(
       }
       v.throwIfAny();
       if (text != null) {
-        return build(
+        return Requests.build(
             v,
+            PromptJson.class,
             () -> new Prompt.Speech(text, Optional.ofNullable(locale), Optional.ofNullable(voice)));
       }
-      URI uri = uri(v, "audioUrl", audioUrl);
-      return build(v, () -> renamed(() -> Prompt.audio(uri), "uri", "audioUrl"));
+      URI uri = Requests.uri(v, "audioUrl", audioUrl);
+      return Requests.build(v, PromptJson.class, () -> Prompt.audio(uri));
     }
 
     static PromptJson of(Prompt prompt) {
@@ -137,7 +139,11 @@ public record HandoffRequest(
   @JsonInclude(JsonInclude.Include.NON_NULL)
   @Schema(name = "Briefing")
   public record BriefingJson(
-      String text, String locale, String voice, String audioUrl, CallingContextJson context) {
+      String text,
+      String locale,
+      String voice,
+      String audioUrl,
+      @Fills("callingContext") CallingContextJson context) {
     Briefing toDomain() {
       Violations v = Violations.of("Briefing");
       boolean speaks = text != null || audioUrl != null || locale != null || voice != null;
@@ -146,7 +152,8 @@ public record HandoffRequest(
               ? v.nested("", () -> new PromptJson(text, locale, voice, audioUrl).toDomain())
               : null;
       CallingContext calling = context == null ? null : v.nested("context", context::toDomain);
-      return build(v, () -> new Briefing(Optional.ofNullable(prompt), calling));
+      return Requests.build(
+          v, BriefingJson.class, () -> new Briefing(Optional.ofNullable(prompt), calling));
     }
 
     static BriefingJson of(Briefing briefing) {
@@ -183,13 +190,13 @@ public record HandoffRequest(
       Violations v = Violations.of("Fallback");
       if (RETURN_TO_BOT.equals(kind)) {
         v.check(participant == null, "participant", "applies to kind transfer only", null);
-        return build(v, Fallback::returnToBot);
+        return Requests.build(v, FallbackJson.class, Fallback::returnToBot);
       }
       if (TRANSFER.equals(kind)) {
         v.required("participant", participant);
         Participant to =
             participant == null ? null : v.nested("participant", participant::toDomain);
-        return build(v, () -> Fallback.transferTo(to));
+        return Requests.build(v, FallbackJson.class, () -> Fallback.transferTo(to));
       }
       v.add("kind", "must be " + RETURN_TO_BOT + " or " + TRANSFER, kind);
       v.throwIfAny();
@@ -223,21 +230,21 @@ public record HandoffRequest(
     Prompt hold = holdAudio == null ? null : v.nested("holdAudio", holdAudio::toDomain);
     Briefing brief = briefing == null ? null : v.nested("briefing", briefing::toDomain);
     Fallback last = fallback == null ? null : v.nested("fallback", fallback::toDomain);
-    PhoneNumber callerId = phone(v, "sourceCallerId", sourceCallerId);
-    URI callback = uri(v, "callbackUri", callbackUri);
-    return build(
+    PhoneNumber callerId = Requests.phone(v, "sourceCallerId", sourceCallerId);
+    URI callback = Requests.uri(v, "callbackUri", callbackUri);
+    return Requests.build(
         v,
+        HandoffRequest.class,
         () ->
-            new WarmHandoff(
-                callId,
-                Optional.ofNullable(who),
-                to,
-                Optional.ofNullable(hold),
-                brief,
-                last,
-                Optional.ofNullable(callerId),
-                Optional.ofNullable(operationContext),
-                Optional.ofNullable(callback)));
+            WarmHandoff.builder(callId, to)
+                .transferee(who)
+                .holdAudio(hold)
+                .briefing(brief)
+                .fallback(last)
+                .sourceCallerId(callerId)
+                .operationContext(operationContext)
+                .callbackUri(callback)
+                .build());
   }
 
   /**
@@ -254,69 +261,5 @@ public record HandoffRequest(
         command.sourceCallerId().map(PhoneNumber::value).orElse(null),
         command.operationContext().orElse(null),
         command.callbackUri().map(URI::toString).orElse(null));
-  }
-
-  // ------------------------------------------------------------ helpers
-
-  /** Domain field names that this request spells differently. */
-  private static String jsonPath(String path) {
-    String renamed = path.replaceAll("(^|\\.)ringTimeout$", "$1ringTimeoutSeconds");
-    renamed = renamed.replaceAll("(^|\\.)callingContext", "$1context");
-    return Requests.jsonPath(renamed);
-  }
-
-  private static <T> T renamed(
-      java.util.function.Supplier<T> construction, String from, String to) {
-    try {
-      return construction.get();
-    } catch (ValidationException invalid) {
-      throw new ValidationException(
-          invalid.subject(),
-          invalid.violations().stream()
-              .map(
-                  v ->
-                      new Violation(
-                          v.path().equals(from) ? to : v.path(), v.rule(), v.shownValue()))
-              .collect(Collectors.toList()));
-    }
-  }
-
-  private static PhoneNumber phone(Violations v, String path, String number) {
-    if (number == null) {
-      return null;
-    }
-    try {
-      return PhoneNumber.of(number);
-    } catch (ValidationException invalid) {
-      invalid
-          .violations()
-          .forEach(broken -> v.add(path, broken.rule(), broken.shownValue().orElse(null)));
-      return null;
-    }
-  }
-
-  private static URI uri(Violations v, String path, String value) {
-    if (value == null) {
-      return null;
-    }
-    try {
-      return new URI(value);
-    } catch (URISyntaxException malformed) {
-      v.check(false, path, "must be a URI", value);
-      return null;
-    }
-  }
-
-  private static <T> T build(Violations v, java.util.function.Supplier<T> construction) {
-    T built = v.nested("", construction);
-    List<Violation> found = v.found();
-    if (!found.isEmpty()) {
-      List<Violation> renamed =
-          found.stream()
-              .map(x -> new Violation(jsonPath(x.path()), x.rule(), x.shownValue()))
-              .collect(Collectors.toList());
-      throw new ValidationException("request", Requests.prune(renamed));
-    }
-    return built;
   }
 }

@@ -103,20 +103,33 @@ public record OperationJson(
   }
 
   private static Object request(CallCommand command) {
-    if (command instanceof CallTransfer) {
-      return Requests.TransferRequest.of((CallTransfer) command);
-    }
-    if (command instanceof AddParticipant) {
-      return Requests.AddParticipantRequest.of((AddParticipant) command);
-    }
-    if (command instanceof RedirectCall) {
-      return Requests.RedirectRequest.of((RedirectCall) command);
-    }
-    if (command instanceof WarmHandoff) {
-      return HandoffRequest.of((WarmHandoff) command);
-    }
-    CancelAddParticipant cancel = (CancelAddParticipant) command;
-    return Map.of("invitationId", cancel.invitationId());
+    return command.accept(
+        new CallCommand.Visitor<>() {
+          @Override
+          public Object transfer(CallTransfer transfer) {
+            return Requests.TransferRequest.of(transfer);
+          }
+
+          @Override
+          public Object addParticipant(AddParticipant add) {
+            return Requests.AddParticipantRequest.of(add);
+          }
+
+          @Override
+          public Object cancelAddParticipant(CancelAddParticipant cancel) {
+            return Map.of("invitationId", cancel.invitationId());
+          }
+
+          @Override
+          public Object redirect(RedirectCall redirect) {
+            return Requests.RedirectRequest.of(redirect);
+          }
+
+          @Override
+          public Object warmHandoff(WarmHandoff handoff) {
+            return HandoffRequest.of(handoff);
+          }
+        });
   }
 
   /**

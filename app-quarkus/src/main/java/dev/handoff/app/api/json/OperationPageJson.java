@@ -1,7 +1,7 @@
 package dev.handoff.app.api.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.handoff.ports.in.OperationPage;
+import dev.handoff.ports.OperationPage;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

@@ -8,6 +8,7 @@ import dev.handoff.domain.participant.AcsUser;
 import dev.handoff.domain.participant.Cloud;
 import dev.handoff.domain.participant.Participant;
 import dev.handoff.domain.participant.PhoneNumber;
+import dev.handoff.domain.participant.RawParticipant;
 import dev.handoff.domain.participant.TeamsApp;
 import dev.handoff.domain.participant.TeamsExtensionUser;
 import dev.handoff.domain.participant.TeamsUser;
@@ -21,6 +22,9 @@ import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 /**
  * A participant on the wire, told apart by {@code kind}. Responses add {@code rawId}; a request may
  * carry it too, and then it must match.
+ *
+ * <p>Long because it is the wire form of all six participant kinds, one record each with its
+ * OpenAPI schema.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
 @JsonSubTypes({
@@ -77,39 +81,56 @@ public sealed interface ParticipantJson {
   static ParticipantJson of(Participant participant) {
     String raw = participant.rawId();
     String name = participant.displayName().orElse(null);
-    if (participant instanceof AcsUser) {
-      return new AcsUserJson(((AcsUser) participant).id(), name, raw);
-    }
-    if (participant instanceof PhoneNumber) {
-      PhoneNumber phone = (PhoneNumber) participant;
-      return new PhoneNumberJson(phone.value(), name, raw);
-    }
-    if (participant instanceof TeamsUser) {
-      TeamsUser user = (TeamsUser) participant;
-      return new TeamsUserJson(
-          user.userId(),
-          user.tenantId().orElse(null),
-          user.cloud().wireName(),
-          user.anonymous() ? Boolean.TRUE : null,
-          name,
-          raw);
-    }
-    if (participant instanceof TeamsApp) {
-      TeamsApp app = (TeamsApp) participant;
-      return new TeamsAppJson(
-          app.appId(),
-          app.type() == TeamsApp.Type.APPLICATION ? "application" : "applicationInstance",
-          app.tenantId().orElse(null),
-          app.cloud().wireName(),
-          name,
-          raw);
-    }
-    if (participant instanceof TeamsExtensionUser) {
-      TeamsExtensionUser user = (TeamsExtensionUser) participant;
-      return new TeamsExtensionUserJson(
-          user.userId(), user.tenantId(), user.resourceId(), user.cloud().wireName(), name, raw);
-    }
-    return new RawJson(raw);
+    return participant.accept(
+        new Participant.Visitor<>() {
+          @Override
+          public ParticipantJson acsUser(AcsUser user) {
+            return new AcsUserJson(user.id(), name, raw);
+          }
+
+          @Override
+          public ParticipantJson phoneNumber(PhoneNumber phone) {
+            return new PhoneNumberJson(phone.value(), name, raw);
+          }
+
+          @Override
+          public ParticipantJson teamsUser(TeamsUser user) {
+            return new TeamsUserJson(
+                user.userId(),
+                user.tenantId().orElse(null),
+                user.cloud().wireName(),
+                user.anonymous() ? Boolean.TRUE : null,
+                name,
+                raw);
+          }
+
+          @Override
+          public ParticipantJson teamsApp(TeamsApp app) {
+            return new TeamsAppJson(
+                app.appId(),
+                app.type() == TeamsApp.Type.APPLICATION ? "application" : "applicationInstance",
+                app.tenantId().orElse(null),
+                app.cloud().wireName(),
+                name,
+                raw);
+          }
+
+          @Override
+          public ParticipantJson teamsExtensionUser(TeamsExtensionUser user) {
+            return new TeamsExtensionUserJson(
+                user.userId(),
+                user.tenantId(),
+                user.resourceId(),
+                user.cloud().wireName(),
+                name,
+                raw);
+          }
+
+          @Override
+          public ParticipantJson raw(RawParticipant participant) {
+            return new RawJson(raw);
+          }
+        });
   }
 
   /**

@@ -42,8 +42,8 @@ public final class Requests {
   public record TransferRequest(
       @Schema(required = true) ParticipantJson target,
       TransfereeJson transferee,
-      String replacesCallId,
-      CallingContextJson context,
+      @Fills({"mode.replacesCallId", "mode"}) String replacesCallId,
+      @Fills("callingContext") CallingContextJson context,
       String operationContext,
       String callbackUri,
       String sourceCallerId) {
@@ -67,16 +67,16 @@ public final class Requests {
               : v.nested("", () -> TransferMode.consultative(replacesCallId));
       return build(
           v,
+          TransferRequest.class,
           () ->
-              new CallTransfer(
-                  callId,
-                  to,
-                  Optional.ofNullable(who),
-                  mode,
-                  calling,
-                  Optional.ofNullable(operationContext),
-                  Optional.ofNullable(callerId),
-                  Optional.ofNullable(callback)));
+              CallTransfer.builder(callId, to)
+                  .transferee(who)
+                  .mode(mode)
+                  .callingContext(calling)
+                  .operationContext(operationContext)
+                  .sourceCallerId(callerId)
+                  .callbackUri(callback)
+                  .build());
     }
 
     /**
@@ -110,7 +110,10 @@ public final class Requests {
       Violations v = Violations.of("Transferee");
       v.required("participant", participant);
       Participant who = participant == null ? null : v.nested("participant", participant::toDomain);
-      return build(v, () -> new Transferee(who, Optional.ofNullable(callParticipantId)));
+      return build(
+          v,
+          TransfereeJson.class,
+          () -> new Transferee(who, Optional.ofNullable(callParticipantId)));
     }
 
     static TransfereeJson of(Transferee transferee) {
@@ -135,10 +138,10 @@ public final class Requests {
   @Schema(name = "AddParticipantRequest")
   public record AddParticipantRequest(
       @Schema(required = true) ParticipantJson participant,
-      Integer invitationTimeoutSeconds,
+      @Fills("invitationTimeout") Integer invitationTimeoutSeconds,
       String sourceCallerId,
       String sourceDisplayName,
-      CallingContextJson context,
+      @Fills("callingContext") CallingContextJson context,
       String operationContext,
       String callbackUri) {
 
@@ -156,16 +159,19 @@ public final class Requests {
       URI callback = uri(v, "callbackUri", callbackUri);
       return build(
           v,
+          AddParticipantRequest.class,
           () ->
-              new AddParticipant(
-                  callId,
-                  who,
-                  Optional.ofNullable(invitationTimeoutSeconds).map(Duration::ofSeconds),
-                  Optional.ofNullable(callerId),
-                  Optional.ofNullable(sourceDisplayName),
-                  calling,
-                  Optional.ofNullable(operationContext),
-                  Optional.ofNullable(callback)));
+              AddParticipant.builder(callId, who)
+                  .invitationTimeout(
+                      invitationTimeoutSeconds == null
+                          ? null
+                          : Duration.ofSeconds(invitationTimeoutSeconds))
+                  .sourceCallerId(callerId)
+                  .sourceDisplayName(sourceDisplayName)
+                  .callingContext(calling)
+                  .operationContext(operationContext)
+                  .callbackUri(callback)
+                  .build());
     }
 
     /**
@@ -198,7 +204,7 @@ public final class Requests {
   public record RedirectRequest(
       @Schema(required = true) String incomingCallContext,
       @Schema(required = true) List<ParticipantJson> targets,
-      Integer ringTimeoutSeconds,
+      @Fills("ringTimeout") Integer ringTimeoutSeconds,
       String operationContext,
       String callbackUri) {
 
@@ -219,14 +225,14 @@ public final class Requests {
       URI callback = uri(v, "callbackUri", callbackUri);
       return build(
           v,
+          RedirectRequest.class,
           () ->
-              new RedirectCall(
-                  callId,
-                  incomingCallContext,
-                  to,
-                  Optional.ofNullable(ringTimeoutSeconds).map(Duration::ofSeconds),
-                  Optional.ofNullable(operationContext),
-                  Optional.ofNullable(callback)));
+              RedirectCall.builder(callId, incomingCallContext, to)
+                  .ringTimeout(
+                      ringTimeoutSeconds == null ? null : Duration.ofSeconds(ringTimeoutSeconds))
+                  .operationContext(operationContext)
+                  .callbackUri(callback)
+                  .build());
     }
 
     /**
@@ -255,7 +261,7 @@ public final class Requests {
   }
 
   /** Reads a phone number given as a plain JSON string: its violations belong to the string. */
-  private static PhoneNumber phone(Violations v, String path, String number) {
+  static PhoneNumber phone(Violations v, String path, String number) {
     if (number == null) {
       return null;
     }
@@ -269,7 +275,7 @@ public final class Requests {
     }
   }
 
-  private static URI uri(Violations v, String path, String value) {
+  static URI uri(Violations v, String path, String value) {
     if (value == null) {
       return null;
     }
@@ -282,9 +288,27 @@ public final class Requests {
   }
 
   /**
-   * Builds the command when its parts were valid and throws every violation, pruned of "is
-   * required" entries for parts that were given but invalid (their own violations say why).
+   * Builds the command when its parts were valid and throws every violation, in the request's JSON
+   * terms and pruned of "is required" entries for parts that were given but invalid (their own
+   * violations say why).
    */
+  static <T> T build(
+      Violations v, Class<? extends Record> request, java.util.function.Supplier<T> construction) {
+    T built = v.nested("", construction);
+    List<Violation> found = v.found();
+    if (!found.isEmpty()) {
+      JsonFieldPaths paths = JsonFieldPaths.of(request);
+      throw new ValidationException(
+          "request",
+          prune(
+              found.stream()
+                  .map(x -> new Violation(paths.toJson(x.path()), x.rule(), x.shownValue()))
+                  .collect(Collectors.toList())));
+    }
+    return built;
+  }
+
+  /** Builds a command whose parts all come from the URL path, named as the model names them. */
   private static <T> T build(Violations v, java.util.function.Supplier<T> construction) {
     T built = v.nested("", construction);
     List<Violation> found = v.found();
@@ -294,36 +318,7 @@ public final class Requests {
     return built;
   }
 
-  /** Domain field names that the JSON API spells differently, longest first. */
-  private static final List<java.util.Map.Entry<String, String>> JSON_NAMES =
-      List.of(
-          java.util.Map.entry("mode.replacesCallId", "replacesCallId"),
-          java.util.Map.entry("mode", "replacesCallId"),
-          java.util.Map.entry("callingContext", "context"),
-          java.util.Map.entry("invitationTimeout", "invitationTimeoutSeconds"),
-          java.util.Map.entry("ringTimeout", "ringTimeoutSeconds"));
-
-  /**
-   * @param path a field path in domain terms
-   * @return the same path in the JSON API's terms
-   */
-  public static String jsonPath(String path) {
-    for (java.util.Map.Entry<String, String> name : JSON_NAMES) {
-      String domain = name.getKey();
-      if (path.equals(domain) || path.startsWith(domain + ".") || path.startsWith(domain + "[")) {
-        return name.getValue() + path.substring(domain.length());
-      }
-    }
-    return path;
-  }
-
-  private static Violation inJsonTerms(Violation violation) {
-    return new Violation(jsonPath(violation.path()), violation.rule(), violation.shownValue());
-  }
-
-  static List<Violation> prune(List<Violation> found) {
-    List<Violation> violations =
-        found.stream().map(Requests::inJsonTerms).collect(Collectors.toList());
+  private static List<Violation> prune(List<Violation> violations) {
     List<Violation> kept = new ArrayList<>();
     for (Violation violation : violations) {
       boolean explainedBelow =

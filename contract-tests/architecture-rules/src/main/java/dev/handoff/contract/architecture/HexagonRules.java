@@ -10,6 +10,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.CompositeArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.EvaluationResult;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
@@ -30,7 +31,9 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>domain ({@code <root>.domain..}) — the model; depends on the JDK only;
  *   <li>ports ({@code <root>.ports..}) — use cases, outbound ports, application services; depend on
- *       the domain only (and the JDK, its {@code javax.crypto} included);
+ *       the domain only (and the JDK, its {@code javax.crypto} included); the inbound ports ({@code
+ *       <root>.ports.in..}) and the outbound ports ({@code <root>.ports.out..}) never depend on
+ *       each other: what both need lives beside them in the ports;
  *   <li>adapters ({@code <root>.adapter.<name>..}) — one provider or store each; never depend on
  *       another adapter, the application or a standalone part;
  *   <li>application ({@code <root>.app..}) — the only layer that may use the framework libraries;
@@ -53,6 +56,8 @@ import java.util.regex.Pattern;
  *   }
  * }
  * }</pre>
+ *
+ * <p>Long because it is the rule set and its builder: one documented method per rule or setting.
  */
 public final class HexagonRules {
   /** Handoff's framework libraries: only the application may use them. */
@@ -74,6 +79,8 @@ public final class HexagonRules {
   private final List<String> standalone;
   private final List<String> frameworks;
   private final List<String> serialisation;
+  private final String inboundPorts;
+  private final String outboundPorts;
 
   private HexagonRules(Builder builder) {
     this.root = builder.root;
@@ -84,6 +91,8 @@ public final class HexagonRules {
     this.standalone = List.copyOf(builder.standalone);
     this.frameworks = List.copyOf(builder.frameworks);
     this.serialisation = List.copyOf(builder.serialisation);
+    this.inboundPorts = builder.inboundPorts;
+    this.outboundPorts = builder.outboundPorts;
   }
 
   /**
@@ -167,6 +176,33 @@ public final class HexagonRules {
         .resideInAnyPackage("java..", "javax.crypto..", layer(domain), layer(ports))
         .allowEmptyShould(true)
         .as("the ports (" + layer(ports) + ") depend on the domain only");
+  }
+
+  /**
+   * @return the inbound ports (use cases) and the outbound ports (what the application needs of the
+   *     world) do not depend on each other; types both sides share live beside them in the ports. A
+   *     code base whose ports are not split this way passes: there is nothing to check
+   */
+  public ArchRule inboundAndOutboundPortsAreIndependent() {
+    String in = root + "." + ports + "." + inboundPorts + "..";
+    String out = root + "." + ports + "." + outboundPorts + "..";
+    return CompositeArchRule.of(
+            noClasses()
+                .that()
+                .resideInAPackage(in)
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(out)
+                .allowEmptyShould(true))
+        .and(
+            noClasses()
+                .that()
+                .resideInAPackage(out)
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(in)
+                .allowEmptyShould(true))
+        .as("inbound ports (" + in + ") and outbound ports (" + out + ") never see each other");
   }
 
   /**
@@ -271,6 +307,7 @@ public final class HexagonRules {
     rules.add(everyLayerHasClasses());
     rules.add(domainDependsOnTheJdkOnly());
     rules.add(portsDependOnTheDomainOnly());
+    rules.add(inboundAndOutboundPortsAreIndependent());
     rules.add(adaptersAreIndependentOfEachOther());
     if (application.isPresent() || !standalone.isEmpty()) {
       rules.add(adaptersDependOnlyInwards());
@@ -388,6 +425,8 @@ public final class HexagonRules {
     private List<String> standalone = List.of("emulator");
     private List<String> frameworks = HANDOFF_FRAMEWORKS;
     private List<String> serialisation = HANDOFF_SERIALISATION;
+    private String inboundPorts = "in";
+    private String outboundPorts = "out";
 
     private Builder(String root) {
       this.root = name("rootPackage", root);
@@ -417,6 +456,23 @@ public final class HexagonRules {
      */
     public Builder ports(String name) {
       ports = name("ports", name);
+      return this;
+    }
+
+    /**
+     * @param inbound the inbound ports' (use cases') package under the ports; {@code in} by default
+     * @param outbound the outbound ports' package under the ports; {@code out} by default
+     * @return this builder
+     */
+    public Builder portDirections(String inbound, String outbound) {
+      inboundPorts = name("inbound ports", inbound);
+      outboundPorts = name("outbound ports", outbound);
+      if (inboundPorts.equals(outboundPorts)) {
+        throw new IllegalArgumentException(
+            "port directions: inbound and outbound ports need their own packages, got '"
+                + inbound
+                + "' twice");
+      }
       return this;
     }
 

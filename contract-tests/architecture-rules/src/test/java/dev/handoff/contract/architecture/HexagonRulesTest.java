@@ -34,6 +34,10 @@ class HexagonRulesTest {
     return Stream.of(
         rule("domain → JDK only", HexagonRules::domainDependsOnTheJdkOnly, "DomainUsingJackson"),
         rule("ports → domain only", HexagonRules::portsDependOnTheDomainOnly, "PortUsingAdapter"),
+        rule(
+            "in and out ports independent",
+            HexagonRules::inboundAndOutboundPortsAreIndependent,
+            "UseCaseUsingStore"),
         rule("adapters independent", HexagonRules::adaptersAreIndependentOfEachOther, "AlphaThing"),
         rule("adapters inwards", HexagonRules::adaptersDependOnlyInwards, "BetaThing"),
         rule(
@@ -89,7 +93,9 @@ class HexagonRulesTest {
   void reportsEveryViolationInOneRun() {
     assertThatThrownBy(() -> HexagonRules.forRoot(VIOLATING).check(VIOLATING_CLASSES))
         .isInstanceOf(AssertionError.class)
-        .hasMessageContaining("The hexagon under " + VIOLATING + " breaks 7 of 8 rules")
+        .hasMessageContaining("The hexagon under " + VIOLATING + " breaks 8 of 9 rules")
+        .hasMessageContaining("UseCaseUsingStore")
+        .hasMessageContaining("StoreUsingUseCase")
         .hasMessageContaining("DomainUsingJackson")
         .hasMessageContaining("PortUsingAdapter")
         .hasMessageContaining("AlphaThing")
@@ -132,7 +138,7 @@ class HexagonRulesTest {
             .build();
     assertThatThrownBy(() -> renamed.check(RENAMED_CLASSES))
         .isInstanceOf(AssertionError.class)
-        .hasMessageContaining("breaks 1 of 7 rules")
+        .hasMessageContaining("breaks 1 of 8 rules")
         .hasMessageContaining("adapters (" + RENAMED + ".adapters..) never see each other")
         .hasMessageContaining("BetaStore");
     JavaClasses withoutBeta =
@@ -178,7 +184,7 @@ class HexagonRulesTest {
             .standalone()
             .build();
     assertThat(core.layers()).containsOnlyKeys("domain", "ports", "adapters");
-    assertThat(core.all()).hasSize(6);
+    assertThat(core.all()).hasSize(7);
   }
 
   @Test
@@ -189,5 +195,8 @@ class HexagonRulesTest {
         .hasMessage("adapters: must be a package name such as com.example, got 'my adapters'");
     assertThatThrownBy(() -> HexagonRules.builder("com.example").ports("domain").build())
         .hasMessageContaining("each layer needs its own package");
+    assertThatThrownBy(() -> HexagonRules.builder("com.example").portDirections("in", "in"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("inbound and outbound ports need their own packages");
   }
 }

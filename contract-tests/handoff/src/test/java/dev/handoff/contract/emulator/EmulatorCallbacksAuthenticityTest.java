@@ -10,7 +10,6 @@ import dev.handoff.adapter.acs.auth.JwtCallbackVerifier;
 import dev.handoff.adapter.acs.events.AcsEventParser;
 import dev.handoff.adapter.graph.GraphCallControl;
 import dev.handoff.adapter.graph.auth.GraphNotificationAuthenticator;
-import dev.handoff.adapter.graph.auth.NotificationAuthenticationException;
 import dev.handoff.adapter.graph.auth.VerifiedNotificationToken;
 import dev.handoff.adapter.graph.notifications.GraphNotificationParser;
 import dev.handoff.domain.command.CallTransfer;
@@ -150,7 +149,7 @@ class EmulatorCallbacksAuthenticityTest {
         GraphCallControl.builder()
             .clientCredentials(graph.tenantId(), graph.clientId(), graph.clientSecret())
             .tokenEndpoint(graph.httpTokenEndpoint())
-            .baseUrl(URI.create(graph.httpBaseUrl().toString().replaceFirst("/v1\\.0/?$", "")))
+            .baseUrl(graph.httpBaseUrl())
             .build()
             .transfer(transfer, SubmitContext.standalone(transfer, Clock.systemUTC()));
     assertThat(result).isInstanceOf(SubmitResult.Accepted.class);
@@ -186,9 +185,11 @@ class EmulatorCallbacksAuthenticityTest {
             .build();
     assertThatThrownBy(() -> otherBot.verify(sent.get(0).headers().get("Authorization")))
         .isInstanceOfSatisfying(
-            NotificationAuthenticationException.class,
+            dev.handoff.adapter.graph.auth.CallbackAuthenticationException.class,
             e ->
                 assertThat(e.reason())
-                    .isEqualTo(NotificationAuthenticationException.Reason.WRONG_AUDIENCE));
+                    .isEqualTo(
+                        dev.handoff.adapter.graph.auth.CallbackAuthenticationException.Reason
+                            .WRONG_AUDIENCE));
   }
 }

@@ -12,7 +12,7 @@ import au.com.dius.pact.core.model.PactSpecVersion;
 import au.com.dius.pact.core.model.V4Pact;
 import au.com.dius.pact.core.model.annotations.Pact;
 import dev.handoff.adapter.graph.GraphCallControl;
-import dev.handoff.adapter.graph.http.GraphHttpOptions;
+import dev.handoff.adapter.graph.http.GraphOptions;
 import dev.handoff.contract.pact.CommittedPacts;
 import dev.handoff.contract.pact.HandoffPacts;
 import dev.handoff.domain.action.HangUp;
@@ -597,7 +597,7 @@ class GraphAdapterPactTest {
     return GraphCallControl.builder()
         .tokenSupplier(() -> TOKEN)
         .baseUrl(URI.create(server.getUrl()))
-        .options(GraphHttpOptions.builder().maxAttempts(1).build())
+        .options(GraphOptions.builder().maxAttempts(1).build())
         .build();
   }
 

@@ -62,7 +62,7 @@ public final class AcsEmulatorPlatform extends EmulatorPlatform {
                     .retryPolicy(
                         new RetryPolicy(4, Duration.ofMillis(50), Duration.ofMillis(200), 0))
                     .attemptTimeout(Duration.ofSeconds(5))
-                    .deadline(Duration.ofSeconds(10))
+                    .overallTimeout(Duration.ofSeconds(10))
                     .build())
             .build();
   }

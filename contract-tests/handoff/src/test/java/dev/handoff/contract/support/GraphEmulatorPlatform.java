@@ -2,7 +2,7 @@ package dev.handoff.contract.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.handoff.adapter.graph.GraphCallControl;
-import dev.handoff.adapter.graph.http.GraphHttpOptions;
+import dev.handoff.adapter.graph.http.GraphOptions;
 import dev.handoff.adapter.graph.notifications.GraphNotificationParser;
 import dev.handoff.contract.port.CallParty;
 import dev.handoff.contract.port.Delivery;
@@ -50,21 +50,13 @@ public final class GraphEmulatorPlatform extends EmulatorPlatform {
         GraphCallControl.builder()
             .clientCredentials(graph.tenantId(), graph.clientId(), graph.clientSecret())
             .tokenEndpoint(graph.httpTokenEndpoint())
-            .baseUrl(graphRoot(graph))
+            .baseUrl(graph.httpBaseUrl())
             .options(
-                GraphHttpOptions.builder()
+                GraphOptions.builder()
                     .attemptTimeout(Duration.ofSeconds(5))
                     .overallTimeout(Duration.ofSeconds(10))
                     .build())
             .build();
-  }
-
-  /**
-   * @param graph the emulator's Graph endpoints
-   * @return the base URL the adapter takes: the plain-http one without {@code /v1.0}
-   */
-  public static URI graphRoot(GraphEndpoints graph) {
-    return URI.create(graph.httpBaseUrl().toString().replaceFirst("/v1\\.0/?$", ""));
   }
 
   /**

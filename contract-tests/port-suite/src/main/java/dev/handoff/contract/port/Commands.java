@@ -234,18 +234,42 @@ final class Commands {
 
   private static Participant withDisplayName(Participant participant) {
     String name = DISPLAY_NAME;
-    if (participant instanceof PhoneNumber) {
-      return ((PhoneNumber) participant).withDisplayName(name);
-    }
-    if (participant instanceof TeamsUser) {
-      return ((TeamsUser) participant).withDisplayName(name);
-    }
-    if (participant instanceof TeamsApp) {
-      return ((TeamsApp) participant).withDisplayName(name);
-    }
-    if (participant instanceof AcsUser) {
-      return ((AcsUser) participant).withDisplayName(name);
-    }
-    return PhoneNumber.of("+14255550199").withDisplayName(name);
+    return participant.accept(
+        new Participant.Visitor<>() {
+          @Override
+          public Participant phoneNumber(PhoneNumber phone) {
+            return phone.withDisplayName(name);
+          }
+
+          @Override
+          public Participant teamsUser(TeamsUser user) {
+            return user.withDisplayName(name);
+          }
+
+          @Override
+          public Participant teamsApp(TeamsApp app) {
+            return app.withDisplayName(name);
+          }
+
+          @Override
+          public Participant acsUser(AcsUser user) {
+            return user.withDisplayName(name);
+          }
+
+          // These kinds carry no display name: a named phone number stands in for them.
+          @Override
+          public Participant teamsExtensionUser(TeamsExtensionUser user) {
+            return namedStandIn();
+          }
+
+          @Override
+          public Participant raw(RawParticipant raw) {
+            return namedStandIn();
+          }
+
+          private Participant namedStandIn() {
+            return PhoneNumber.of("+14255550199").withDisplayName(name);
+          }
+        });
   }
 }

@@ -102,7 +102,7 @@ final class EventLog {
     Instant deadline = Instant.now().plus(platform.eventTimeout());
     while (true) {
       Operation folded = fold(submitted);
-      if (folded.state().isTerminal()) {
+      if (folded.state().isFinal()) {
         return folded;
       }
       if (Instant.now().isAfter(deadline)) {

@@ -7,6 +7,7 @@ import dev.handoff.domain.command.CancelAddParticipant;
 import dev.handoff.domain.command.RedirectCall;
 import dev.handoff.domain.command.TransferMode;
 import dev.handoff.domain.command.Transferee;
+import dev.handoff.domain.command.WarmHandoff;
 import dev.handoff.domain.context.CallingContext;
 import dev.handoff.domain.participant.Participant;
 import dev.handoff.domain.participant.PhoneNumber;
@@ -66,76 +67,111 @@ final class ReceivedCheck {
     if (targets.stream().anyMatch(p -> p.displayName().isPresent())) {
       parts.add(Observation.DISPLAY_NAMES);
     }
-    if (command instanceof CallTransfer) {
-      CallTransfer transfer = (CallTransfer) command;
-      if (!transfer.callingContext().isEmpty()) {
-        parts.add(Observation.CALLING_CONTEXT);
-      }
-      transfer.sourceCallerId().ifPresent(id -> parts.add(Observation.CALLER_ID));
-      transfer.callbackUri().ifPresent(uri -> parts.add(Observation.CALLBACK_URI));
-    } else if (command instanceof AddParticipant) {
-      AddParticipant add = (AddParticipant) command;
-      if (!add.callingContext().isEmpty()) {
-        parts.add(Observation.CALLING_CONTEXT);
-      }
-      add.sourceCallerId().ifPresent(id -> parts.add(Observation.CALLER_ID));
-      add.sourceDisplayName().ifPresent(name -> parts.add(Observation.DISPLAY_NAMES));
-      add.invitationTimeout().ifPresent(t -> parts.add(Observation.TIMEOUTS));
-      add.callbackUri().ifPresent(uri -> parts.add(Observation.CALLBACK_URI));
-    } else if (command instanceof CancelAddParticipant) {
-      ((CancelAddParticipant) command)
-          .callbackUri()
-          .ifPresent(u -> parts.add(Observation.CALLBACK_URI));
-    } else if (command instanceof RedirectCall) {
-      RedirectCall redirect = (RedirectCall) command;
-      redirect.ringTimeout().ifPresent(t -> parts.add(Observation.TIMEOUTS));
-      redirect.callbackUri().ifPresent(uri -> parts.add(Observation.CALLBACK_URI));
-    }
+    command.accept(
+        new CallCommand.Visitor<Void>() {
+          @Override
+          public Void transfer(CallTransfer transfer) {
+            if (!transfer.callingContext().isEmpty()) {
+              parts.add(Observation.CALLING_CONTEXT);
+            }
+            transfer.sourceCallerId().ifPresent(id -> parts.add(Observation.CALLER_ID));
+            transfer.callbackUri().ifPresent(uri -> parts.add(Observation.CALLBACK_URI));
+            return null;
+          }
+
+          @Override
+          public Void addParticipant(AddParticipant add) {
+            if (!add.callingContext().isEmpty()) {
+              parts.add(Observation.CALLING_CONTEXT);
+            }
+            add.sourceCallerId().ifPresent(id -> parts.add(Observation.CALLER_ID));
+            add.sourceDisplayName().ifPresent(name -> parts.add(Observation.DISPLAY_NAMES));
+            add.invitationTimeout().ifPresent(t -> parts.add(Observation.TIMEOUTS));
+            add.callbackUri().ifPresent(uri -> parts.add(Observation.CALLBACK_URI));
+            return null;
+          }
+
+          @Override
+          public Void cancelAddParticipant(CancelAddParticipant cancel) {
+            cancel.callbackUri().ifPresent(u -> parts.add(Observation.CALLBACK_URI));
+            return null;
+          }
+
+          @Override
+          public Void redirect(RedirectCall redirect) {
+            redirect.ringTimeout().ifPresent(t -> parts.add(Observation.TIMEOUTS));
+            redirect.callbackUri().ifPresent(uri -> parts.add(Observation.CALLBACK_URI));
+            return null;
+          }
+
+          @Override
+          public Void warmHandoff(WarmHandoff handoff) {
+            throw notOnePort(handoff);
+          }
+        });
     return parts;
   }
 
   private void compare(CallCommand command, String correlation, ReceivedCommand received) {
     targets(targets(command), received.targets());
-    if (command instanceof CallTransfer) {
-      CallTransfer transfer = (CallTransfer) command;
-      transfer.transferee().ifPresent(t -> transferee(t, received));
-      if (transfer.mode() instanceof TransferMode.Consultative) {
-        same(
-            Observation.PARTIES,
-            "the replaced consultation call",
-            ((TransferMode.Consultative) transfer.mode()).replacesCallId(),
-            received.replacesCallId());
-      }
-      context(transfer.callingContext(), received.callingContext());
-      callerId(transfer.sourceCallerId(), received.sourceCallerId());
-      callback(transfer.callbackUri(), received.callbackUri());
-    } else if (command instanceof AddParticipant) {
-      AddParticipant add = (AddParticipant) command;
-      context(add.callingContext(), received.callingContext());
-      callerId(add.sourceCallerId(), received.sourceCallerId());
-      add.sourceDisplayName()
-          .ifPresent(
-              name ->
-                  same(
-                      Observation.DISPLAY_NAMES,
-                      "the source display name",
-                      name,
-                      received.sourceDisplayName()));
-      timeout("the invitation timeout", add.invitationTimeout(), received.timeout());
-      callback(add.callbackUri(), received.callbackUri());
-    } else if (command instanceof CancelAddParticipant) {
-      CancelAddParticipant cancel = (CancelAddParticipant) command;
-      same(
-          Observation.PARTIES,
-          "the invitation withdrawn",
-          cancel.invitationId(),
-          received.invitationId());
-      callback(cancel.callbackUri(), received.callbackUri());
-    } else if (command instanceof RedirectCall) {
-      RedirectCall redirect = (RedirectCall) command;
-      timeout("the ring timeout", redirect.ringTimeout(), received.timeout());
-      callback(redirect.callbackUri(), received.callbackUri());
-    }
+    command.accept(
+        new CallCommand.Visitor<Void>() {
+          @Override
+          public Void transfer(CallTransfer transfer) {
+            transfer.transferee().ifPresent(t -> transferee(t, received));
+            if (transfer.mode() instanceof TransferMode.Consultative consultative) {
+              same(
+                  Observation.PARTIES,
+                  "the replaced consultation call",
+                  consultative.replacesCallId(),
+                  received.replacesCallId());
+            }
+            context(transfer.callingContext(), received.callingContext());
+            callerId(transfer.sourceCallerId(), received.sourceCallerId());
+            callback(transfer.callbackUri(), received.callbackUri());
+            return null;
+          }
+
+          @Override
+          public Void addParticipant(AddParticipant add) {
+            context(add.callingContext(), received.callingContext());
+            callerId(add.sourceCallerId(), received.sourceCallerId());
+            add.sourceDisplayName()
+                .ifPresent(
+                    name ->
+                        same(
+                            Observation.DISPLAY_NAMES,
+                            "the source display name",
+                            name,
+                            received.sourceDisplayName()));
+            timeout("the invitation timeout", add.invitationTimeout(), received.timeout());
+            callback(add.callbackUri(), received.callbackUri());
+            return null;
+          }
+
+          @Override
+          public Void cancelAddParticipant(CancelAddParticipant cancel) {
+            same(
+                Observation.PARTIES,
+                "the invitation withdrawn",
+                cancel.invitationId(),
+                received.invitationId());
+            callback(cancel.callbackUri(), received.callbackUri());
+            return null;
+          }
+
+          @Override
+          public Void redirect(RedirectCall redirect) {
+            timeout("the ring timeout", redirect.ringTimeout(), received.timeout());
+            callback(redirect.callbackUri(), received.callbackUri());
+            return null;
+          }
+
+          @Override
+          public Void warmHandoff(WarmHandoff handoff) {
+            throw notOnePort(handoff);
+          }
+        });
     if (observed.contains(Observation.OPERATION_CONTEXT)) {
       received
           .operationContext()
@@ -152,16 +188,42 @@ final class ReceivedCheck {
   }
 
   static List<Participant> targets(CallCommand command) {
-    if (command instanceof CallTransfer) {
-      return List.of(((CallTransfer) command).target());
-    }
-    if (command instanceof AddParticipant) {
-      return List.of(((AddParticipant) command).participant());
-    }
-    if (command instanceof RedirectCall) {
-      return ((RedirectCall) command).targets();
-    }
-    return List.of();
+    return command.accept(
+        new CallCommand.Visitor<>() {
+          @Override
+          public List<Participant> transfer(CallTransfer transfer) {
+            return List.of(transfer.target());
+          }
+
+          @Override
+          public List<Participant> addParticipant(AddParticipant add) {
+            return List.of(add.participant());
+          }
+
+          @Override
+          public List<Participant> cancelAddParticipant(CancelAddParticipant cancel) {
+            return List.of();
+          }
+
+          @Override
+          public List<Participant> redirect(RedirectCall redirect) {
+            return redirect.targets();
+          }
+
+          @Override
+          public List<Participant> warmHandoff(WarmHandoff handoff) {
+            throw notOnePort(handoff);
+          }
+        });
+  }
+
+  /**
+   * A warm handoff never reaches a provider port as one command: its saga sends its actions one by
+   * one, so the suite never submits one.
+   */
+  static IllegalArgumentException notOnePort(WarmHandoff handoff) {
+    return new IllegalArgumentException(
+        "a warm handoff is no single request to a provider port: " + handoff.callId());
   }
 
   private void targets(List<Participant> sent, List<Participant> arrived) {

@@ -6,6 +6,7 @@ import dev.handoff.domain.command.CallTransfer;
 import dev.handoff.domain.command.CancelAddParticipant;
 import dev.handoff.domain.command.RedirectCall;
 import dev.handoff.domain.command.TransferMode;
+import dev.handoff.domain.command.WarmHandoff;
 import dev.handoff.domain.context.CallingContext;
 import dev.handoff.domain.participant.Participant;
 import dev.handoff.domain.provider.Capability;
@@ -73,55 +74,77 @@ final class Subject {
    */
   static String describe(CallCommand command) {
     List<String> parts = new ArrayList<>();
-    String head;
-    if (command instanceof CallTransfer) {
-      CallTransfer transfer = (CallTransfer) command;
-      head = "CallTransfer of call " + transfer.callId() + " to " + participant(transfer.target());
-      transfer
-          .transferee()
-          .ifPresent(
-              t ->
-                  parts.add(
-                      "transferee "
-                          + participant(t.participant())
-                          + t.callParticipantId()
-                              .map(id -> " (participant id " + id + ")")
-                              .orElse("")));
-      if (transfer.mode() instanceof TransferMode.Consultative) {
-        parts.add(
-            "replacing call " + ((TransferMode.Consultative) transfer.mode()).replacesCallId());
-      }
-      context(transfer.callingContext(), parts);
-      transfer.sourceCallerId().ifPresent(id -> parts.add("sourceCallerId " + id.value()));
-      optional("callbackUri", transfer.callbackUri(), parts);
-    } else if (command instanceof AddParticipant) {
-      AddParticipant add = (AddParticipant) command;
-      head =
-          "AddParticipant to call " + add.callId() + " inviting " + participant(add.participant());
-      add.invitationTimeout()
-          .ifPresent(t -> parts.add("invitationTimeout " + t.getSeconds() + "s"));
-      add.sourceCallerId().ifPresent(id -> parts.add("sourceCallerId " + id.value()));
-      optional("sourceDisplayName", add.sourceDisplayName(), parts);
-      context(add.callingContext(), parts);
-      optional("callbackUri", add.callbackUri(), parts);
-    } else if (command instanceof CancelAddParticipant) {
-      CancelAddParticipant cancel = (CancelAddParticipant) command;
-      head =
-          "CancelAddParticipant of invitation "
-              + cancel.invitationId()
-              + " on call "
-              + cancel.callId();
-      optional("callbackUri", cancel.callbackUri(), parts);
-    } else {
-      RedirectCall redirect = (RedirectCall) command;
-      head =
-          "RedirectCall of incoming call "
-              + redirect.callId()
-              + " to "
-              + redirect.targets().stream().map(Subject::participant).collect(Collectors.toList());
-      redirect.ringTimeout().ifPresent(t -> parts.add("ringTimeout " + t.getSeconds() + "s"));
-      optional("callbackUri", redirect.callbackUri(), parts);
-    }
+    String head =
+        command.accept(
+            new CallCommand.Visitor<>() {
+              @Override
+              public String transfer(CallTransfer transfer) {
+                transfer
+                    .transferee()
+                    .ifPresent(
+                        t ->
+                            parts.add(
+                                "transferee "
+                                    + participant(t.participant())
+                                    + t.callParticipantId()
+                                        .map(id -> " (participant id " + id + ")")
+                                        .orElse("")));
+                if (transfer.mode() instanceof TransferMode.Consultative consultative) {
+                  parts.add("replacing call " + consultative.replacesCallId());
+                }
+                context(transfer.callingContext(), parts);
+                transfer
+                    .sourceCallerId()
+                    .ifPresent(id -> parts.add("sourceCallerId " + id.value()));
+                optional("callbackUri", transfer.callbackUri(), parts);
+                return "CallTransfer of call "
+                    + transfer.callId()
+                    + " to "
+                    + participant(transfer.target());
+              }
+
+              @Override
+              public String addParticipant(AddParticipant add) {
+                add.invitationTimeout()
+                    .ifPresent(t -> parts.add("invitationTimeout " + t.getSeconds() + "s"));
+                add.sourceCallerId().ifPresent(id -> parts.add("sourceCallerId " + id.value()));
+                optional("sourceDisplayName", add.sourceDisplayName(), parts);
+                context(add.callingContext(), parts);
+                optional("callbackUri", add.callbackUri(), parts);
+                return "AddParticipant to call "
+                    + add.callId()
+                    + " inviting "
+                    + participant(add.participant());
+              }
+
+              @Override
+              public String cancelAddParticipant(CancelAddParticipant cancel) {
+                optional("callbackUri", cancel.callbackUri(), parts);
+                return "CancelAddParticipant of invitation "
+                    + cancel.invitationId()
+                    + " on call "
+                    + cancel.callId();
+              }
+
+              @Override
+              public String redirect(RedirectCall redirect) {
+                redirect
+                    .ringTimeout()
+                    .ifPresent(t -> parts.add("ringTimeout " + t.getSeconds() + "s"));
+                optional("callbackUri", redirect.callbackUri(), parts);
+                return "RedirectCall of incoming call "
+                    + redirect.callId()
+                    + " to "
+                    + redirect.targets().stream()
+                        .map(Subject::participant)
+                        .collect(Collectors.toList());
+              }
+
+              @Override
+              public String warmHandoff(WarmHandoff handoff) {
+                throw ReceivedCheck.notOnePort(handoff);
+              }
+            });
     optional("operationContext", command.operationContext(), parts);
     return parts.isEmpty() ? head : head + " (" + String.join(", ", parts) + ")";
   }

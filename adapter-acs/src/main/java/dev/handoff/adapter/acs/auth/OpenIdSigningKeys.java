@@ -25,7 +25,7 @@ import java.util.Objects;
  * (so that tokens with made-up key ids cannot make the application hammer the key endpoint). When a
  * fetch fails and a set was fetched before, the old set keeps being used. Thread-safe.
  */
-public final class OpenIdConfigurationKeys implements JwksSource {
+public final class OpenIdSigningKeys implements SigningKeySource {
   private final URI configuration;
   private final HttpClient client;
   private final Duration timeout;
@@ -45,7 +45,7 @@ public final class OpenIdConfigurationKeys implements JwksSource {
    * @param minRefreshInterval the least time between two fetches
    * @param clock the clock
    */
-  public OpenIdConfigurationKeys(
+  public OpenIdSigningKeys(
       URI configuration,
       HttpClient client,
       Duration timeout,

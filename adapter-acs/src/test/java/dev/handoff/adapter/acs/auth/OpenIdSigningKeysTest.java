@@ -21,7 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Keys from an OpenID configuration served on loopback, as ACS serves its own. */
-class OpenIdConfigurationKeysTest {
+class OpenIdSigningKeysTest {
   private static final RSAKey FIRST = Tokens.rsaKey("acs-2026-01");
   private static final RSAKey ROTATED = Tokens.rsaKey("acs-2026-02");
 
@@ -141,7 +141,7 @@ class OpenIdConfigurationKeysTest {
   void refusesAPlainHttpConfigurationOffLoopback() {
     assertThatThrownBy(
             () ->
-                new OpenIdConfigurationKeys(
+                new OpenIdSigningKeys(
                     URI.create("http://acscallautomation.communication.azure.com/calling/x"),
                     HttpClient.newHttpClient(),
                     Duration.ofSeconds(1),

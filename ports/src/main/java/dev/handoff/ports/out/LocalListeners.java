@@ -1,4 +1,4 @@
-package dev.handoff.ports.memory;
+package dev.handoff.ports.out;
 
 import dev.handoff.domain.operation.Operation;
 import dev.handoff.domain.operation.OperationId;

@@ -25,30 +25,20 @@ import dev.handoff.domain.operation.SubmitResult;
 import dev.handoff.domain.participant.TeamsUser;
 import dev.handoff.ports.out.CallControl;
 import dev.handoff.ports.out.SubmitContext;
-import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs the README's library example exactly as written (the marked block below), against local
- * stand-ins for Microsoft Entra, Graph and the OpenID key endpoint on 127.0.0.1, and checks that
- * the README shows exactly that block.
+ * The adapter's parts used alone, without a {@code HandoffClient}, as the README's library section
+ * names them: the {@code CallControl}, the notification authenticator and the parser, against local
+ * stand-ins for Microsoft Entra, Graph and the OpenID key endpoint on 127.0.0.1.
  */
-class ReadmeExampleTest {
-  private static final Path README = Path.of("README.md");
-  private static final Path SOURCE =
-      Path.of("src/test/java/dev/handoff/adapter/graph/ReadmeExampleTest.java");
-  private static final String BEGIN = "// BEGIN README EXAMPLE";
-  private static final String END = "// END README EXAMPLE";
+class StandaloneUseTest {
 
   private final LocalServer entra = LocalServer.start();
   private final LocalServer graphEmulator = LocalServer.start().reply(Reply.status(202));
@@ -62,7 +52,7 @@ class ReadmeExampleTest {
   }
 
   @Test
-  void theReadmeExampleRuns() throws Exception {
+  void thePartsWorkAlone() throws Exception {
     String tenantId = "72f988bf-86f1-41af-91ab-2d7cd011db47";
     String clientId = "bot-app-id";
     String clientSecret = "client-secret";
@@ -86,7 +76,6 @@ class ReadmeExampleTest {
             + "\"resourceUrl\":\"/communications/calls/341a0500-d4bf-4224-8b19-1581168d328b\","
             + "\"resourceData\":{\"@odata.type\":\"#microsoft.graph.call\",\"state\":\"transferAccepted\"}}]}";
 
-    // BEGIN README EXAMPLE
     CallControl graph =
         GraphCallControl.builder()
             .clientCredentials(tenantId, clientId, clientSecret)
@@ -113,7 +102,6 @@ class ReadmeExampleTest {
     VerifiedNotificationToken caller = authenticator.verify(authorizationHeader);
     List<ProviderEvent> events = parser.parse(notificationBody);
     // events: OperationUpdate(TRANSFER, ACCEPTED) for the call; caller.tenantId() is the tenant.
-    // END README EXAMPLE
 
     assertThat(result).isInstanceOf(SubmitResult.Accepted.class);
     assertThat(entra.requests()).hasSize(1);
@@ -134,40 +122,6 @@ class ReadmeExampleTest {
     assertThat(update.scope()).isEqualTo(OperationKind.TRANSFER);
     assertThat(update.progress()).isEqualTo(Progress.ACCEPTED);
     assertThat(update.callId()).isEqualTo("341a0500-d4bf-4224-8b19-1581168d328b");
-  }
-
-  @Test
-  void theReadmeShowsExactlyTheExampleThatRuns() throws IOException {
-    List<String> source = Files.readAllLines(SOURCE, StandardCharsets.UTF_8);
-    int begin = markerLine(source, BEGIN);
-    int end = markerLine(source, END);
-    assertThat(end).isGreaterThan(begin);
-    List<String> lines = source.subList(begin + 1, end);
-    int indent =
-        lines.stream()
-            .filter(l -> !l.isBlank())
-            .mapToInt(l -> l.length() - l.stripLeading().length())
-            .min()
-            .orElse(0);
-    String snippet =
-        lines.stream()
-            .map(l -> l.isBlank() ? "" : l.substring(indent))
-            .collect(Collectors.joining("\n"));
-
-    assertThat(Files.readString(README, StandardCharsets.UTF_8))
-        .contains("```java\n" + snippet + "\n```");
-  }
-
-  /** The index of the one line that is exactly the marker, indentation aside. */
-  private static int markerLine(List<String> source, String marker) {
-    List<Integer> found = new java.util.ArrayList<>();
-    for (int i = 0; i < source.size(); i++) {
-      if (source.get(i).strip().equals(marker)) {
-        found.add(i);
-      }
-    }
-    assertThat(found).as("lines that are exactly %s", marker).hasSize(1);
-    return found.get(0);
   }
 
   private static String notificationToken(RSAKey key, String audience, String tenant)

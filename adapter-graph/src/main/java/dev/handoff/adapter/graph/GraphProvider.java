@@ -35,10 +35,10 @@ import dev.handoff.domain.provider.ProviderLimits;
  * service-hosted media has no text-to-speech. A handoff's per-operation callback is not supported:
  * hold and prompt notifications go to the call's own callback.
  */
-public final class GraphCapabilities {
+public final class GraphProvider {
 
   /** The provider id, {@code graph}. */
-  public static final ProviderId PROVIDER = ProviderId.of("graph");
+  public static final ProviderId ID = ProviderId.of("graph");
 
   /** The most targets one redirect may name. */
   public static final int MAX_REDIRECT_TARGETS = 25;
@@ -56,8 +56,9 @@ public final class GraphCapabilities {
    */
   public static final int MAX_CLIENT_CONTEXT_LENGTH = 256;
 
-  private static final ProviderCapabilities CAPABILITIES =
-      ProviderCapabilities.builder(PROVIDER)
+  /** What Graph can carry, with its limits; checked before anything is sent. */
+  public static final ProviderCapabilities CAPABILITIES =
+      ProviderCapabilities.builder(ID)
           .supports(
               Capability.TRANSFER,
               Capability.CONSULTATIVE_TRANSFER,
@@ -80,12 +81,5 @@ public final class GraphCapabilities {
               ProviderLimits.builder().operationContextLength(MAX_CLIENT_CONTEXT_LENGTH).build())
           .build();
 
-  private GraphCapabilities() {}
-
-  /**
-   * @return Graph's capabilities
-   */
-  public static ProviderCapabilities get() {
-    return CAPABILITIES;
-  }
+  private GraphProvider() {}
 }

@@ -5,10 +5,10 @@ import java.util.Objects;
 
 /**
  * Where the keys that sign ACS callback tokens come from. The default reads them from ACS's OpenID
- * configuration ({@link OpenIdConfigurationKeys}); tests and offline setups give a fixed set.
+ * configuration ({@link OpenIdSigningKeys}); tests and offline setups give a fixed set.
  */
 @FunctionalInterface
-public interface JwksSource {
+public interface SigningKeySource {
 
   /**
    * @param refresh whether the caller met a key id the last answer did not hold, so that a cached
@@ -23,7 +23,7 @@ public interface JwksSource {
    * @param keys the public keys
    * @return a source that always answers them
    */
-  static JwksSource fixed(JWKSet keys) {
+  static SigningKeySource fixed(JWKSet keys) {
     Objects.requireNonNull(keys, "keys");
     JWKSet publicKeys = keys.toPublicJWKSet();
     return refresh -> publicKeys;

@@ -6,7 +6,7 @@ import java.util.Objects;
  * A notification's bearer token was not accepted. Answer the callback with 401 or 403 and do not
  * read the body.
  */
-public final class NotificationAuthenticationException extends RuntimeException {
+public final class CallbackAuthenticationException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   /** Why the token was refused. */
@@ -53,7 +53,7 @@ public final class NotificationAuthenticationException extends RuntimeException 
    * @param message details for people (never the token itself)
    * @param cause the underlying failure, if any
    */
-  public NotificationAuthenticationException(Reason reason, String message, Throwable cause) {
+  public CallbackAuthenticationException(Reason reason, String message, Throwable cause) {
     super(Objects.requireNonNull(reason, "reason") + ": " + message, cause);
     this.reason = reason;
   }

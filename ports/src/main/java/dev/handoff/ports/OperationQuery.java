@@ -1,4 +1,4 @@
-package dev.handoff.ports.in;
+package dev.handoff.ports;
 
 import dev.handoff.domain.Violations;
 import dev.handoff.domain.command.OperationKind;

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import javax.net.ssl.SSLContext;
 
 /**
  * How the adapter talks HTTP: timeouts, the bounds of the retries it allows itself, and the
@@ -31,7 +32,7 @@ import java.util.Optional;
  * @param clock the clock for deadlines and token expiry
  * @param sleeper how to wait between attempts
  */
-public record GraphHttpOptions(
+public record GraphOptions(
     Optional<HttpClient> httpClient,
     Duration connectTimeout,
     Duration attemptTimeout,
@@ -46,7 +47,7 @@ public record GraphHttpOptions(
   public static final int MAX_ATTEMPTS_LIMIT = 10;
 
   /** Validates every setting and reports all that are wrong. */
-  public GraphHttpOptions {
+  public GraphOptions {
     httpClient = httpClient == null ? Optional.empty() : httpClient;
     List<String> problems = new ArrayList<>();
     positive(problems, "connectTimeout", connectTimeout);
@@ -77,8 +78,7 @@ public record GraphHttpOptions(
       problems.add("sleeper is required");
     }
     if (!problems.isEmpty()) {
-      throw new IllegalArgumentException(
-          "Invalid GraphHttpOptions: " + String.join("; ", problems));
+      throw new IllegalArgumentException("Invalid GraphOptions: " + String.join("; ", problems));
     }
   }
 
@@ -92,7 +92,7 @@ public record GraphHttpOptions(
    * @return the defaults: connect 10 s, attempt 30 s, overall 60 s, 3 attempts, Retry-After up to
    *     30 s, first connect retry after 500 ms, system UTC clock, real sleeping
    */
-  public static GraphHttpOptions defaults() {
+  public static GraphOptions defaults() {
     return builder().build();
   }
 
@@ -103,9 +103,10 @@ public record GraphHttpOptions(
     return new Builder();
   }
 
-  /** Builds {@link GraphHttpOptions}; {@link #build()} validates. */
+  /** Builds {@link GraphOptions}; {@link #build()} validates. */
   public static final class Builder {
     private HttpClient httpClient;
+    private SSLContext sslContext;
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration attemptTimeout = Duration.ofSeconds(30);
     private Duration overallTimeout = Duration.ofSeconds(60);
@@ -123,6 +124,17 @@ public record GraphHttpOptions(
      */
     public Builder httpClient(HttpClient value) {
       httpClient = Objects.requireNonNull(value, "httpClient");
+      return this;
+    }
+
+    /**
+     * @param value the TLS context to trust Graph and the token endpoint with, e.g. an emulator's
+     *     ({@code emulator.trust().sslContext()}); the default client is then built with it. Not
+     *     together with {@link #httpClient}
+     * @return this builder
+     */
+    public Builder sslContext(SSLContext value) {
+      sslContext = Objects.requireNonNull(value, "sslContext");
       return this;
     }
 
@@ -202,9 +214,21 @@ public record GraphHttpOptions(
      * @return the validated options
      * @throws IllegalArgumentException naming every invalid setting
      */
-    public GraphHttpOptions build() {
-      return new GraphHttpOptions(
-          Optional.ofNullable(httpClient),
+    public GraphOptions build() {
+      if (sslContext != null && httpClient != null) {
+        throw new IllegalArgumentException(
+            "sslContext: set either an httpClient or an sslContext, not both");
+      }
+      HttpClient client =
+          sslContext == null
+              ? httpClient
+              : HttpClient.newBuilder()
+                  .connectTimeout(connectTimeout)
+                  .followRedirects(HttpClient.Redirect.NEVER)
+                  .sslContext(sslContext)
+                  .build();
+      return new GraphOptions(
+          Optional.ofNullable(client),
           connectTimeout,
           attemptTimeout,
           overallTimeout,

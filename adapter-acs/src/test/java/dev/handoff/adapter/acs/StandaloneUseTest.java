@@ -21,30 +21,22 @@ import dev.handoff.domain.operation.SubmitResult;
 import dev.handoff.domain.participant.PhoneNumber;
 import dev.handoff.ports.out.CallControl;
 import dev.handoff.ports.out.SubmitContext;
-import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs the README's library-use example as written, against a local stand-in for ACS, and checks
- * that the README shows exactly the code run here.
+ * The adapter's parts used alone, without a {@code HandoffClient}, as the README's library section
+ * names them: the {@code CallControl}, the callback verifier and the parser, against a local
+ * stand-in for ACS.
  */
-class ReadmeExampleTest {
-  private static final Path SOURCE =
-      Path.of("src/test/java/dev/handoff/adapter/acs/ReadmeExampleTest.java");
-  private static final Path README = Path.of("README.md");
-
+class StandaloneUseTest {
   @Test
-  void theExampleRuns() throws Exception {
+  void thePartsWorkAlone() throws Exception {
     try (FakeAcsServer acsService = FakeAcsServer.start()) {
       // What a deployment knows: the resource's endpoint, key and id, and what arrives on a call.
       URI endpoint = acsService.endpoint();
@@ -61,12 +53,11 @@ class ReadmeExampleTest {
       String authorizationHeader = "Bearer " + acsToken(acsSigningKey, acsResourceId);
       String callbackBody = transferAccepted(callConnectionId);
 
-      // README:begin
       // Outbound: the CallControl port, from the resource's connection string.
       CallControl acs =
           AcsCallControl.builder()
               .connectionString("endpoint=" + endpoint + ";accesskey=" + accessKey)
-              .options(AcsOptions.builder().deadline(Duration.ofSeconds(20)).build())
+              .options(AcsOptions.builder().overallTimeout(Duration.ofSeconds(20)).build())
               .build();
       CallTransfer transfer =
           CallTransfer.builder(callConnectionId, PhoneNumber.of("+14255550123"))
@@ -84,7 +75,6 @@ class ReadmeExampleTest {
               .build();
       verifier.verify(authorizationHeader); // throws CallbackAuthenticationException: answer 401
       List<ProviderEvent> events = AcsEventParser.create().parseEvents(callbackBody);
-      // README:end
 
       assertThat(submitted).isInstanceOf(SubmitResult.Accepted.class);
       assertThat(acsService.signatureProblems()).isEmpty();
@@ -95,22 +85,6 @@ class ReadmeExampleTest {
       assertThat(update.progress()).isEqualTo(Progress.COMPLETED);
       assertThat(update.correlation()).contains("xfer-42");
     }
-  }
-
-  @Test
-  void theReadmeShowsExactlyTheCodeThatRuns() throws IOException {
-    List<String> lines = Files.readAllLines(SOURCE, StandardCharsets.UTF_8);
-    int begin = lines.indexOf("      // README:begin");
-    int end = lines.indexOf("      // README:end");
-    assertThat(begin).isPositive();
-    assertThat(end).isGreaterThan(begin);
-    String snippet =
-        lines.subList(begin + 1, end).stream()
-            .map(line -> line.length() >= 6 ? line.substring(6) : line.strip())
-            .collect(Collectors.joining("\n"));
-
-    assertThat(Files.readString(README, StandardCharsets.UTF_8))
-        .contains("```java\n" + snippet + "\n```");
   }
 
   private static String acsToken(RSAKey key, String audience) throws Exception {
