@@ -56,6 +56,18 @@ class SameWorkTest {
   }
 
   @Test
+  void theJacksonOnlyFloorWritesTheSameBytesAsTheAdapterPath() throws Exception {
+    for (var transfer :
+        java.util.List.of(Workloads.bareTransfer(), Workloads.fullContextTransfer())) {
+      assertThat(
+              dev.handoff.adapter.acs.wire.AcsJson.mapper()
+                  .writeValueAsBytes(
+                      HandoffRequests.acsTransferWire(transfer, Workloads.CORRELATION)))
+          .isEqualTo(HandoffRequests.acsTransfer(transfer, Workloads.CORRELATION));
+    }
+  }
+
+  @Test
   void theFullContextTransferCarriesTheWholeCallingContext() throws Exception {
     JsonNode body =
         JSON.readTree(

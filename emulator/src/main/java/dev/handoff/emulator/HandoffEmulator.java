@@ -30,6 +30,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 /**
@@ -64,6 +66,7 @@ public final class HandoffEmulator implements AutoCloseable {
   private final EmulatorSettings settings;
   private HttpFrontend frontend;
   private ScheduledThreadPoolExecutor scheduler;
+  private CallbackDispatcher dispatcher;
   private EmulatorEngine engine;
   private TrustMaterial trust;
   private boolean closed;
@@ -87,6 +90,14 @@ public final class HandoffEmulator implements AutoCloseable {
     if (frontend != null || closed) {
       throw new IllegalStateException("the emulator was already started");
     }
+    // The signing key (RSA-2048: a random few hundred milliseconds) is generated on a thread of
+    // its own while this one reads the OpenAPI spec and makes the TLS identity.
+    FutureTask<TokenService> signingKey =
+        new FutureTask<>(() -> new TokenService(settings.clock()));
+    Thread keyThread = new Thread(signingKey, "handoff-emulator-keygen");
+    keyThread.setDaemon(true);
+    keyThread.start();
+    SwaggerSchemas spec = SwaggerSchemas.acsCallAutomation();
     TlsIdentity tls =
         settings.tlsKeyStore() != null
             ? TlsIdentity.fromPkcs12(
@@ -96,7 +107,7 @@ public final class HandoffEmulator implements AutoCloseable {
                     : settings.tlsKeyStorePassword().toCharArray())
             : TlsIdentity.selfSigned(settings.tlsHostnames());
     trust = new TrustMaterial(tls.certificate());
-    TokenService tokens = new TokenService(settings.clock());
+    TokenService tokens = join(signingKey);
     scheduler =
         new ScheduledThreadPoolExecutor(
             1,
@@ -110,8 +121,7 @@ public final class HandoffEmulator implements AutoCloseable {
     FaultEngine faults = new FaultEngine();
     OutcomeScript script = new OutcomeScript();
     IdSource ids = new IdSource(settings.seed());
-    SwaggerSchemas spec = SwaggerSchemas.acsCallAutomation();
-    CallbackDispatcher dispatcher =
+    dispatcher =
         new CallbackDispatcher(settings, journal, faults, scheduler, new CallbackContract(spec));
     Simulation simulation = new Simulation(settings, ids, scheduler, dispatcher, tokens, script);
     AcsService acs = new AcsService(simulation, spec);
@@ -134,10 +144,26 @@ public final class HandoffEmulator implements AutoCloseable {
               pipeline);
     } catch (RuntimeException e) {
       scheduler.shutdownNow();
+      dispatcher.close();
       throw e;
     }
     acs.baseUrl(frontend.httpBaseUrl());
     return this;
+  }
+
+  private static TokenService join(FutureTask<TokenService> signingKey) {
+    try {
+      return signingKey.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while generating the signing key", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException) {
+        throw (RuntimeException) cause;
+      }
+      throw new IllegalStateException("cannot generate the signing key", cause);
+    }
   }
 
   private void requireStarted() {
@@ -320,6 +346,9 @@ public final class HandoffEmulator implements AutoCloseable {
     }
     if (scheduler != null) {
       scheduler.shutdownNow();
+    }
+    if (dispatcher != null) {
+      dispatcher.close();
     }
   }
 

@@ -31,7 +31,9 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -43,6 +45,7 @@ public final class ObservedCallControl implements CallControl {
   private final CallControl delegate;
   private final MeterRegistry registry;
   private final Tracer tracer;
+  private final Map<List<String>, Timer> timers = new ConcurrentHashMap<>();
 
   /**
    * @param delegate the provider
@@ -193,15 +196,23 @@ public final class ObservedCallControl implements CallControl {
       span.setStatus(StatusCode.ERROR, failure.getClass().getSimpleName());
       throw failure;
     } finally {
-      sample.stop(
-          Timer.builder("handoff.provider.requests")
-              .description("Time the provider took to answer a submission")
-              .tag("provider", provider)
-              .tag("kind", kind)
-              .tag("outcome", outcome)
-              .register(registry));
+      sample.stop(timer(provider, kind, outcome));
       span.end();
     }
+  }
+
+  // Registering looks the meter up by its tags, which costs more than the timing itself: each
+  // combination is looked up once.
+  private Timer timer(String provider, String kind, String outcome) {
+    return timers.computeIfAbsent(
+        List.of(provider, kind, outcome),
+        key ->
+            Timer.builder("handoff.provider.requests")
+                .description("Time the provider took to answer a submission")
+                .tag("provider", provider)
+                .tag("kind", kind)
+                .tag("outcome", outcome)
+                .register(registry));
   }
 
   private static String outcomeOf(SubmitResult result) {

@@ -10,7 +10,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Counts operations entering each state, by kind, provider, state and failure reason ({@code
@@ -19,24 +22,35 @@ import java.util.Locale;
 @ApplicationScoped
 public class OperationMetrics {
 
+  // Registering looks a meter up by its tags, which costs more than counting: each combination is
+  // looked up once.
+  private final Map<List<String>, Counter> counters = new ConcurrentHashMap<>();
+
   void onStart(@Observes StartupEvent event, OperationChangeBus bus, MeterRegistry registry) {
     bus.subscribeAll(operation -> count(operation, registry));
   }
 
-  private static void count(Operation operation, MeterRegistry registry) {
+  private void count(Operation operation, MeterRegistry registry) {
     TimelineEntry last = operation.timeline().get(operation.timeline().size() - 1);
     if (last.disposition() != Disposition.APPLIED) {
       return;
     }
-    Counter.builder("handoff.operations.transitions")
-        .description("Operations entering a state")
-        .tag("kind", operation.kind().name().toLowerCase(Locale.ROOT))
-        .tag("provider", operation.provider().value())
-        .tag("state", operation.state().name().toLowerCase(Locale.ROOT))
-        .tag(
-            "reason",
-            operation.failure().map(f -> OperationJson.reasonName(f.reason())).orElse("none"))
-        .register(registry)
+    String kind = operation.kind().name().toLowerCase(Locale.ROOT);
+    String provider = operation.provider().value();
+    String state = operation.state().name().toLowerCase(Locale.ROOT);
+    String reason =
+        operation.failure().map(f -> OperationJson.reasonName(f.reason())).orElse("none");
+    counters
+        .computeIfAbsent(
+            List.of(kind, provider, state, reason),
+            key ->
+                Counter.builder("handoff.operations.transitions")
+                    .description("Operations entering a state")
+                    .tag("kind", kind)
+                    .tag("provider", provider)
+                    .tag("state", state)
+                    .tag("reason", reason)
+                    .register(registry))
         .increment();
   }
 }

@@ -15,6 +15,7 @@ import dev.handoff.emulator.control.GraphCall;
 import dev.handoff.emulator.control.GraphCallSpec;
 import dev.handoff.ports.callback.CallbackBinding;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.http.HttpServerStart;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -238,6 +239,31 @@ public class EmbeddedEmulator {
 
   private static String demoCallerNumber() {
     return DEMO_CALLER.substring("4:".length());
+  }
+
+  /**
+   * Starts the emulator on a thread of its own as soon as the application starts, so that its keys,
+   * certificate and spec are made while Quarkus finishes starting rather than after; whoever needs
+   * it first waits for it in {@link #running()}. Nothing is started unless the emulator is the
+   * configured provider.
+   */
+  void onStart(@Observes StartupEvent event) {
+    if (!enabled()) {
+      return;
+    }
+    Thread starter =
+        new Thread(
+            () -> {
+              try {
+                running();
+              } catch (RuntimeException e) {
+                // Whoever needs the emulator next starts it again and sees the failure.
+                LOG.debug("The embedded emulator did not start in the background", e);
+              }
+            },
+            "handoff-emulator-start");
+    starter.setDaemon(true);
+    starter.start();
   }
 
   // Quarkus fires HttpServerStart asynchronously.

@@ -48,11 +48,19 @@ public class ApiKeys {
     return Optional.ofNullable(match);
   }
 
+  // One digest per thread, rather than a provider lookup on every request.
+  private static final ThreadLocal<MessageDigest> SHA_256 =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException impossible) {
+              throw new IllegalStateException("every JDK has SHA-256", impossible);
+            }
+          });
+
   private static byte[] digest(String value) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException impossible) {
-      throw new IllegalStateException("SHA-256 is always available", impossible);
-    }
+    // digest() resets it for the next use.
+    return SHA_256.get().digest(value.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -3,6 +3,7 @@ package dev.handoff.benchmarks.load;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.handoff.benchmarks.process.Apps;
 import dev.handoff.benchmarks.process.ChildJvm;
+import dev.handoff.benchmarks.process.FlightRecording;
 import dev.handoff.benchmarks.process.FreePort;
 import dev.handoff.benchmarks.process.Readiness;
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -57,6 +59,8 @@ public final class LoadHarness {
           "store",
           "service-property",
           "jvm-option",
+          "mode",
+          "jfr",
           "out");
 
   private LoadHarness() {}
@@ -90,11 +94,20 @@ public final class LoadHarness {
     }
     extra.putAll(args.properties("service-property"));
     List<String> jvmOptions = args.all("jvm-option");
+    String mode = args.get("mode").orElse("embedded");
+    if (!mode.equals("embedded") && !mode.equals("alone")) {
+      throw new IllegalArgumentException("--mode: embedded or alone, got '" + mode + "'");
+    }
+    if (mode.equals("alone") && args.get("url").isPresent()) {
+      throw new IllegalArgumentException("--mode alone starts its own service: drop --url");
+    }
+    Optional<Path> jfr = args.get("jfr").map(Path::of);
     Apps apps = new Apps(Path.of(args.get("repo").orElse(".")));
     Path work = apps.repo().resolve("benchmarks/target/load");
     Files.createDirectories(work);
 
     Map<String, Object> report = new LinkedHashMap<>();
+    report.put("mode", mode);
     report.put("clients", clients);
     report.put("transfers", transfers);
     report.put("warmupTransfers", warmup);
@@ -110,11 +123,33 @@ public final class LoadHarness {
     Phase.Result ceilingResult = null;
     Duration serviceCpu = null;
     Duration ceilingCpu = null;
+    Duration emulatorCpu = null;
     String ceilingTarget = null;
     ChildJvm service = null;
+    StandaloneEmulator emulator = null;
     try {
       ServiceClient client;
-      if (args.get("url").isPresent()) {
+      if (mode.equals("alone")) {
+        emulator =
+            StandaloneEmulator.start(apps, jvmOptions, timeScale, work.resolve("emulator.log"));
+        int port = FreePort.pick();
+        String apiKey = Apps.randomApiKey();
+        service =
+            ChildJvm.start(
+                apps.serviceJar(),
+                jvmOptions,
+                Apps.acsServiceProperties(port, apiKey, emulator.acs(), extra),
+                work.resolve("service.log"));
+        URI base = URI.create("http://127.0.0.1:" + port + "/");
+        Readiness.await(service, base.resolve("q/health/ready"), Duration.ofMinutes(2));
+        client = new ServiceClient(base, apiKey);
+        report.put(
+            "service",
+            "child process "
+                + apps.serviceJar()
+                + " with handoff.provider=acs against the emulator in its own JVM "
+                + extra);
+      } else if (args.get("url").isPresent()) {
         client =
             new ServiceClient(
                 URI.create(withSlash(args.get("url").get())), args.get("api-key").orElse(null));
@@ -134,7 +169,10 @@ public final class LoadHarness {
         report.put("service", "child process " + apps.serviceJar() + " " + extra);
       }
       System.out.printf(Locale.ROOT, "Creating %d calls...%n", warmup + transfers);
-      List<String> calls = createCalls(client, clients, warmup + transfers);
+      List<String> calls =
+          emulator != null
+              ? emulator.createCalls(client, clients, warmup + transfers)
+              : createCalls(client, clients, warmup + transfers);
       TransferTask task = new TransferTask(client, calls, wait);
       if (warmup > 0) {
         System.out.printf(Locale.ROOT, "Warm-up: %d transfers...%n", warmup);
@@ -144,11 +182,29 @@ public final class LoadHarness {
       double eventsBefore = PrometheusText.sum(client.metrics(), EVENTS_METRIC);
       double deliveriesBefore = PrometheusText.sum(client.metrics(), DELIVERIES_METRIC);
       System.out.printf(Locale.ROOT, "Measuring: %d transfers...%n", transfers);
+      List<FlightRecording> recordings = new ArrayList<>();
+      if (jfr.isPresent() && service != null) {
+        Files.createDirectories(jfr.get());
+        recordings.add(
+            FlightRecording.start(service, jfr.get().resolve("service-" + mode + ".jfr")));
+        if (emulator != null) {
+          recordings.add(
+              FlightRecording.start(emulator.process(), jfr.get().resolve("emulator-alone.jfr")));
+        }
+      }
       Duration cpuBefore = service == null ? null : service.cpuTime().orElse(null);
+      Duration emulatorBefore = emulator == null ? null : emulator.process().cpuTime().orElse(null);
       transferResult = Phase.run(clients, transfers, i -> task.run(warmup + i));
       Duration cpuAfter = service == null ? null : service.cpuTime().orElse(null);
+      Duration emulatorAfter = emulator == null ? null : emulator.process().cpuTime().orElse(null);
+      for (FlightRecording recording : recordings) {
+        System.out.println("Flight recording: " + recording.stop());
+      }
       if (cpuBefore != null && cpuAfter != null) {
         serviceCpu = cpuAfter.minus(cpuBefore);
+      }
+      if (emulatorBefore != null && emulatorAfter != null) {
+        emulatorCpu = emulatorAfter.minus(emulatorBefore);
       }
       String after = client.metrics();
       double events = PrometheusText.sum(after, EVENTS_METRIC) - eventsBefore;
@@ -164,6 +220,9 @@ public final class LoadHarness {
     } finally {
       if (service != null) {
         service.close();
+      }
+      if (emulator != null) {
+        emulator.close();
       }
     }
     if (ceiling.equals("baseline")) {
@@ -200,9 +259,12 @@ public final class LoadHarness {
     report.put("callbackEventsPerTransfer", eventsPerTransfer);
     report.put("callbackDeliveriesPerTransfer", deliveriesPerTransfer);
     if (serviceCpu != null) {
-      // The service's own CPU (its embedded emulator included), independent of how much of the
-      // shared machine the run happened to get.
+      // The service's own CPU (in the embedded mode, its emulator included), independent of how
+      // much of the shared machine the run happened to get.
       report.put("serviceCpuMillisPerTransfer", serviceCpu.toNanos() / 1e6 / transfers);
+    }
+    if (emulatorCpu != null) {
+      report.put("emulatorCpuMillisPerTransfer", emulatorCpu.toNanos() / 1e6 / transfers);
     }
     if (ceilingCpu != null) {
       report.put("ceilingCpuMillisPerRequest", ceilingCpu.toNanos() / 1e6 / ceilingRequests);

@@ -59,6 +59,23 @@ public final class ServiceClient {
   }
 
   /**
+   * @param callId a call the application answers
+   * @return the callback URI the service binds to it ({@code GET /v1/calls/{callId}/callback-uri})
+   * @throws IOException when the service refuses
+   * @throws InterruptedException when interrupted
+   */
+  public String callbackUri(String callId) throws IOException, InterruptedException {
+    HttpResponse<String> response =
+        send(
+            authorised(HttpRequest.newBuilder(base.resolve("v1/calls/" + callId + "/callback-uri")))
+                .timeout(REQUEST_TIMEOUT)
+                .GET()
+                .build());
+    expect(response, 200, "GET /v1/calls/{callId}/callback-uri");
+    return JSON.readTree(response.body()).path("callbackUri").asText();
+  }
+
+  /**
    * Submits a blind transfer of the call to a phone number.
    *
    * @param callId the call

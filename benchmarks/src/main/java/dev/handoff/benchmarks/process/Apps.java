@@ -55,6 +55,38 @@ public final class Apps {
   }
 
   /**
+   * @return the emulator's standalone jar ({@code emulator/target/handoff-emulator*-standalone.jar}
+   *     or {@code handoff-emulator.jar})
+   * @throws IOException when it has not been packaged
+   */
+  public Path emulatorJar() throws IOException {
+    Path target = repo.resolve("emulator/target");
+    if (Files.isRegularFile(target.resolve("handoff-emulator.jar"))) {
+      return target.resolve("handoff-emulator.jar");
+    }
+    if (Files.isDirectory(target)) {
+      try (var jars = Files.list(target)) {
+        var found =
+            jars.filter(
+                    jar -> {
+                      String name = jar.getFileName().toString();
+                      return name.equals("handoff-emulator.jar")
+                          || (name.startsWith("handoff-emulator")
+                              && name.endsWith("-standalone.jar"));
+                    })
+                .findFirst();
+        if (found.isPresent()) {
+          return found.get();
+        }
+      }
+    }
+    throw new IOException(
+        "the emulator's standalone jar is missing in "
+            + target
+            + ": package it first (./mvnw -B -DskipTests package)");
+  }
+
+  /**
    * The baseline app, built with the checkout's Maven wrapper when its jar is missing.
    *
    * @return its runner jar
@@ -107,6 +139,44 @@ public final class Apps {
     properties.putAll(extra);
     return properties;
   }
+
+  /**
+   * The service's configuration as a real ACS deployment: {@code handoff.provider=acs} against the
+   * given ACS endpoint (here a standalone emulator, but nothing in the service knows that), with
+   * callback tokens verified against the given OpenID configuration and callbacks expected at this
+   * service's own loopback address.
+   *
+   * @param port the HTTP port
+   * @param apiKey the one API key
+   * @param acs the ACS resource the service talks to
+   * @param extra further properties, which win (e.g. {@code handoff.store.kind=postgres})
+   * @return the system properties
+   */
+  public static Map<String, String> acsServiceProperties(
+      int port, String apiKey, AcsResource acs, Map<String, String> extra) {
+    Map<String, String> properties = new LinkedHashMap<>();
+    properties.put("quarkus.http.host", "127.0.0.1");
+    properties.put("quarkus.http.port", Integer.toString(port));
+    properties.put("handoff.provider", "acs");
+    properties.put("handoff.acs.connection-string", acs.connectionString());
+    properties.put("handoff.acs.resource-id", acs.resourceId());
+    properties.put("handoff.acs.openid-configuration-url", acs.openIdConfiguration());
+    properties.put("handoff.callback-base-url", "http://127.0.0.1:" + port + "/");
+    properties.put("handoff.api.auth", "api-key");
+    properties.put("handoff.api.keys", apiKey);
+    properties.putAll(extra);
+    return properties;
+  }
+
+  /**
+   * What a service needs to know of an ACS resource.
+   *
+   * @param connectionString {@code endpoint=...;accesskey=...}
+   * @param resourceId the resource's immutable id, the audience of its callback tokens
+   * @param openIdConfiguration where the keys of its callback tokens are published
+   */
+  public record AcsResource(
+      String connectionString, String resourceId, String openIdConfiguration) {}
 
   /**
    * @param port the HTTP port

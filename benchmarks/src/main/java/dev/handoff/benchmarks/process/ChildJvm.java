@@ -42,6 +42,27 @@ public final class ChildJvm implements AutoCloseable {
   public static ChildJvm start(
       Path jar, List<String> jvmOptions, Map<String, String> properties, Path log)
       throws IOException {
+    return start(jar, jvmOptions, properties, List.of(), log);
+  }
+
+  /**
+   * Starts {@code java} from the running JDK with arguments after the jar.
+   *
+   * @param jar the application jar
+   * @param jvmOptions options before {@code -jar}, e.g. {@code -Xmx512m}
+   * @param properties system properties, passed as {@code -Dkey=value}
+   * @param arguments the application's own arguments, after the jar
+   * @param log where the child's standard output and error go (replaced)
+   * @return the running child; {@link #startedNanos()} is taken just before the fork
+   * @throws IOException when the process cannot be started
+   */
+  public static ChildJvm start(
+      Path jar,
+      List<String> jvmOptions,
+      Map<String, String> properties,
+      List<String> arguments,
+      Path log)
+      throws IOException {
     if (!Files.isRegularFile(jar)) {
       throw new IOException("no such jar: " + jar.toAbsolutePath());
     }
@@ -51,6 +72,7 @@ public final class ChildJvm implements AutoCloseable {
     properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
     command.add("-jar");
     command.add(jar.toAbsolutePath().toString());
+    command.addAll(arguments);
     Files.createDirectories(log.toAbsolutePath().getParent());
     ProcessBuilder builder =
         new ProcessBuilder(command)

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.handoff.adapter.acs.mapping.AcsRequestMapper;
 import dev.handoff.adapter.acs.mapping.WireStyle;
 import dev.handoff.adapter.acs.wire.AcsJson;
+import dev.handoff.adapter.acs.wire.TransferToParticipantRequest;
 import dev.handoff.adapter.graph.mapping.GraphRequestMapper;
 import dev.handoff.adapter.graph.wire.GraphJson;
 import dev.handoff.domain.command.CallTransfer;
@@ -31,6 +32,18 @@ public final class HandoffRequests {
     return AcsJson.mapper()
         .writeValueAsBytes(
             AcsRequestMapper.INSTANCE.transfer(transfer, correlation, WireStyle.DEFAULT));
+  }
+
+  /**
+   * The wire record {@link #acsTransfer} serialises: {@code AcsRequestMapper} alone.
+   *
+   * @param transfer the command
+   * @param correlation the operation context to send
+   * @return the wire record
+   */
+  public static TransferToParticipantRequest acsTransferWire(
+      CallTransfer transfer, String correlation) {
+    return AcsRequestMapper.INSTANCE.transfer(transfer, correlation, WireStyle.DEFAULT);
   }
 
   /**

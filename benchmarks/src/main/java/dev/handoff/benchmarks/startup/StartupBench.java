@@ -3,6 +3,7 @@ package dev.handoff.benchmarks.startup;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.handoff.benchmarks.load.Args;
 import dev.handoff.benchmarks.load.LatencyStats;
+import dev.handoff.benchmarks.load.StandaloneEmulator;
 import dev.handoff.benchmarks.process.Apps;
 import dev.handoff.benchmarks.process.ChildJvm;
 import dev.handoff.benchmarks.process.FreePort;
@@ -21,8 +22,16 @@ import java.util.function.ToLongFunction;
 
 /**
  * Start-up: from forking {@code java -jar} to the first {@code 200} of {@code /q/health/ready}, and
- * the resident set size at that moment, for the service (provider = embedded emulator) and for the
- * baseline Quarkus app, alternating runs so that both see the same machine.
+ * the resident set size at that moment, for the service in two profiles and for the baseline
+ * Quarkus app, alternating runs so that all three see the same machine:
+ *
+ * <ul>
+ *   <li>{@code demo}: the provider is the embedded emulator, as {@code -Dquarkus.profile=demo}
+ *       configures it (here with an API key);
+ *   <li>{@code acs}: configured for a real provider ({@code handoff.provider=acs}, no emulator in
+ *       the service), against an emulator running in a JVM of its own, started once before the
+ *       runs, so that readiness (which asks the provider and loads its callback keys) can pass.
+ * </ul>
  *
  * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar
  * dev.handoff.benchmarks.startup.StartupBench [--runs 7] [--jvm-option opt]... [--repo .] [--out
@@ -54,36 +63,50 @@ public final class StartupBench {
     Files.createDirectories(logs);
 
     List<Start> serviceStarts = new ArrayList<>();
+    List<Start> acsStarts = new ArrayList<>();
     List<Start> baselineStarts = new ArrayList<>();
-    for (int run = 0; run < runs; run++) {
-      int servicePort = FreePort.pick();
-      serviceStarts.add(
-          measure(
-              service,
-              jvmOptions,
-              Apps.serviceProperties(servicePort, Apps.randomApiKey(), 1.0, Map.of()),
-              servicePort,
-              logs.resolve("service-" + run + ".log")));
-      int baselinePort = FreePort.pick();
-      baselineStarts.add(
-          measure(
-              baseline,
-              jvmOptions,
-              Apps.baselineProperties(baselinePort),
-              baselinePort,
-              logs.resolve("baseline-" + run + ".log")));
-      System.out.printf(
-          Locale.ROOT,
-          "run %d: service %s, baseline %s%n",
-          run + 1,
-          describe(serviceStarts.get(run)),
-          describe(baselineStarts.get(run)));
+    try (StandaloneEmulator provider =
+        StandaloneEmulator.start(apps, List.of(), 1.0, logs.resolve("provider-emulator.log"))) {
+      for (int run = 0; run < runs; run++) {
+        int servicePort = FreePort.pick();
+        serviceStarts.add(
+            measure(
+                service,
+                jvmOptions,
+                Apps.serviceProperties(servicePort, Apps.randomApiKey(), 1.0, Map.of()),
+                servicePort,
+                logs.resolve("service-" + run + ".log")));
+        int acsPort = FreePort.pick();
+        acsStarts.add(
+            measure(
+                service,
+                jvmOptions,
+                Apps.acsServiceProperties(acsPort, Apps.randomApiKey(), provider.acs(), Map.of()),
+                acsPort,
+                logs.resolve("service-acs-" + run + ".log")));
+        int baselinePort = FreePort.pick();
+        baselineStarts.add(
+            measure(
+                baseline,
+                jvmOptions,
+                Apps.baselineProperties(baselinePort),
+                baselinePort,
+                logs.resolve("baseline-" + run + ".log")));
+        System.out.printf(
+            Locale.ROOT,
+            "run %d: service (demo) %s, service (acs) %s, baseline %s%n",
+            run + 1,
+            describe(serviceStarts.get(run)),
+            describe(acsStarts.get(run)),
+            describe(baselineStarts.get(run)));
+      }
     }
 
     Map<String, Object> report = new LinkedHashMap<>();
     report.put("runs", runs);
     report.put("jvmOptions", jvmOptions);
     report.put("service", summary(serviceStarts));
+    report.put("serviceAcs", summary(acsStarts));
     report.put("baseline", summary(baselineStarts));
     double readyRatio =
         median(serviceStarts, Start::readyNanos) / median(baselineStarts, Start::readyNanos);
@@ -91,6 +114,12 @@ public final class StartupBench {
         median(serviceStarts, Start::rssBytes) / median(baselineStarts, Start::rssBytes);
     report.put("readyRatioOfMedians", readyRatio);
     report.put("rssRatioOfMedians", rssRatio);
+    report.put(
+        "acsReadyRatioOfMedians",
+        median(acsStarts, Start::readyNanos) / median(baselineStarts, Start::readyNanos));
+    report.put(
+        "acsRssRatioOfMedians",
+        median(acsStarts, Start::rssBytes) / median(baselineStarts, Start::rssBytes));
     String json = new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(report);
     System.out.println(json);
     if (args.get("out").isPresent()) {

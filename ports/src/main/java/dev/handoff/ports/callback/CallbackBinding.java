@@ -54,9 +54,23 @@ public final class CallbackBinding {
   private static final int TOKEN_CHARS = 32;
 
   private final SecretKeySpec key;
+  // One initialised Mac per thread: every submission and every callback computes a token, and
+  // looking the algorithm up and keying it each time costs more than the HMAC itself.
+  private final ThreadLocal<Mac> macs;
 
   private CallbackBinding(byte[] secret) {
     this.key = new SecretKeySpec(secret, ALGORITHM);
+    this.macs = ThreadLocal.withInitial(this::newMac);
+  }
+
+  private Mac newMac() {
+    try {
+      Mac mac = Mac.getInstance(ALGORITHM);
+      mac.init(key);
+      return mac;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
+    }
   }
 
   /**
@@ -174,17 +188,9 @@ public final class CallbackBinding {
   }
 
   private String token(String scope) {
-    try {
-      Mac mac = Mac.getInstance(ALGORITHM);
-      mac.init(key);
-      byte[] digest = mac.doFinal(scope.getBytes(StandardCharsets.UTF_8));
-      return Base64.getUrlEncoder()
-          .withoutPadding()
-          .encodeToString(digest)
-          .substring(0, TOKEN_CHARS);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
-    }
+    // doFinal resets the Mac to its key, ready for the next token.
+    byte[] digest = macs.get().doFinal(scope.getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, TOKEN_CHARS);
   }
 
   private static URI withQuery(URI base, String... parameters) {

@@ -1,5 +1,6 @@
 package dev.handoff.ports.memory;
 
+import dev.handoff.domain.command.OperationKind;
 import dev.handoff.domain.operation.IdempotencyKey;
 import dev.handoff.domain.operation.Operation;
 import dev.handoff.domain.operation.OperationId;
@@ -59,6 +60,8 @@ public final class InMemoryOperationStore implements OperationStore {
   private final ConcurrentHashMap<OperationId, Operation> byId = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<IdempotencyKey, OperationId> byKey = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<CallKey, Set<OperationId>> byCall = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<OperationKind, Set<OperationId>> byKind =
+      new ConcurrentHashMap<>();
   private final Set<OperationId> active = ConcurrentHashMap.newKeySet();
   private final Set<OperationId> awaitingReconciliation = ConcurrentHashMap.newKeySet();
   private final ConcurrentLinkedQueue<OperationId> finished = new ConcurrentLinkedQueue<>();
@@ -117,6 +120,9 @@ public final class InMemoryOperationStore implements OperationStore {
       byCall
           .computeIfAbsent(callKey(operation), key -> ConcurrentHashMap.newKeySet())
           .add(operation.id());
+      byKind
+          .computeIfAbsent(operation.kind(), kind -> ConcurrentHashMap.newKeySet())
+          .add(operation.id());
       track(operation);
       return new Admission.Admitted(operation);
     }
@@ -147,6 +153,10 @@ public final class InMemoryOperationStore implements OperationStore {
     byId.remove(operation.id());
     active.remove(operation.id());
     awaitingReconciliation.remove(operation.id());
+    Set<OperationId> ofKind = byKind.get(operation.kind());
+    if (ofKind != null) {
+      ofKind.remove(operation.id());
+    }
     operation.idempotencyKey().ifPresent(key -> byKey.remove(key, operation.id()));
     byCall.computeIfPresent(
         callKey(operation),
@@ -216,7 +226,7 @@ public final class InMemoryOperationStore implements OperationStore {
   public OperationPage list(OperationQuery query) {
     Optional<Position> after = query.cursor().map(Cursor::decode);
     List<Operation> page =
-        byId.values().stream()
+        candidates(query)
             .filter(o -> query.callId().map(o.callId()::equals).orElse(true))
             .filter(o -> query.state().map(s -> o.state() == s).orElse(true))
             .filter(o -> query.kind().map(k -> o.kind() == k).orElse(true))
@@ -234,6 +244,24 @@ public final class InMemoryOperationStore implements OperationStore {
     }
     List<Operation> shown = page.subList(0, query.limit());
     return new OperationPage(shown, Optional.of(Cursor.encode(shown.get(shown.size() - 1))));
+  }
+
+  /**
+   * The narrowest index that holds every operation the query can match, so that a query for a rare
+   * kind (a warm handoff, looked for on every callback) does not scan every operation held. The
+   * filters still decide.
+   */
+  private Stream<Operation> candidates(OperationQuery query) {
+    if (query.callId().isPresent() && query.provider().isPresent()) {
+      return resolve(
+          byCall
+              .getOrDefault(new CallKey(query.provider().get(), query.callId().get()), Set.of())
+              .stream());
+    }
+    if (query.kind().isPresent()) {
+      return resolve(byKind.getOrDefault(query.kind().get(), Set.of()).stream());
+    }
+    return byId.values().stream();
   }
 
   @Override

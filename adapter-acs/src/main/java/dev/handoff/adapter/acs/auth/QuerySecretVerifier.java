@@ -117,12 +117,20 @@ public final class QuerySecretVerifier implements CallbackAuthenticator {
     }
   }
 
+  // One digest per thread, rather than a provider lookup on every request.
+  private static final ThreadLocal<MessageDigest> SHA_256 =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException impossible) {
+              throw new IllegalStateException("every JDK has SHA-256", impossible);
+            }
+          });
+
   private static byte[] sha256(String text) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    }
+    // digest() resets it for the next use.
+    return SHA_256.get().digest(text.getBytes(StandardCharsets.UTF_8));
   }
 
   @Override

@@ -7,6 +7,7 @@ import dev.handoff.emulator.internal.state.JournalStore;
 import dev.handoff.emulator.internal.state.JournalStore.CallbackEntry;
 import dev.handoff.emulator.journal.DeliveryAttempt;
 import dev.handoff.emulator.journal.SentCallback;
+import java.io.IOException;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,9 +24,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
@@ -42,6 +47,10 @@ public final class CallbackDispatcher {
   private final JournalStore journal;
   private final FaultEngine faults;
   private final ScheduledExecutorService scheduler;
+  // Deliveries block one of these threads for their exchange. The JDK client's sendAsync would
+  // complete its future through the common pool, which on a 2-core machine has no thread to spare
+  // and so starts a new thread for every callback.
+  private final ExecutorService deliveries;
   private final HttpClient client;
   private final Map<String, Lane> lanes = new HashMap<>();
   private final CallbackContract contract;
@@ -61,11 +70,20 @@ public final class CallbackDispatcher {
     this.journal = journal;
     this.faults = faults;
     this.scheduler = scheduler;
+    AtomicInteger threads = new AtomicInteger();
+    this.deliveries =
+        Executors.newCachedThreadPool(
+            task -> {
+              Thread thread =
+                  new Thread(task, "handoff-emulator-callback-" + threads.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
     HttpClient.Builder builder =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(settings.callbackTimeout())
-            .executor(scheduler);
+            .executor(deliveries);
     if (settings.callbackTrustAll()) {
       builder.sslContext(trustAll());
     }
@@ -224,45 +242,72 @@ public final class CallbackDispatcher {
                     delivery.callback.body(), StandardCharsets.UTF_8));
     delivery.callback.headers().forEach(request::header);
     java.time.Instant at = settings.clock().instant();
-    CompletableFuture<HttpResponse<String>> response;
+    HttpRequest built = request.build();
     try {
-      response = client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (RuntimeException e) {
-      response = CompletableFuture.failedFuture(e);
+      deliveries.execute(
+          () -> {
+            HttpResponse<String> result = null;
+            Throwable error = null;
+            try {
+              result = client.send(built, HttpResponse.BodyHandlers.ofString());
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+              error = e;
+            } catch (IOException | RuntimeException e) {
+              error = e;
+            }
+            settle(lane, delivery, at, result, error);
+          });
+    } catch (RejectedExecutionException closed) {
+      settle(lane, delivery, at, null, closed);
     }
-    response.whenComplete(
-        (result, error) -> {
-          boolean retry;
-          SentCallback.Status status;
-          if (error != null) {
-            Throwable cause = error.getCause() != null ? error.getCause() : error;
-            journal.attempt(delivery.entry, new DeliveryAttempt(at, null, cause.toString()));
-            retry = true;
-            status = SentCallback.Status.FAILED;
-          } else {
-            journal.attempt(delivery.entry, new DeliveryAttempt(at, result.statusCode(), null));
-            int code = result.statusCode();
-            boolean ok =
-                delivery.callback.accepts() == null
-                    ? code / 100 == 2
-                    : delivery.callback.accepts().test(code, result.body());
-            status = ok ? SentCallback.Status.DELIVERED : SentCallback.Status.FAILED;
-            retry = !ok && (code == 408 || code == 429 || code >= 500);
-          }
-          if (retry && delivery.attempts < settings.callbackMaxAttempts()) {
-            scheduler.schedule(
-                () -> attempt(lane, delivery),
-                backoff(delivery.attempts).toMillis(),
-                TimeUnit.MILLISECONDS);
-            return;
-          }
-          journal.settle(delivery.entry, status);
-          delivery.done.complete(status);
-          synchronized (this) {
-            lane.busy = false;
-            lane.pump();
-          }
-        });
+  }
+
+  private void settle(
+      Lane lane,
+      Delivery delivery,
+      java.time.Instant at,
+      HttpResponse<String> result,
+      Throwable error) {
+    boolean retry;
+    SentCallback.Status status;
+    if (error != null) {
+      Throwable cause = error.getCause() != null ? error.getCause() : error;
+      journal.attempt(delivery.entry, new DeliveryAttempt(at, null, cause.toString()));
+      retry = true;
+      status = SentCallback.Status.FAILED;
+    } else {
+      journal.attempt(delivery.entry, new DeliveryAttempt(at, result.statusCode(), null));
+      int code = result.statusCode();
+      boolean ok =
+          delivery.callback.accepts() == null
+              ? code / 100 == 2
+              : delivery.callback.accepts().test(code, result.body());
+      status = ok ? SentCallback.Status.DELIVERED : SentCallback.Status.FAILED;
+      retry = !ok && (code == 408 || code == 429 || code >= 500);
+    }
+    if (retry && delivery.attempts < settings.callbackMaxAttempts()) {
+      try {
+        scheduler.schedule(
+            () -> attempt(lane, delivery),
+            backoff(delivery.attempts).toMillis(),
+            TimeUnit.MILLISECONDS);
+        return;
+      } catch (RejectedExecutionException closed) {
+        // The emulator is closing: settle as failed.
+      }
+    }
+    journal.settle(delivery.entry, status);
+    delivery.done.complete(status);
+    synchronized (this) {
+      lane.busy = false;
+      lane.pump();
+    }
+  }
+
+  /** Stops the delivery threads; deliveries under way are interrupted. */
+  public void close() {
+    deliveries.shutdownNow();
   }
 
   private Duration backoff(int attemptsSoFar) {

@@ -5,12 +5,14 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.net.InetAddress;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
+import java.security.Principal;
 import java.security.PrivateKey;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
@@ -22,8 +24,10 @@ import java.util.Enumeration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.X509ExtendedKeyManager;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
@@ -55,8 +59,10 @@ public final class TlsIdentity {
    */
   public static TlsIdentity selfSigned(List<String> extraHosts) {
     try {
-      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-      generator.initialize(2048);
+      // P-256: generated in about a millisecond, where an RSA-2048 key takes a random few hundred
+      // (the emulator makes one at every start); every TLS client of the emulator accepts it.
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+      generator.initialize(256);
       KeyPair pair = generator.generateKeyPair();
       Set<String> hosts = new LinkedHashSet<>(List.of("localhost", "127.0.0.1", "::1"));
       hosts.addAll(extraHosts);
@@ -83,17 +89,14 @@ public final class TlsIdentity {
           false,
           new GeneralNames(names.toArray(GeneralName[]::new)));
       builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-      builder.addExtension(
-          Extension.keyUsage,
-          true,
-          new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
+      builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
       builder.addExtension(
           Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
       X509Certificate certificate =
           new JcaX509CertificateConverter()
               .getCertificate(
                   builder.build(
-                      new JcaContentSignerBuilder("SHA256withRSA").build(pair.getPrivate())));
+                      new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate())));
       return new TlsIdentity(pair.getPrivate(), certificate);
     } catch (GeneralSecurityException | OperatorCreationException | IOException e) {
       throw new IllegalStateException("cannot generate the emulator's TLS certificate", e);
@@ -126,21 +129,72 @@ public final class TlsIdentity {
     return certificate;
   }
 
-  /** A server-side TLS context presenting this identity. */
+  /**
+   * A server-side TLS context presenting this identity, through a key manager that holds the key
+   * itself: a password-protected key store in between would cost two key derivations at every start
+   * for nothing.
+   */
   public SSLContext serverContext() {
     try {
-      char[] password = "emulator".toCharArray();
-      KeyStore store = KeyStore.getInstance("PKCS12");
-      store.load(null, null);
-      store.setKeyEntry("emulator", key, password, new Certificate[] {certificate});
-      KeyManagerFactory factory =
-          KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-      factory.init(store, password);
       SSLContext context = SSLContext.getInstance("TLS");
-      context.init(factory.getKeyManagers(), null, null);
+      context.init(new KeyManager[] {new OneKeyManager(key, certificate)}, null, null);
       return context;
-    } catch (GeneralSecurityException | IOException e) {
+    } catch (GeneralSecurityException e) {
       throw new IllegalStateException("cannot build the emulator's TLS context", e);
+    }
+  }
+
+  /** Presents one key and its certificate, whatever the peer asks. */
+  private static final class OneKeyManager extends X509ExtendedKeyManager {
+    private static final String ALIAS = "emulator";
+    private final PrivateKey key;
+    private final X509Certificate certificate;
+
+    OneKeyManager(PrivateKey key, X509Certificate certificate) {
+      this.key = key;
+      this.certificate = certificate;
+    }
+
+    @Override
+    public String[] getClientAliases(String keyType, Principal[] issuers) {
+      return null;
+    }
+
+    @Override
+    public String chooseClientAlias(String[] keyType, Principal[] issuers, Socket socket) {
+      return null;
+    }
+
+    @Override
+    public String[] getServerAliases(String keyType, Principal[] issuers) {
+      return matches(keyType) ? new String[] {ALIAS} : null;
+    }
+
+    @Override
+    public String chooseServerAlias(String keyType, Principal[] issuers, Socket socket) {
+      return matches(keyType) ? ALIAS : null;
+    }
+
+    @Override
+    public String chooseEngineServerAlias(String keyType, Principal[] issuers, SSLEngine engine) {
+      return matches(keyType) ? ALIAS : null;
+    }
+
+    @Override
+    public X509Certificate[] getCertificateChain(String alias) {
+      return ALIAS.equals(alias) ? new X509Certificate[] {certificate} : null;
+    }
+
+    @Override
+    public PrivateKey getPrivateKey(String alias) {
+      return ALIAS.equals(alias) ? key : null;
+    }
+
+    private boolean matches(String keyType) {
+      String algorithm = key.getAlgorithm();
+      return keyType.equals(algorithm)
+          || (algorithm.equals("EC") && keyType.startsWith("EC"))
+          || (algorithm.equals("RSA") && keyType.startsWith("RSA"));
     }
   }
 
