@@ -116,13 +116,8 @@ public class CallsResource {
       @Context HttpServerRequest request) {
     Submissions.Prepared<CallTransfer> prepared =
         Submissions.prepare(
-            request,
-            () -> bodies.read(body, Requests.TransferRequest.class, r -> r.toCommand(callId)));
-    return Submissions.accepted(
-        uri,
-        prepared.options(),
-        Requests.TransferRequest.class,
-        options -> transfers.transfer(prepared.command(), options));
+            request, bodies, body, Requests.TransferRequest.class, r -> r.toCommand(callId));
+    return Submissions.accepted(uri, prepared, transfers::transfer);
   }
 
   /**
@@ -175,14 +170,8 @@ public class CallsResource {
       @Context HttpServerRequest request) {
     Submissions.Prepared<AddParticipant> prepared =
         Submissions.prepare(
-            request,
-            () ->
-                bodies.read(body, Requests.AddParticipantRequest.class, r -> r.toCommand(callId)));
-    return Submissions.accepted(
-        uri,
-        prepared.options(),
-        Requests.AddParticipantRequest.class,
-        options -> adds.addParticipant(prepared.command(), options));
+            request, bodies, body, Requests.AddParticipantRequest.class, r -> r.toCommand(callId));
+    return Submissions.accepted(uri, prepared, adds::addParticipant);
   }
 
   /**
@@ -224,9 +213,6 @@ public class CallsResource {
       @Context HttpServerRequest request) {
     Submissions.Prepared<CancelAddParticipant> prepared =
         Submissions.prepare(request, () -> Requests.cancel(callId, invitationId));
-    return Submissions.accepted(
-        uri,
-        prepared.options(),
-        options -> cancels.cancelAddParticipant(prepared.command(), options));
+    return Submissions.accepted(uri, prepared, cancels::cancelAddParticipant);
   }
 }

@@ -110,13 +110,8 @@ public class HandoffsResource {
       @Context UriInfo uri,
       @Context HttpServerRequest request) {
     Submissions.Prepared<WarmHandoff> prepared =
-        Submissions.prepare(
-            request, () -> bodies.read(body, HandoffRequest.class, r -> r.toCommand(callId)));
-    return Submissions.accepted(
-        uri,
-        prepared.options(),
-        HandoffRequest.class,
-        options -> handoffs.startWarmHandoff(prepared.command(), options));
+        Submissions.prepare(request, bodies, body, HandoffRequest.class, r -> r.toCommand(callId));
+    return Submissions.accepted(uri, prepared, handoffs::startWarmHandoff);
   }
 
   /**

@@ -124,12 +124,7 @@ public class IncomingCallsResource {
       @Context HttpServerRequest request) {
     Submissions.Prepared<RedirectCall> prepared =
         Submissions.prepare(
-            request,
-            () -> bodies.read(body, Requests.RedirectRequest.class, r -> r.toCommand(callId)));
-    return Submissions.accepted(
-        uri,
-        prepared.options(),
-        Requests.RedirectRequest.class,
-        options -> redirects.redirect(prepared.command(), options));
+            request, bodies, body, Requests.RedirectRequest.class, r -> r.toCommand(callId));
+    return Submissions.accepted(uri, prepared, redirects::redirect);
   }
 }

@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -41,9 +42,31 @@ final class Submissions {
    *
    * @param command the command
    * @param options the submit options
+   * @param request the JSON request type the command was read from, if it came with a body
    * @param <C> the command
    */
-  record Prepared<C>(C command, SubmitOptions options) {}
+  record Prepared<C>(C command, SubmitOptions options, Optional<Class<? extends Record>> request) {}
+
+  /**
+   * @param request the HTTP request, for its headers
+   * @param bodies the JSON reader
+   * @param body the request body
+   * @param type the JSON request type
+   * @param toCommand builds the command from the request
+   * @param <R> the JSON request
+   * @param <C> the command
+   * @return the command and its options
+   * @throws ValidationException listing every broken rule of the key and the body
+   */
+  static <R extends Record, C> Prepared<C> prepare(
+      HttpServerRequest request,
+      JsonBodies bodies,
+      String body,
+      Class<R> type,
+      Function<R, C> toCommand) {
+    Prepared<C> read = prepare(request, () -> bodies.read(body, type, toCommand));
+    return new Prepared<>(read.command(), read.options(), Optional.of(type));
+  }
 
   /**
    * @param request the HTTP request, for its headers
@@ -69,7 +92,7 @@ final class Submissions {
     if (!violations.isEmpty()) {
       throw new ValidationException("request", violations);
     }
-    return new Prepared<>(read, options);
+    return new Prepared<>(read, options, Optional.empty());
   }
 
   /**
@@ -121,44 +144,34 @@ final class Submissions {
   }
 
   /**
-   * Submits and answers 202 with the operation and its location.
+   * Submits and answers 202 with the operation and its location; what the provider cannot carry is
+   * refused naming the JSON request's fields.
    *
    * @param uri the request's URI info
-   * @param options idempotency
+   * @param prepared the command and its options
    * @param submit the use case
+   * @param <C> the command
    * @return the response
    */
-  static Response accepted(
-      UriInfo uri, SubmitOptions options, Function<SubmitOptions, Operation> submit) {
-    Operation operation = submit.apply(options);
+  static <C> Response accepted(
+      UriInfo uri, Prepared<C> prepared, BiFunction<C, SubmitOptions, Operation> submit) {
+    Operation operation;
+    try {
+      operation = submit.apply(prepared.command(), prepared.options());
+    } catch (UnsupportedByProviderException unsupported) {
+      throw prepared.request().map(type -> inJsonTerms(unsupported, type)).orElse(unsupported);
+    }
     URI location = uri.getBaseUriBuilder().path("v1/operations/{id}").build(operation.id().value());
     return Response.accepted(OperationJson.of(operation)).location(location).build();
   }
 
-  /**
-   * Submits the command read from a JSON request and answers 202; what the provider cannot carry is
-   * refused naming the request's JSON fields.
-   *
-   * @param uri the request's URI info
-   * @param options idempotency
-   * @param request the JSON request type the command was read from
-   * @param submit the use case
-   * @return the response
-   */
-  static Response accepted(
-      UriInfo uri,
-      SubmitOptions options,
-      Class<? extends Record> request,
-      Function<SubmitOptions, Operation> submit) {
-    try {
-      return accepted(uri, options, submit);
-    } catch (UnsupportedByProviderException unsupported) {
-      JsonFieldPaths paths = JsonFieldPaths.of(request);
-      throw new UnsupportedByProviderException(
-          unsupported.provider(),
-          unsupported.violations().stream()
-              .map(v -> new CapabilityViolation(paths.toJson(v.path()), v.problem()))
-              .collect(Collectors.toList()));
-    }
+  private static UnsupportedByProviderException inJsonTerms(
+      UnsupportedByProviderException unsupported, Class<? extends Record> request) {
+    JsonFieldPaths paths = JsonFieldPaths.of(request);
+    return new UnsupportedByProviderException(
+        unsupported.provider(),
+        unsupported.violations().stream()
+            .map(v -> new CapabilityViolation(paths.toJson(v.path()), v.problem()))
+            .collect(Collectors.toList()));
   }
 }
