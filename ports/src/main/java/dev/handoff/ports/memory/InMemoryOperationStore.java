@@ -283,8 +283,7 @@ public final class InMemoryOperationStore implements OperationStore {
 
   /**
    * The narrowest index that holds every operation the query can match, so that a query for a rare
-   * kind (a warm handoff, looked for on every callback) does not scan every operation held. The
-   * filters still decide.
+   * kind (listing the warm handoffs) does not scan every operation held. The filters still decide.
    */
   private Stream<Operation> candidates(OperationQuery query) {
     if (query.callId().isPresent() && query.provider().isPresent()) {
