@@ -258,6 +258,9 @@ final class HandoffEvents {
   }
 
   private Optional<Match> onCallerCall(ProviderEvent event, String callId) {
+    if (!mayConcernCallerCall(event)) {
+      return Optional.empty(); // spares reading the call's operations on every other callback
+    }
     Operation handoff = null;
     for (Operation op : store.findByCall(event.meta().provider(), callId)) {
       if (op.kind() == OperationKind.WARM_HANDOFF) {
@@ -292,6 +295,17 @@ final class HandoffEvents {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether an event can concern a handoff through its caller's call: a change of the call, or a
+   * transfer's update that echoes no step's correlation (the only events {@link #onCallerCall}
+   * matches).
+   */
+  private static boolean mayConcernCallerCall(ProviderEvent event) {
+    return event instanceof CallLifecycleEvent
+        || (event instanceof OperationUpdate
+            && ((OperationUpdate) event).scope() == OperationKind.TRANSFER);
   }
 
   /**
