@@ -41,12 +41,6 @@ public final class RequestWriter {
   private static final byte[] PLAY_OPTIONS = JsonWriter.encodeName("playOptions");
   private static final byte[] PARTICIPANT_TO_REMOVE = JsonWriter.encodeName("participantToRemove");
 
-  /** Enough for a body without calling context, so that the buffer rarely grows. */
-  private static final int SMALL = 256;
-
-  /** Enough for a body with a full calling context. */
-  private static final int LARGE = 2048;
-
   private RequestWriter() {}
 
   /**
@@ -54,7 +48,7 @@ public final class RequestWriter {
    * @return its body
    */
   public static byte[] write(TransferToParticipantRequest request) {
-    JsonWriter json = new JsonWriter(request.customCallingContext() == null ? SMALL : LARGE);
+    JsonWriter json = JsonWriter.reusable();
     json.beginObject();
     json.member(TARGET_PARTICIPANT, request.targetParticipant(), IdentifierWriter::identifier);
     json.member(OPERATION_CONTEXT, request.operationContext());
@@ -73,7 +67,7 @@ public final class RequestWriter {
    * @return its body
    */
   public static byte[] write(AddParticipantRequest request) {
-    JsonWriter json = new JsonWriter(request.customCallingContext() == null ? SMALL : LARGE);
+    JsonWriter json = JsonWriter.reusable();
     json.beginObject();
     json.member(
         SOURCE_CALLER_ID_NUMBER, request.sourceCallerIdNumber(), IdentifierWriter::phoneNumber);
@@ -93,7 +87,7 @@ public final class RequestWriter {
    * @return its body
    */
   public static byte[] write(CancelAddParticipantRequest request) {
-    JsonWriter json = new JsonWriter(SMALL);
+    JsonWriter json = JsonWriter.reusable();
     json.beginObject();
     json.member(INVITATION_ID, request.invitationId());
     json.member(OPERATION_CONTEXT, request.operationContext());
@@ -107,7 +101,7 @@ public final class RequestWriter {
    * @return its body
    */
   public static byte[] write(RedirectCallRequest request) {
-    JsonWriter json = new JsonWriter(SMALL);
+    JsonWriter json = JsonWriter.reusable();
     json.beginObject();
     json.member(INCOMING_CALL_CONTEXT, request.incomingCallContext());
     json.member(TARGET, request.target(), IdentifierWriter::identifier);
@@ -120,7 +114,7 @@ public final class RequestWriter {
    * @return its body
    */
   public static byte[] write(HoldRequest request) {
-    JsonWriter json = new JsonWriter(SMALL);
+    JsonWriter json = JsonWriter.reusable();
     json.beginObject();
     json.member(TARGET_PARTICIPANT, request.targetParticipant(), IdentifierWriter::identifier);
     json.member(PLAY_SOURCE_INFO, request.playSourceInfo(), PlaySourceWriter::playSource);
@@ -135,7 +129,7 @@ public final class RequestWriter {
    * @return its body
    */
   public static byte[] write(UnholdRequest request) {
-    JsonWriter json = new JsonWriter(SMALL);
+    JsonWriter json = JsonWriter.reusable();
     json.beginObject();
     json.member(TARGET_PARTICIPANT, request.targetParticipant(), IdentifierWriter::identifier);
     json.member(OPERATION_CONTEXT, request.operationContext());
@@ -149,7 +143,7 @@ public final class RequestWriter {
    * @return its body
    */
   public static byte[] write(PlayRequest request) {
-    JsonWriter json = new JsonWriter(SMALL);
+    JsonWriter json = JsonWriter.reusable();
     json.beginObject();
     json.listMember(PLAY_SOURCES, request.playSources(), PlaySourceWriter::playSource);
     json.listMember(PLAY_TO, request.playTo(), IdentifierWriter::identifier);
@@ -166,7 +160,7 @@ public final class RequestWriter {
    * @return its body
    */
   public static byte[] write(RemoveParticipantRequest request) {
-    JsonWriter json = new JsonWriter(SMALL);
+    JsonWriter json = JsonWriter.reusable();
     json.beginObject();
     json.member(PARTICIPANT_TO_REMOVE, request.participantToRemove(), IdentifierWriter::identifier);
     json.member(OPERATION_CONTEXT, request.operationContext());
