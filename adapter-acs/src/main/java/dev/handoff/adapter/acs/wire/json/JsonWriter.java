@@ -199,20 +199,22 @@ final class JsonWriter {
     }
     name(encodedName);
     beginObject();
-    for (Map.Entry<String, T> entry : map.entrySet()) {
-      String key = entry.getKey();
-      if (key == null) {
-        throw new IllegalArgumentException(
-            "a JSON object cannot have a null name; the map given has a null key");
-      }
-      reserve(1);
-      separate();
-      string(key);
-      reserve(1);
-      buffer[size++] = ':';
-      value(entry.getValue(), writer);
-    }
+    // forEach, not the entry set: an unmodifiable map wraps every entry its iterator returns.
+    map.forEach((key, value) -> entry(key, value, writer));
     endObject();
+  }
+
+  private <T> void entry(String key, T value, ValueWriter<T> writer) {
+    if (key == null) {
+      throw new IllegalArgumentException(
+          "a JSON object cannot have a null name; the map given has a null key");
+    }
+    reserve(1);
+    separate();
+    string(key);
+    reserve(1);
+    buffer[size++] = ':';
+    value(value, writer);
   }
 
   /**
