@@ -268,16 +268,17 @@ final class JsonWriter {
     byte[] out = buffer;
     int at = size;
     out[at++] = '"';
+    // Most values are plain ASCII: this loop alone writes them. Its store index moves with i, so
+    // that the compiler can drop the per-character bounds checks.
     int i = 0;
-    // Most values are plain ASCII: this loop alone writes them.
-    while (i < length) {
+    for (; i < length; i++) {
       char c = text[i];
       if (c >= 0x80 || ESCAPES[c] != 0) {
         break;
       }
-      out[at++] = (byte) c;
-      i++;
+      out[at + i] = (byte) c;
     }
+    at += i;
     if (i < length) {
       at = escaped(text, i, length, out, at);
     }
