@@ -137,7 +137,7 @@ class EventIdsProperties {
     space(random, out);
     if (node.isObject()) {
       List<Map.Entry<String, JsonNode>> members = new ArrayList<>();
-      node.fields().forEachRemaining(members::add);
+      members.addAll(node.properties());
       Collections.shuffle(members, random);
       out.append('{');
       for (int i = 0; i < members.size(); i++) {
