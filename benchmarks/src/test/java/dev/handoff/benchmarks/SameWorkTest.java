@@ -21,6 +21,7 @@ import dev.handoff.benchmarks.parse.GraphNotificationBenchmark;
 import dev.handoff.benchmarks.sdk.AcsSdkRequests;
 import dev.handoff.benchmarks.sdk.GraphSdkNotifications;
 import dev.handoff.benchmarks.sdk.GraphSdkRequests;
+import dev.handoff.benchmarks.serialize.AcsRequestBenchmark;
 import dev.handoff.benchmarks.serialize.HandoffRequests;
 import dev.handoff.benchmarks.workload.Expectation;
 import dev.handoff.benchmarks.workload.Workloads;
@@ -41,6 +42,7 @@ import org.junit.jupiter.api.Test;
  */
 class SameWorkTest {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String CORRELATION = Workloads.CORRELATION;
 
   @Test
   void theAcsSdkWritesTheBareTransferLikeHandoffButWithoutKind() throws Exception {
@@ -56,15 +58,22 @@ class SameWorkTest {
   }
 
   @Test
-  void theJacksonOnlyFloorWritesTheSameBytesAsTheAdapterPath() throws Exception {
-    for (var transfer :
-        java.util.List.of(Workloads.bareTransfer(), Workloads.fullContextTransfer())) {
-      assertThat(
-              dev.handoff.adapter.acs.wire.AcsJson.mapper()
-                  .writeValueAsBytes(
-                      HandoffRequests.acsTransferWire(transfer, Workloads.CORRELATION)))
-          .isEqualTo(HandoffRequests.acsTransfer(transfer, Workloads.CORRELATION));
-    }
+  void theAdapterPathTheFormerJacksonPathAndTheirWriterOnlyPartsWriteTheSameBytes()
+      throws Exception {
+    AcsRequestBenchmark benchmark = new AcsRequestBenchmark();
+    benchmark.setUp();
+    byte[] bare = HandoffRequests.acsTransferByJackson(Workloads.bareTransfer(), CORRELATION);
+    byte[] full =
+        HandoffRequests.acsTransferByJackson(Workloads.fullContextTransfer(), CORRELATION);
+
+    assertThat(benchmark.handoffBareTransfer())
+        .isEqualTo(bare)
+        .isEqualTo(benchmark.floorBareTransferJacksonOnly())
+        .isEqualTo(benchmark.writerOnlyBareTransfer());
+    assertThat(benchmark.handoffFullContextTransfer())
+        .isEqualTo(full)
+        .isEqualTo(benchmark.floorFullContextTransferJacksonOnly())
+        .isEqualTo(benchmark.writerOnlyFullContextTransfer());
   }
 
   @Test

@@ -1,6 +1,5 @@
 package dev.handoff.adapter.acs;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.handoff.adapter.acs.http.AcsHttpTransport;
 import dev.handoff.adapter.acs.http.ConnectionString;
 import dev.handoff.adapter.acs.http.Endpoints;
@@ -17,6 +16,7 @@ import dev.handoff.adapter.acs.mapping.WireStyle;
 import dev.handoff.adapter.acs.wire.AcsJson;
 import dev.handoff.adapter.acs.wire.CallParticipant;
 import dev.handoff.adapter.acs.wire.GetParticipantsResponse;
+import dev.handoff.adapter.acs.wire.json.RequestWriter;
 import dev.handoff.domain.action.ActionCommand;
 import dev.handoff.domain.action.CallAction;
 import dev.handoff.domain.action.HangUp;
@@ -209,7 +209,8 @@ public final class AcsCallControl implements CallControl {
     return send(
         OperationKind.TRANSFER,
         callPath(command.callId()) + ":transferToParticipant",
-        AcsRequestMapper.INSTANCE.transfer(command, context.correlation(), style),
+        RequestWriter.write(
+            AcsRequestMapper.INSTANCE.transfer(command, context.correlation(), style)),
         context);
   }
 
@@ -219,7 +220,8 @@ public final class AcsCallControl implements CallControl {
     return send(
         OperationKind.ADD_PARTICIPANT,
         callPath(command.callId()) + "/participants:add",
-        AcsRequestMapper.INSTANCE.add(withCallerId(command), context.correlation(), style),
+        RequestWriter.write(
+            AcsRequestMapper.INSTANCE.add(withCallerId(command), context.correlation(), style)),
         context);
   }
 
@@ -247,7 +249,7 @@ public final class AcsCallControl implements CallControl {
     return send(
         OperationKind.CANCEL_ADD_PARTICIPANT,
         callPath(command.callId()) + "/participants:cancelAddParticipant",
-        AcsRequestMapper.INSTANCE.cancel(command, context.correlation()),
+        RequestWriter.write(AcsRequestMapper.INSTANCE.cancel(command, context.correlation())),
         context);
   }
 
@@ -257,7 +259,7 @@ public final class AcsCallControl implements CallControl {
     return send(
         OperationKind.REDIRECT,
         "/calling/callConnections:redirect",
-        AcsRequestMapper.INSTANCE.redirect(command, style),
+        RequestWriter.write(AcsRequestMapper.INSTANCE.redirect(command, style)),
         context);
   }
 
@@ -280,7 +282,7 @@ public final class AcsCallControl implements CallControl {
     return sendAction(
         "POST",
         callPath(command.callId()) + ":hold",
-        AcsActionMapper.INSTANCE.hold(command, context.correlation(), style),
+        RequestWriter.write(AcsActionMapper.INSTANCE.hold(command, context.correlation(), style)),
         AcsHttpTransport.Mode.SAME_EFFECT,
         true);
   }
@@ -291,7 +293,7 @@ public final class AcsCallControl implements CallControl {
     return sendAction(
         "POST",
         callPath(command.callId()) + ":unhold",
-        AcsActionMapper.INSTANCE.unhold(command, context.correlation(), style),
+        RequestWriter.write(AcsActionMapper.INSTANCE.unhold(command, context.correlation(), style)),
         AcsHttpTransport.Mode.SAME_EFFECT,
         true);
   }
@@ -302,7 +304,7 @@ public final class AcsCallControl implements CallControl {
     return sendAction(
         "POST",
         callPath(command.callId()) + ":play",
-        AcsActionMapper.INSTANCE.play(command, context.correlation(), style),
+        RequestWriter.write(AcsActionMapper.INSTANCE.play(command, context.correlation(), style)),
         AcsHttpTransport.Mode.ONCE,
         false);
   }
@@ -311,7 +313,8 @@ public final class AcsCallControl implements CallControl {
   public SubmitResult removeParticipant(RemoveParticipant command, SubmitContext context) {
     check(command, context);
     URI uri = uri(callPath(command.callId()) + "/participants:remove");
-    byte[] json = json(AcsActionMapper.INSTANCE.remove(command, context.correlation(), style));
+    byte[] json =
+        RequestWriter.write(AcsActionMapper.INSTANCE.remove(command, context.correlation(), style));
     String clientRequestId = UUID.randomUUID().toString();
     Map<String, String> sent = repeatableIds(clientRequestId, context);
     Exchange exchange = transport.post(uri, json, context.submission(), clientRequestId);
@@ -403,8 +406,7 @@ public final class AcsCallControl implements CallControl {
   }
 
   private SubmitResult sendAction(
-      String method, String path, Object body, AcsHttpTransport.Mode mode, boolean finalOnSuccess) {
-    byte[] json = body == null ? null : json(body);
+      String method, String path, byte[] json, AcsHttpTransport.Mode mode, boolean finalOnSuccess) {
     String clientRequestId = UUID.randomUUID().toString();
     Map<String, String> sent = Map.of(AcsHttpTransport.CLIENT_REQUEST_ID, clientRequestId);
     Exchange exchange = transport.send(method, uri(path), json, mode, clientRequestId);
@@ -419,14 +421,6 @@ public final class AcsCallControl implements CallControl {
 
   private URI uri(String path) {
     return URI.create(endpoint + path + "?api-version=" + options.apiVersion());
-  }
-
-  private static byte[] json(Object body) {
-    try {
-      return AcsJson.mapper().writeValueAsBytes(body);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("the request body could not be written as JSON", e);
-    }
   }
 
   private static Map<String, String> repeatableIds(String clientRequestId, SubmitContext context) {
@@ -450,14 +444,8 @@ public final class AcsCallControl implements CallControl {
     return "/calling/callConnections/" + PathSegment.encode(callId);
   }
 
-  private SubmitResult send(OperationKind kind, String path, Object body, SubmitContext context) {
+  private SubmitResult send(OperationKind kind, String path, byte[] json, SubmitContext context) {
     URI uri = URI.create(endpoint + path + "?api-version=" + options.apiVersion());
-    byte[] json;
-    try {
-      json = AcsJson.mapper().writeValueAsBytes(body);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("the request body could not be written as JSON", e);
-    }
     String clientRequestId = UUID.randomUUID().toString();
     Map<String, String> sent = new LinkedHashMap<>();
     sent.put(AcsHttpTransport.CLIENT_REQUEST_ID, clientRequestId);

@@ -81,6 +81,24 @@ class RetryPolicyTest {
   }
 
   @Test
+  void anAnswerWhoseBodyStallsGivesIndeterminateAfterExactlyOneRequest() {
+    // The request timeout bounds only the wait for the headers; the body is bounded too.
+    raw = RawServer.start(RawServer.Behaviour.STALL_MID_BODY);
+
+    SubmitResult result =
+        control(
+                raw.baseUrl(),
+                Fixtures.fastOptions().attemptTimeout(Duration.ofMillis(300)).maxAttempts(5))
+            .transfer(TRANSFER, Fixtures.context("c"));
+
+    assertThat(result).isInstanceOf(SubmitResult.Indeterminate.class);
+    assertThat(((SubmitResult.Indeterminate) result).failure().reason())
+        .isEqualTo(FailureReason.TIMEOUT);
+    assertThat(raw.requestCount()).isEqualTo(1);
+    assertThat(sleeper.waits()).isEmpty();
+  }
+
+  @Test
   void aConnectionCutMidResponseGivesIndeterminateAfterExactlyOneRequest() {
     raw = RawServer.start(RawServer.Behaviour.CUT_MID_RESPONSE);
 

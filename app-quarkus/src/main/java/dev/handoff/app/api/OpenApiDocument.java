@@ -1,6 +1,7 @@
 package dev.handoff.app.api;
 
 import dev.handoff.app.api.json.ProblemJson;
+import io.quarkus.smallrye.openapi.OpenApiFilter;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
@@ -20,7 +21,12 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
  * service gives on top of each operation's own (invalid input, missing credentials, a body too
  * large or of another media type, an Accept it cannot honour, an unexpected failure, the store
  * unavailable).
+ *
+ * <p>It runs when the application is built, not when it starts: nothing in it depends on runtime
+ * configuration, and a filter run at start-up walks the whole document model again before the
+ * service is ready.
  */
+@OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class OpenApiDocument implements OASFilter {
   /** The API key scheme. */
   public static final String API_KEY = "apiKey";

@@ -3,6 +3,7 @@ package dev.handoff.benchmarks.serialize;
 import com.azure.communication.callautomation.models.TransferCallToParticipantOptions;
 import dev.handoff.adapter.acs.wire.AcsJson;
 import dev.handoff.adapter.acs.wire.TransferToParticipantRequest;
+import dev.handoff.adapter.acs.wire.json.RequestWriter;
 import dev.handoff.benchmarks.sdk.AcsSdkRequests;
 import dev.handoff.benchmarks.workload.Expectation;
 import dev.handoff.benchmarks.workload.Workloads;
@@ -21,6 +22,11 @@ import org.openjdk.jmh.annotations.State;
  * A transfer command to the ACS {@code transferToParticipant} body: Handoff's adapter path for the
  * bare and the full-context transfer, and the ACS SDK 1.0.4 path for the bare one (1.0.4 cannot
  * carry the rest).
+ *
+ * <p>Besides the pairs, for comparison (no pair, no budget): the adapter's former path, Jackson's
+ * data binding writing the already-mapped wire record ({@code floor*JacksonOnly}, the names of the
+ * earlier runs), and the hand-written writer alone on the same record ({@code writerOnly*}), which
+ * shows what the mapping costs.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -43,21 +49,19 @@ public class AcsRequestBenchmark {
   }
 
   /**
-   * @return the bare transfer's body, by Handoff
-   * @throws IOException never
+   * @return the bare transfer's body, by Handoff's adapter path (mapping and hand-written writer)
    */
   @Benchmark
-  public byte[] handoffBareTransfer() throws IOException {
+  public byte[] handoffBareTransfer() {
     return HandoffRequests.acsTransfer(bare, Workloads.CORRELATION);
   }
 
   /**
-   * @return the full-context transfer's body, by Handoff
-   * @throws IOException never
+   * @return the full-context transfer's body, by Handoff's adapter path
    */
   @Benchmark
   @Expectation(budgetNanosPerOperation = 2_000)
-  public byte[] handoffFullContextTransfer() throws IOException {
+  public byte[] handoffFullContextTransfer() {
     return HandoffRequests.acsTransfer(fullContext, Workloads.CORRELATION);
   }
 
@@ -71,8 +75,8 @@ public class AcsRequestBenchmark {
   }
 
   /**
-   * The floor of Handoff's design for the bare body: the wire record already mapped, only Jackson
-   * writing it (no pair, no budget; it shows what the mapping leaves to the serialiser).
+   * The adapter's former path for the bare body, without its mapping: Jackson's data binding
+   * writing the already-mapped wire record with the adapter's configuration (the same bytes).
    *
    * @return the bare transfer's body from its wire record
    * @throws IOException never
@@ -83,8 +87,8 @@ public class AcsRequestBenchmark {
   }
 
   /**
-   * The floor of Handoff's design for the full-context body: the wire record already mapped, only
-   * Jackson writing it.
+   * The adapter's former path for the full-context body, without its mapping: Jackson writing the
+   * already-mapped wire record.
    *
    * @return the full-context transfer's body from its wire record
    * @throws IOException never
@@ -92,5 +96,26 @@ public class AcsRequestBenchmark {
   @Benchmark
   public byte[] floorFullContextTransferJacksonOnly() throws IOException {
     return AcsJson.mapper().writeValueAsBytes(fullContextWire);
+  }
+
+  /**
+   * The hand-written writer alone on the already-mapped bare wire record: the adapter's path less
+   * its mapping.
+   *
+   * @return the bare transfer's body from its wire record
+   */
+  @Benchmark
+  public byte[] writerOnlyBareTransfer() {
+    return RequestWriter.write(bareWire);
+  }
+
+  /**
+   * The hand-written writer alone on the already-mapped full-context wire record.
+   *
+   * @return the full-context transfer's body from its wire record
+   */
+  @Benchmark
+  public byte[] writerOnlyFullContextTransfer() {
+    return RequestWriter.write(fullContextWire);
   }
 }

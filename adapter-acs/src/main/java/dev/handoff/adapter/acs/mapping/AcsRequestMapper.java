@@ -342,9 +342,12 @@ public interface AcsRequestMapper {
     if (context == null || context.isEmpty()) {
       return null;
     }
-    Map<String, String> sip = new LinkedHashMap<>();
-    context.userToUser().ifPresent(uui -> sip.put(CallingContext.USER_TO_USER_HEADER, uui));
-    sip.putAll(context.sipHeaders());
+    Map<String, String> sip = context.sipHeaders();
+    if (context.userToUser().isPresent()) {
+      sip = new LinkedHashMap<>(capacityFor(context.sipHeaders().size() + 1));
+      sip.put(CallingContext.USER_TO_USER_HEADER, context.userToUser().get());
+      sip.putAll(context.sipHeaders());
+    }
     return new CustomCallingContext(
         headers(context.voipHeaders()),
         headers(sip),
@@ -408,7 +411,8 @@ public interface AcsRequestMapper {
     if (targets.isEmpty()) {
       return null;
     }
-    Map<String, CommunicationIdentifierModel> wire = new LinkedHashMap<>();
+    Map<String, CommunicationIdentifierModel> wire =
+        new LinkedHashMap<>(capacityFor(targets.size()));
     targets.forEach((label, target) -> wire.put(label, identifier(target, style)));
     return wire;
   }
@@ -416,11 +420,22 @@ public interface AcsRequestMapper {
   // ---------------------------------------------------------------- scalars
 
   /**
+   * The map itself, not a copy: the domain's maps are already ordered and unmodifiable, and the
+   * wire record only lives until its body is written (copying them was most of the mapping's cost).
+   *
    * @param headers a string map
-   * @return a copy in the same order, or null when empty
+   * @return the same map, or null when empty
    */
   default Map<String, String> headers(Map<String, String> headers) {
-    return headers.isEmpty() ? null : new LinkedHashMap<>(headers);
+    return headers.isEmpty() ? null : headers;
+  }
+
+  /**
+   * @param entries how many entries a new map will hold
+   * @return the initial capacity that holds them without resizing
+   */
+  private static int capacityFor(int entries) {
+    return entries * 4 / 3 + 1;
   }
 
   /**

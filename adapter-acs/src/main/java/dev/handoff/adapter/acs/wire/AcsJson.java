@@ -12,6 +12,10 @@ import com.fasterxml.jackson.databind.type.LogicalType;
  * The one Jackson configuration for the ACS wire: requests never carry nulls; answers and events
  * are read leniently about properties the service adds but strictly about types, so that {@code
  * "code": "200"} or {@code "callConnectionId": 5} is an error rather than a silent coercion.
+ *
+ * <p>The adapter reads with it; the request bodies it sends are written by {@link
+ * dev.handoff.adapter.acs.wire.json.RequestWriter}, byte for byte as this configuration writes
+ * them.
  */
 public final class AcsJson {
   private static final ObjectMapper MAPPER = create();

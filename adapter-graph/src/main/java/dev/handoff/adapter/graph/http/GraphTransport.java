@@ -1,5 +1,6 @@
 package dev.handoff.adapter.graph.http;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,10 +18,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Sends JSON POSTs to Graph under the no-ambiguous-retry policy.
@@ -293,28 +290,24 @@ public final class GraphTransport {
     return builder.build();
   }
 
+  /**
+   * Sends one attempt synchronously on the calling thread. {@code sendAsync} is not used: on JDK 17
+   * it completes every response through {@code CompletableFuture}'s default executor, which starts
+   * a new thread per completion wherever the common pool has fewer than two threads (two cores or
+   * fewer), and nothing else of the adapter needs a future.
+   */
   private HttpResponse<String> send(HttpRequest request, Duration timeout)
       throws NotSentException, AmbiguousException {
-    CompletableFuture<HttpResponse<String>> future =
-        client.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     try {
-      // The request timeout bounds the wait for the headers; this bounds the body too.
-      return future.get(timeout.plus(ANSWER_GRACE).toMillis(), TimeUnit.MILLISECONDS);
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof HttpConnectTimeoutException || cause instanceof ConnectException) {
-        throw new NotSentException(cause);
-      }
-      if (cause instanceof HttpTimeoutException) {
-        throw new AmbiguousException(Exchange.Ambiguous.Kind.TIMEOUT, cause);
-      }
-      // Any other failure may have come after the request left: never assume it did not.
-      throw new AmbiguousException(Exchange.Ambiguous.Kind.BROKEN, cause);
-    } catch (TimeoutException e) {
-      future.cancel(true);
+      return client.send(request, BoundedBody.ofString(timeout.plus(ANSWER_GRACE)));
+    } catch (HttpConnectTimeoutException | ConnectException e) {
+      throw new NotSentException(e);
+    } catch (HttpTimeoutException e) {
       throw new AmbiguousException(Exchange.Ambiguous.Kind.TIMEOUT, e);
+    } catch (IOException e) {
+      // Any other failure may have come after the request left: never assume it did not.
+      throw new AmbiguousException(Exchange.Ambiguous.Kind.BROKEN, e);
     } catch (InterruptedException e) {
-      future.cancel(true);
       Thread.currentThread().interrupt();
       throw new AmbiguousException(Exchange.Ambiguous.Kind.INTERRUPTED, e);
     }

@@ -149,7 +149,7 @@ public final class GraphNotificationParser {
     }
     String eventId = EventIds.of(node);
     Item probe = new Item(index, node, "", ResourcePath.parse(""), null, eventId, receivedAt);
-    CommsNotification notification = probe.read(node, CommsNotification.class, "");
+    CommsNotification notification = envelope(probe, node);
     if (notification.changeType() == null || notification.changeType().isBlank()) {
       throw probe.malformed(".changeType", "is required", null);
     }
@@ -181,6 +181,38 @@ public final class GraphNotificationParser {
       throw new MalformedNotificationException(
           OptionalInt.of(index), "value[" + index + "]: " + invalid.getMessage(), invalid);
     }
+  }
+
+  /**
+   * The item's own members. Read straight from the tree when each is text or absent, which is what
+   * Graph sends, so that the resource data is not copied; anything else goes through data binding,
+   * which coerces or refuses it exactly as it always has.
+   */
+  private static CommsNotification envelope(Item probe, JsonNode node) {
+    JsonNode odataType = node.get("@odata.type");
+    JsonNode changeType = node.get("changeType");
+    JsonNode resourceUrl = node.get("resourceUrl");
+    JsonNode resource = node.get("resource");
+    if (isTextOrAbsent(odataType)
+        && isTextOrAbsent(changeType)
+        && isTextOrAbsent(resourceUrl)
+        && isTextOrAbsent(resource)) {
+      return new CommsNotification(
+          text(odataType),
+          text(changeType),
+          text(resourceUrl),
+          text(resource),
+          node.get("resourceData"));
+    }
+    return probe.read(node, CommsNotification.class, "");
+  }
+
+  private static boolean isTextOrAbsent(JsonNode member) {
+    return member == null || member.isNull() || member.isTextual();
+  }
+
+  private static String text(JsonNode member) {
+    return member == null || member.isNull() ? null : member.textValue();
   }
 
   private List<ProviderEvent> dispatch(Item item) {

@@ -3,11 +3,14 @@ package dev.handoff.adapter.graph.notifications;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.handoff.adapter.graph.GraphProvider;
 import dev.handoff.adapter.graph.wire.GraphJson;
 import dev.handoff.domain.ValidationException;
 import dev.handoff.domain.event.EventMeta;
 import dev.handoff.domain.event.UnrecognizedEvent;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
@@ -60,13 +63,25 @@ record Item(
   /** Reads resource data (or a part of it) into a wire type, naming the member on failure. */
   <T> T read(JsonNode data, Class<T> type, String where) {
     try {
-      return GraphJson.mapper().treeToValue(data, type);
+      return READERS.get(type).readValue(data);
     } catch (JsonMappingException e) {
       throw malformed(where + pathOf(e), e.getOriginalMessage(), e);
     } catch (JsonProcessingException e) {
       throw malformed(where, e.getOriginalMessage(), e);
+    } catch (IOException e) {
+      // A tree is in memory: nothing is read from a stream that could fail.
+      throw new UncheckedIOException(e);
     }
   }
+
+  /** One reader per wire type, so that each read skips the type and deserializer look-ups. */
+  private static final ClassValue<ObjectReader> READERS =
+      new ClassValue<>() {
+        @Override
+        protected ObjectReader computeValue(Class<?> type) {
+          return GraphJson.mapper().readerFor(type);
+        }
+      };
 
   /** Runs a domain construction, reporting its violations against this item. */
   <T> T build(String where, Supplier<T> construction) {

@@ -31,6 +31,13 @@ record ResourcePath(Optional<String> callId, Kind kind, Optional<String> subId) 
     NONE
   }
 
+  /** Only an escape changes a segment: '+' is kept as it is (a path is no form). */
+  private static String decode(String segment) {
+    return segment.indexOf('%') < 0
+        ? segment
+        : URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
+  }
+
   static ResourcePath parse(String url) {
     String path = url;
     int scheme = path.indexOf("://");
@@ -42,11 +49,17 @@ record ResourcePath(Optional<String> callId, Kind kind, Optional<String> subId) 
     if (query >= 0) {
       path = path.substring(0, query);
     }
-    List<String> segments = new ArrayList<>();
-    for (String segment : path.split("/")) {
-      if (!segment.isEmpty()) {
-        segments.add(URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8));
+    List<String> segments = new ArrayList<>(8);
+    int start = 0;
+    while (start <= path.length()) {
+      int end = path.indexOf('/', start);
+      if (end < 0) {
+        end = path.length();
       }
+      if (end > start) {
+        segments.add(decode(path.substring(start, end)));
+      }
+      start = end + 1;
     }
     int calls = segments.indexOf("calls");
     if (calls < 0 || calls + 1 >= segments.size()) {

@@ -26,6 +26,19 @@ class EventIdsTest {
   }
 
   @Test
+  void theDerivationIsStableAcrossVersionsSoThatARedeliveryAfterAnUpgradeIsRecognised()
+      throws Exception {
+    // Computed by the adapter before its canonical writer was rewritten for speed (issue 19).
+    String item =
+        "{\"changeType\":\"deleted\",\"resourceUrl\":\"/communications/calls/c-1\","
+            + "\"resourceData\":{\"@odata.type\":\"#microsoft.graph.call\",\"state\":\"terminated\","
+            + "\"note\":\"Zo\u00eb \\\"q\\\" \\\\ \\u0001\\n\",\"resultInfo\":{\"code\":0,"
+            + "\"subcode\":7015,\"x\":[1.5,true,null,-3]}}}";
+    assertThat(id(item))
+        .isEqualTo("graph:62a317d68ad7bbb2254666ca2008a15c90bb38098dadc9f1630d2c31cde9b884");
+  }
+
+  @Test
   void anyDifferenceInContentChangesTheId() throws Exception {
     assertThat(id("{\"state\":\"transferring\"}"))
         .isNotEqualTo(id("{\"state\":\"transferAccepted\"}"));

@@ -27,7 +27,9 @@ public final class RawServer implements AutoCloseable {
     /** Keep the connection open and never answer. */
     SILENT,
     /** Send the status line and headers promising a body, part of it, then close. */
-    CUT_MID_RESPONSE
+    CUT_MID_RESPONSE,
+    /** Send the status line and headers promising a body, part of it, then nothing more. */
+    STALL_MID_BODY
   }
 
   private final ServerSocket socket;
@@ -113,6 +115,9 @@ public final class RawServer implements AutoCloseable {
             ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 200\r\n\r\n{\"id\":")
                 .getBytes(StandardCharsets.US_ASCII));
         out.flush();
+        if (behaviour == Behaviour.STALL_MID_BODY) {
+          closed.await();
+        }
         client.close();
         return;
       }
