@@ -5,11 +5,13 @@ import dev.handoff.domain.operation.Operation;
 import dev.handoff.domain.operation.OperationId;
 import dev.handoff.domain.operation.TimelineEntry;
 import dev.handoff.ports.out.Admission;
+import dev.handoff.ports.out.RelatedCalls;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The row work of admitting and updating an operation, on the caller's transaction: the insert
@@ -75,6 +77,26 @@ final class OperationWrites {
         ps.setString(1, operation.id().value());
         ps.setInt(2, seq);
         ps.setString(3, OperationCodec.writeEntry(timeline.get(seq)));
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+    relate(c, operation, RelatedCalls.in(timeline.subList(from, timeline.size())));
+  }
+
+  /**
+   * Indexes the calls the appended entries say the operation placed, in the same transaction, so
+   * that {@code findByRelatedCall} finds it from the moment the entry is committed.
+   */
+  private void relate(Connection c, Operation operation, Set<String> calls) throws SQLException {
+    if (calls.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps = c.prepareStatement(sql.relateCall)) {
+      for (String call : calls) {
+        ps.setString(1, call);
+        ps.setString(2, operation.provider().value());
+        ps.setString(3, operation.id().value());
         ps.addBatch();
       }
       ps.executeBatch();

@@ -261,6 +261,26 @@ public final class PostgresOperationStore implements OperationStore {
         });
   }
 
+  /**
+   * One indexed query: the primary key of {@code operation_related_call}, which the timeline append
+   * fills in the same transaction. A call no operation placed costs an index probe that finds
+   * nothing.
+   */
+  @Override
+  public List<Operation> findByRelatedCall(ProviderId provider, String callId) {
+    Objects.requireNonNull(provider, "provider");
+    Objects.requireNonNull(callId, "callId");
+    return db.autoCommit(
+        "reading the operations that placed call " + callId,
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(sql.byRelatedCall)) {
+            ps.setString(1, callId);
+            ps.setString(2, provider.value());
+            return OperationRows.read(ps);
+          }
+        });
+  }
+
   @Override
   public OperationPage list(OperationQuery query) {
     Objects.requireNonNull(query, "query");

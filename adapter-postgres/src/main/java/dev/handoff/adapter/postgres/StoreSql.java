@@ -23,6 +23,8 @@ final class StoreSql {
   final String byIdempotencyKey;
   final String exists;
   final String byCall;
+  final String relateCall;
+  final String byRelatedCall;
   final String claimOverdue;
   final String loadOverdue;
   final String claimRequested;
@@ -73,6 +75,16 @@ final class StoreSql {
     exists = "SELECT 1 FROM " + operation + " WHERE id = ?";
     byCall =
         select + "WHERE o.call_id = ? AND o.provider = ? ORDER BY o.created_at DESC, o.id DESC";
+    String related = schema + ".operation_related_call";
+    relateCall =
+        "INSERT INTO "
+            + related
+            + " (call_id, provider, operation_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING";
+    byRelatedCall =
+        select
+            + "WHERE o.id IN (SELECT r.operation_id FROM "
+            + related
+            + " r WHERE r.call_id = ? AND r.provider = ?) ORDER BY o.created_at DESC, o.id DESC";
     String claimable =
         " AND (claimed_until IS NULL OR claimed_until <= clock_timestamp() OR claimed_by = ?)";
     String claim =

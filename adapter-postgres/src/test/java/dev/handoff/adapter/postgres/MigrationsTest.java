@@ -37,12 +37,13 @@ class MigrationsTest {
     String schema = TestDatabase.newSchemaName("fresh");
     assertThat(tables(schema)).isEmpty();
 
-    assertThat(PostgresOperationStore.migrate(dataSource, schema)).isEqualTo(4);
+    assertThat(PostgresOperationStore.migrate(dataSource, schema)).isEqualTo(5);
     assertThat(tables(schema))
         .containsExactly(
             "handoff_schema_history",
             "incoming_call",
             "operation",
+            "operation_related_call",
             "operation_timeline",
             "shared_secret");
 
@@ -52,6 +53,7 @@ class MigrationsTest {
             "handoff_schema_history",
             "incoming_call",
             "operation",
+            "operation_related_call",
             "operation_timeline",
             "shared_secret");
     assertThat(tables("public")).doesNotContain("flyway_schema_history", "operation");
@@ -128,7 +130,7 @@ class MigrationsTest {
         "UPDATE " + schema + ".operation SET state = 'UNKNOWN' WHERE id = 'first'");
     assertThat(PostgresOperationStore.migrate(dataSource, schema))
         .as("version 2, then every later one")
-        .isEqualTo(3);
+        .isEqualTo(4);
   }
 
   @Test
@@ -169,12 +171,71 @@ class MigrationsTest {
 
     TestDatabase.execute(
         "UPDATE " + schema + ".operation SET state = 'UNKNOWN' WHERE id = 'transfer'");
-    assertThat(PostgresOperationStore.migrate(dataSource, schema)).isEqualTo(1);
+    assertThat(PostgresOperationStore.migrate(dataSource, schema)).isEqualTo(2);
     PostgresOperationStore v4 = PostgresOperationStore.builder(dataSource).schema(schema).build();
     assertThat(
             v4.admit(
                 dev.handoff.ports.testing.Operations.requested(
                     "later", dev.handoff.ports.testing.Operations.transfer("call-1"), t0)))
         .isInstanceOf(dev.handoff.ports.out.Admission.Conflict.class);
+  }
+
+  @Test
+  void upgradingIndexesTheCallsStoredHandoffsPlacedAlready() throws Exception {
+    String schema = TestDatabase.newSchemaName("upgrade5");
+    org.flywaydb.core.Flyway.configure(Migrations.class.getClassLoader())
+        .dataSource(dataSource)
+        .schemas(schema)
+        .defaultSchema(schema)
+        .table(Migrations.HISTORY_TABLE)
+        .locations(Migrations.LOCATION)
+        .target("4")
+        .load()
+        .migrate();
+    java.time.Instant t0 = java.time.Instant.parse("2026-11-23T10:00:00Z");
+    dev.handoff.domain.operation.Operation handoff =
+        dev.handoff.ports.testing.Operations.requested(
+            "handoff", dev.handoff.ports.testing.Operations.warmHandoff("call-1"), t0);
+    dev.handoff.domain.operation.Operation placed =
+        dev.handoff.ports.testing.Operations.placedCall(
+            dev.handoff.ports.testing.Operations.placedCall(
+                handoff, 1, "consult-1", t0.plusSeconds(1)),
+            2,
+            "consult-2",
+            t0.plusSeconds(2));
+    dev.handoff.domain.operation.Operation transfer =
+        dev.handoff.ports.testing.Operations.requested(
+            "transfer", dev.handoff.ports.testing.Operations.transfer("call-2"), t0);
+    writeAsVersion4Did(schema, placed);
+    writeAsVersion4Did(schema, transfer);
+
+    assertThat(PostgresOperationStore.migrate(dataSource, schema)).isEqualTo(1);
+    PostgresOperationStore v5 = PostgresOperationStore.builder(dataSource).schema(schema).build();
+    assertThat(v5.findByRelatedCall(placed.provider(), "consult-1")).containsExactly(placed);
+    assertThat(v5.findByRelatedCall(placed.provider(), "consult-2")).containsExactly(placed);
+    assertThat(v5.findByRelatedCall(placed.provider(), "call-1")).isEmpty();
+    assertThat(v5.findByRelatedCall(placed.provider(), "call-2")).isEmpty();
+  }
+
+  /** The row and timeline of an operation as a store of version 4 wrote them. */
+  private void writeAsVersion4Did(String schema, dev.handoff.domain.operation.Operation operation)
+      throws SQLException {
+    StoreSql sql = new StoreSql(schema, java.util.Optional.empty());
+    try (Connection c = dataSource.getConnection()) {
+      try (PreparedStatement ps = c.prepareStatement(sql.insert)) {
+        ps.setString(1, operation.id().value());
+        int i = OperationWrites.bindColumns(ps, 2, operation);
+        ps.setString(i, OperationCodec.writeDocument(operation));
+        ps.executeQuery().close();
+      }
+      for (int seq = 0; seq < operation.timeline().size(); seq++) {
+        try (PreparedStatement ps = c.prepareStatement(sql.appendEntry)) {
+          ps.setString(1, operation.id().value());
+          ps.setInt(2, seq);
+          ps.setString(3, OperationCodec.writeEntry(operation.timeline().get(seq)));
+          ps.executeUpdate();
+        }
+      }
+    }
   }
 }

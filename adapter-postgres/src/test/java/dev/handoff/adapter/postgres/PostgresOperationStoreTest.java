@@ -2,8 +2,10 @@ package dev.handoff.adapter.postgres;
 
 import static dev.handoff.ports.testing.Operations.accepted;
 import static dev.handoff.ports.testing.Operations.completed;
+import static dev.handoff.ports.testing.Operations.placedCall;
 import static dev.handoff.ports.testing.Operations.requested;
 import static dev.handoff.ports.testing.Operations.transfer;
+import static dev.handoff.ports.testing.Operations.warmHandoff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -390,6 +392,40 @@ class PostgresOperationStoreTest {
         .isEqualTo("42P01");
   }
 
+  @Test
+  void theCallsAHandoffPlacedAreFoundAfterARestartAndForgottenWithTheHandoff() {
+    Operation handoff = requested("h1", warmHandoff("call-1"), T0);
+    store.admit(handoff);
+    Operation placed = placedCall(handoff, 1, "consult-1", T0.plusSeconds(1));
+    assertThat(store.update(placed)).isTrue();
+
+    PostgresOperationStore restarted = instance("after-restart");
+    assertThat(restarted.findByRelatedCall(placed.provider(), "consult-1")).containsExactly(placed);
+    assertThat(relatedCallRows()).isEqualTo(1);
+    assertThat(restarted.update(placedCall(placed, 2, "consult-1", T0.plusSeconds(2))))
+        .as("the same call learned again")
+        .isTrue();
+    assertThat(relatedCallRows()).as("one row per call and operation").isEqualTo(1);
+
+    Operation latest = restarted.find(handoff.id()).orElseThrow();
+    assertThat(restarted.update(completed(latest, T0.plusSeconds(3)))).isTrue();
+    assertThat(restarted.purgeFinishedBefore(T0.plus(Duration.ofHours(1)))).isEqualTo(1);
+    assertThat(restarted.findByRelatedCall(placed.provider(), "consult-1")).isEmpty();
+    assertThat(relatedCallRows()).as("deleted with the operation").isZero();
+  }
+
+  private static long relatedCallRows() {
+    try (Connection c = TestDatabase.dataSource().getConnection();
+        Statement statement = c.createStatement();
+        ResultSet rs =
+            statement.executeQuery("SELECT count(*) FROM " + schema + ".operation_related_call")) {
+      rs.next();
+      return rs.getLong(1);
+    } catch (SQLException failure) {
+      throw new IllegalStateException(failure);
+    }
+  }
+
   /** Each query runs on the index made for it, with no sort for the newest-first order. */
   @Test
   void theQueriesUseTheIndexesMadeForThem() throws Exception {
@@ -404,6 +440,7 @@ class PostgresOperationStoreTest {
       }
       try {
         plans.put("byCall", explain(c, sql.byCall, "call-1", "fake"));
+        plans.put("byRelatedCall", explain(c, sql.byRelatedCall, "call-1", "fake"));
         plans.put("byIdempotencyKey", explain(c, sql.byIdempotencyKey, "k"));
         plans.put("page", explain(c, sql.page(List.of()), 10));
         plans.put("page by state", explain(c, sql.page(List.of("o.state = ?")), "COMPLETED", 10));
@@ -426,6 +463,10 @@ class PostgresOperationStoreTest {
     }
     assertThat(outer(plans.get("byCall"))).contains("operation_call_idx").doesNotContain("Sort");
     assertThat(plans.get("byCall")).contains("operation_timeline_pkey");
+    assertThat(outer(plans.get("byRelatedCall")))
+        .contains("operation_related_call_pkey")
+        .contains("operation_pkey")
+        .doesNotContain("Seq Scan");
     assertThat(plans.get("byIdempotencyKey")).contains("operation_idempotency_key_key");
     assertThat(outer(plans.get("page"))).contains("operation_newest_idx").doesNotContain("Sort");
     assertThat(outer(plans.get("page by state")))

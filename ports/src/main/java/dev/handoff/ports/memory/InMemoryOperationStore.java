@@ -12,6 +12,7 @@ import dev.handoff.ports.OperationQuery;
 import dev.handoff.ports.StoreFullException;
 import dev.handoff.ports.out.Admission;
 import dev.handoff.ports.out.OperationStore;
+import dev.handoff.ports.out.RelatedCalls;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,6 +61,8 @@ public final class InMemoryOperationStore implements OperationStore {
   private final ConcurrentHashMap<OperationId, Operation> byId = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<IdempotencyKey, OperationId> byKey = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<CallKey, Set<OperationId>> byCall = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<CallKey, Set<OperationId>> byRelatedCall =
+      new ConcurrentHashMap<>();
   private final ConcurrentHashMap<OperationKind, Set<OperationId>> byKind =
       new ConcurrentHashMap<>();
   private final Set<OperationId> active = ConcurrentHashMap.newKeySet();
@@ -123,6 +126,7 @@ public final class InMemoryOperationStore implements OperationStore {
       byKind
           .computeIfAbsent(operation.kind(), kind -> ConcurrentHashMap.newKeySet())
           .add(operation.id());
+      relate(operation, RelatedCalls.of(operation));
       track(operation);
       return new Admission.Admitted(operation);
     }
@@ -158,12 +162,29 @@ public final class InMemoryOperationStore implements OperationStore {
       ofKind.remove(operation.id());
     }
     operation.idempotencyKey().ifPresent(key -> byKey.remove(key, operation.id()));
-    byCall.computeIfPresent(
-        callKey(operation),
-        (key, ids) -> {
-          ids.remove(operation.id());
+    unindex(byCall, callKey(operation), operation.id());
+    for (String call : RelatedCalls.of(operation)) {
+      unindex(byRelatedCall, new CallKey(operation.provider(), call), operation.id());
+    }
+  }
+
+  private static void unindex(
+      ConcurrentHashMap<CallKey, Set<OperationId>> index, CallKey key, OperationId id) {
+    index.computeIfPresent(
+        key,
+        (k, ids) -> {
+          ids.remove(id);
           return ids.isEmpty() ? null : ids;
         });
+  }
+
+  private void relate(Operation operation, Set<String> calls) {
+    for (String call : calls) {
+      byRelatedCall
+          .computeIfAbsent(
+              new CallKey(operation.provider(), call), key -> ConcurrentHashMap.newKeySet())
+          .add(operation.id());
+    }
   }
 
   private void track(Operation operation) {
@@ -196,20 +217,28 @@ public final class InMemoryOperationStore implements OperationStore {
   @Override
   public boolean update(Operation next) {
     boolean[] swapped = new boolean[1];
+    int[] stored = new int[1];
     byId.computeIfPresent(
         next.id(),
         (id, current) -> {
           swapped[0] = current.version() == next.version() - 1;
+          stored[0] = current.timeline().size();
           return swapped[0] ? next : current;
         });
     if (!swapped[0]) {
       return false;
     }
+    // The timeline only grows: only the appended entries can name a call not indexed yet.
+    Set<String> placed =
+        stored[0] < next.timeline().size()
+            ? RelatedCalls.in(next.timeline().subList(stored[0], next.timeline().size()))
+            : Set.of();
     synchronized (admission) {
       // Tracks what is stored now, which a later change may already have replaced: tracking the
       // older value last would leave it in the wrong index.
       Operation latest = byId.get(next.id());
       if (latest != null) {
+        relate(latest, placed);
         track(latest);
       }
     }
@@ -219,6 +248,12 @@ public final class InMemoryOperationStore implements OperationStore {
   @Override
   public List<Operation> findByCall(ProviderId provider, String callId) {
     Set<OperationId> ids = byCall.getOrDefault(new CallKey(provider, callId), Set.of());
+    return resolve(ids.stream()).sorted(NEWEST_FIRST).collect(Collectors.toList());
+  }
+
+  @Override
+  public List<Operation> findByRelatedCall(ProviderId provider, String callId) {
+    Set<OperationId> ids = byRelatedCall.getOrDefault(new CallKey(provider, callId), Set.of());
     return resolve(ids.stream()).sorted(NEWEST_FIRST).collect(Collectors.toList());
   }
 
@@ -248,8 +283,7 @@ public final class InMemoryOperationStore implements OperationStore {
 
   /**
    * The narrowest index that holds every operation the query can match, so that a query for a rare
-   * kind (a warm handoff, looked for on every callback) does not scan every operation held. The
-   * filters still decide.
+   * kind (listing the warm handoffs) does not scan every operation held. The filters still decide.
    */
   private Stream<Operation> candidates(OperationQuery query) {
     if (query.callId().isPresent() && query.provider().isPresent()) {

@@ -95,6 +95,19 @@ public interface OperationStore {
   List<Operation> findByCall(ProviderId provider, String callId);
 
   /**
+   * The operations that placed a call themselves, such as the warm handoff whose step placed a
+   * consultation call: one indexed look-up on every callback, however many operations are stored.
+   * Found by the calls in {@link RelatedCalls#of(Operation)}, from the moment the change that
+   * recorded the call is stored, finished or not, until the operation is evicted or purged.
+   *
+   * @param provider the provider
+   * @param callId the call
+   * @return the stored operations of that provider that placed that call, newest first; empty for a
+   *     call no stored operation placed
+   */
+  List<Operation> findByRelatedCall(ProviderId provider, String callId);
+
+  /**
    * @param query which operations
    * @return one page, newest first
    * @throws InvalidCursorException when the cursor is not one this store issued

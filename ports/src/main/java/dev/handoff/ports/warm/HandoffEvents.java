@@ -20,13 +20,13 @@ import dev.handoff.domain.operation.StepEntry;
 import dev.handoff.domain.operation.StepKind;
 import dev.handoff.domain.operation.StepStatus;
 import dev.handoff.domain.operation.TimelineEntry;
-import dev.handoff.ports.OperationQuery;
 import dev.handoff.ports.out.OperationStore;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -38,8 +38,9 @@ import java.util.function.Function;
  * consultation call), each with its recording rules.
  */
 final class HandoffEvents {
-  private static final List<OperationState> UNFINISHED =
-      List.of(
+  /** The states in which a handoff still takes its consultation calls' events. */
+  private static final Set<OperationState> UNFINISHED =
+      EnumSet.of(
           OperationState.REQUESTED,
           OperationState.SUBMITTED,
           OperationState.IN_PROGRESS,
@@ -257,6 +258,9 @@ final class HandoffEvents {
   }
 
   private Optional<Match> onCallerCall(ProviderEvent event, String callId) {
+    if (!mayConcernCallerCall(event)) {
+      return Optional.empty(); // spares reading the call's operations on every other callback
+    }
     Operation handoff = null;
     for (Operation op : store.findByCall(event.meta().provider(), callId)) {
       if (op.kind() == OperationKind.WARM_HANDOFF) {
@@ -294,6 +298,17 @@ final class HandoffEvents {
   }
 
   /**
+   * Whether an event can concern a handoff through its caller's call: a change of the call, or a
+   * transfer's update that echoes no step's correlation (the only events {@link #onCallerCall}
+   * matches).
+   */
+  private static boolean mayConcernCallerCall(ProviderEvent event) {
+    return event instanceof CallLifecycleEvent
+        || (event instanceof OperationUpdate
+            && ((OperationUpdate) event).scope() == OperationKind.TRANSFER);
+  }
+
+  /**
    * Whether a roster of the caller's call says the caller hung up: it lists the call's participants
    * and the transferee is not among them, before the handoff began to put the caller through (ACS
    * keeps the call going for the bot and the agent; afterwards, a roster without the caller is how
@@ -316,21 +331,21 @@ final class HandoffEvents {
         .isPresent();
   }
 
+  /**
+   * The unfinished warm handoff whose reach step placed the call, found with one indexed look-up of
+   * the store ({@link OperationStore#findByRelatedCall}), however many handoffs are under way.
+   */
   private Optional<Match> onConsultationCall(ProviderEvent event, String callId) {
-    for (OperationState state : UNFINISHED) {
-      OperationQuery query =
-          OperationQuery.all()
-              .ofKind(OperationKind.WARM_HANDOFF)
-              .inState(state)
-              .limit(OperationQuery.MAX_LIMIT);
-      for (Operation op : store.list(query).operations()) {
-        HandoffProgress progress = HandoffProgress.of(op);
-        for (HandoffStep step : progress.steps()) {
-          if (step.kind() == StepKind.REACH
-              && step.fact(StepEntry.CALL_FACT).filter(callId::equals).isPresent()) {
-            return Optional.of(
-                new Match(op.id(), step.number(), consultationKind(progress, step, event)));
-          }
+    for (Operation op : store.findByRelatedCall(event.meta().provider(), callId)) {
+      if (op.kind() != OperationKind.WARM_HANDOFF || !UNFINISHED.contains(op.state())) {
+        continue;
+      }
+      HandoffProgress progress = HandoffProgress.of(op);
+      for (HandoffStep step : progress.steps()) {
+        if (step.kind() == StepKind.REACH
+            && step.fact(StepEntry.CALL_FACT).filter(callId::equals).isPresent()) {
+          return Optional.of(
+              new Match(op.id(), step.number(), consultationKind(progress, step, event)));
         }
       }
     }

@@ -1,8 +1,11 @@
 package dev.handoff.ports.memory;
 
+import static dev.handoff.ports.testing.Operations.PROVIDER;
 import static dev.handoff.ports.testing.Operations.completed;
+import static dev.handoff.ports.testing.Operations.placedCall;
 import static dev.handoff.ports.testing.Operations.requested;
 import static dev.handoff.ports.testing.Operations.transfer;
+import static dev.handoff.ports.testing.Operations.warmHandoff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -68,5 +71,20 @@ class InMemoryOperationStoreTest extends OperationStoreContract {
     store.insertIfAbsent(requested("n2", transfer("call-4"), clock.instant()));
     assertThat(store.find(old.id())).isEmpty();
     assertThat(store.find(active.id())).isPresent();
+  }
+
+  @Test
+  void anEvictedHandoffIsNoLongerFoundByTheCallsItPlaced() {
+    MutableClock clock = new MutableClock(T0);
+    InMemoryOperationStore store = new InMemoryOperationStore(2, Duration.ofHours(1), clock);
+    Operation handoff = requested("h1", warmHandoff("call-1"), T0);
+    store.insertIfAbsent(handoff);
+    Operation placed = placedCall(handoff, 1, "consult-1", T0.plusSeconds(1));
+    store.update(placed);
+    store.update(completed(placed, T0.plusSeconds(2)));
+    store.insertIfAbsent(requested("second", transfer("call-2"), T0));
+    store.insertIfAbsent(requested("third", transfer("call-3"), T0));
+    assertThat(store.find(handoff.id())).isEmpty();
+    assertThat(store.findByRelatedCall(PROVIDER, "consult-1")).isEmpty();
   }
 }

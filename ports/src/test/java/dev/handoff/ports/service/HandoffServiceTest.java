@@ -497,6 +497,12 @@ class HandoffServiceTest {
                   }
 
                   @Override
+                  public List<Operation> findByRelatedCall(
+                      dev.handoff.domain.provider.ProviderId p, String callId) {
+                    return store.findByRelatedCall(p, callId);
+                  }
+
+                  @Override
                   public dev.handoff.ports.OperationPage list(OperationQuery query) {
                     return store.list(query);
                   }

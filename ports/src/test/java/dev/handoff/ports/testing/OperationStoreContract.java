@@ -4,9 +4,11 @@ import static dev.handoff.ports.testing.Operations.PROVIDER;
 import static dev.handoff.ports.testing.Operations.accepted;
 import static dev.handoff.ports.testing.Operations.add;
 import static dev.handoff.ports.testing.Operations.completed;
+import static dev.handoff.ports.testing.Operations.placedCall;
 import static dev.handoff.ports.testing.Operations.requested;
 import static dev.handoff.ports.testing.Operations.transfer;
 import static dev.handoff.ports.testing.Operations.unknown;
+import static dev.handoff.ports.testing.Operations.warmHandoff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -331,6 +333,64 @@ public abstract class OperationStoreContract {
     assertThat(store.admit(requested("h4", handoff("call-1"), T0.plusSeconds(6))))
         .as("a handoff while a transfer is under way")
         .isEqualTo(new Admission.Conflict(transfer, Admission.Rule.ONE_AT_A_TIME));
+  }
+
+  @Test
+  void findsTheHandoffThatPlacedACallOnceTheStepThatPlacedItIsStored() {
+    OperationStore store = newStore();
+    Operation handoff = requested("h1", warmHandoff("call-1"), T0);
+    store.admit(handoff);
+    assertThat(store.findByRelatedCall(PROVIDER, "consult-1"))
+        .as("before the step learned the call")
+        .isEmpty();
+
+    Operation placed = placedCall(handoff, 1, "consult-1", T0.plusSeconds(1));
+    assertThat(store.update(placed)).isTrue();
+    assertThat(store.findByRelatedCall(PROVIDER, "consult-1")).containsExactly(placed);
+    assertThat(store.findByRelatedCall(PROVIDER, "call-1"))
+        .as("the call it is about is no call it placed")
+        .isEmpty();
+    assertThat(store.findByRelatedCall(ProviderId.of("other"), "consult-1"))
+        .as("the same call id at another provider")
+        .isEmpty();
+
+    Operation second = placedCall(placed, 2, "consult-2", T0.plusSeconds(2));
+    assertThat(store.update(second)).isTrue();
+    Operation done = completed(second, T0.plusSeconds(3));
+    assertThat(store.update(done)).isTrue();
+    assertThat(store.findByRelatedCall(PROVIDER, "consult-1"))
+        .as("every call it placed, in its latest version, finished or not")
+        .containsExactly(done);
+    assertThat(store.findByRelatedCall(PROVIDER, "consult-2")).containsExactly(done);
+  }
+
+  @Test
+  void findsNothingForACallNoOperationPlaced() {
+    OperationStore store = newStore();
+    store.admit(requested("t1", transfer("call-1"), T0));
+    Operation handoff = requested("h1", warmHandoff("call-2"), T0);
+    store.admit(handoff);
+    store.update(placedCall(handoff, 1, "consult-1", T0.plusSeconds(1)));
+    assertThat(store.findByRelatedCall(PROVIDER, "call-1")).isEmpty();
+    assertThat(store.findByRelatedCall(PROVIDER, "call-2")).isEmpty();
+    assertThat(store.findByRelatedCall(PROVIDER, "consult-9")).isEmpty();
+  }
+
+  @Test
+  void findsEachOfMoreUnfinishedHandoffsThanAListingPageHolds() {
+    OperationStore store = newStore();
+    int handoffs = OperationQuery.MAX_LIMIT + 20;
+    for (int i = 0; i < handoffs; i++) {
+      Operation handoff = requested("h" + i, warmHandoff("call-" + i), T0.plusMillis(i));
+      store.admit(handoff);
+      assertThat(store.update(placedCall(handoff, 1, "consult-" + i, T0.plusSeconds(1)))).isTrue();
+    }
+    for (int i : new int[] {0, 1, handoffs / 2, handoffs - 1}) {
+      assertThat(store.findByRelatedCall(PROVIDER, "consult-" + i))
+          .extracting(Operation::id)
+          .as("the handoff that placed consult-" + i)
+          .containsExactly(OperationId.of("h" + i));
+    }
   }
 
   @Test

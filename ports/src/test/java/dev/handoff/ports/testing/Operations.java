@@ -1,18 +1,29 @@
 package dev.handoff.ports.testing;
 
+import dev.handoff.domain.action.CallAction;
 import dev.handoff.domain.command.AddParticipant;
 import dev.handoff.domain.command.CallCommand;
 import dev.handoff.domain.command.CallTransfer;
+import dev.handoff.domain.command.HandoffTarget;
+import dev.handoff.domain.command.WarmHandoff;
 import dev.handoff.domain.operation.IdempotencyKey;
 import dev.handoff.domain.operation.Operation;
 import dev.handoff.domain.operation.OperationId;
+import dev.handoff.domain.operation.OperationState;
+import dev.handoff.domain.operation.StepEntry;
+import dev.handoff.domain.operation.StepKind;
+import dev.handoff.domain.operation.StepStatus;
 import dev.handoff.domain.operation.SubmissionToken;
 import dev.handoff.domain.operation.SubmitResult;
+import dev.handoff.domain.operation.TimelineEntry;
 import dev.handoff.domain.participant.PhoneNumber;
 import dev.handoff.domain.provider.ProviderId;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** Ready-made operations for store and service tests. */
 public final class Operations {
@@ -35,6 +46,40 @@ public final class Operations {
    */
   public static AddParticipant add(String callId) {
     return AddParticipant.builder(callId, PhoneNumber.of("+14255550199")).build();
+  }
+
+  /**
+   * @param callId the caller's call
+   * @return a warm handoff of the call to one phone number
+   */
+  public static WarmHandoff warmHandoff(String callId) {
+    return WarmHandoff.builder(callId, List.of(HandoffTarget.of(PhoneNumber.of("+14255550123"))))
+        .build();
+  }
+
+  /**
+   * What a warm handoff's saga records when the provider answers the placement of a consultation
+   * call: a reach step of the first target, accepted, that learned the call's id.
+   *
+   * @param handoff a warm handoff
+   * @param step the reach step's number
+   * @param consultation the id of the call the step placed
+   * @param at when
+   * @return the handoff IN_PROGRESS, with the step's entry appended
+   */
+  public static Operation placedCall(Operation handoff, int step, String consultation, Instant at) {
+    return handoff
+        .entry(at, TimelineEntry.Source.PROVIDER_RESPONSE, "placeCall accepted by the provider")
+        .step(
+            new StepEntry(
+                step,
+                StepKind.REACH,
+                CallAction.PLACE_CALL,
+                OptionalInt.of(0),
+                StepStatus.ACCEPTED,
+                Map.of(StepEntry.CALL_FACT, consultation)))
+        .moveTo(OperationState.IN_PROGRESS)
+        .apply();
   }
 
   /**

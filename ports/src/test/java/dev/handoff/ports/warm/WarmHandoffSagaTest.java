@@ -38,6 +38,7 @@ import dev.handoff.domain.operation.SubmitResult;
 import dev.handoff.domain.operation.TargetOutcome;
 import dev.handoff.domain.participant.PhoneNumber;
 import dev.handoff.domain.provider.UnsupportedByProviderException;
+import dev.handoff.ports.OperationQuery;
 import dev.handoff.ports.in.EventOutcome;
 import dev.handoff.ports.in.IdempotencyConflictException;
 import dev.handoff.ports.in.OperationConflictException;
@@ -589,6 +590,36 @@ class WarmHandoffSagaTest {
             CallAction.PLACE_CALL,
             CallAction.PLAY,
             CallAction.TRANSFER);
+  }
+
+  @Test
+  void aConsultationCallIsFoundAmongMoreHandoffsUnderWayThanAListingPageHolds() {
+    use(FakeHandoffProvider.consultation());
+    Operation started = saga.startWarmHandoff(handoff(ALICE).build(), SubmitOptions.none());
+    action(last(CallAction.HOLD), CallAction.HOLD, Progress.COMPLETED);
+    assertThat(provider.actions()).endsWith(CallAction.PLACE_CALL);
+    // Newer handoffs in the same state, each on its own consultation call.
+    for (int i = 0; i <= OperationQuery.MAX_LIMIT; i++) {
+      Operation other =
+          Operations.requested(
+              "other-" + i, Operations.warmHandoff("other-call-" + i), T0.plusSeconds(1));
+      store.admit(other);
+      store.update(Operations.placedCall(other, 1, "other-consult-" + i, T0.plusSeconds(1)));
+    }
+    assertThat(stored(started).state()).isEqualTo(OperationState.IN_PROGRESS);
+
+    EventOutcome answered =
+        send(
+            new CallLifecycleEvent(
+                meta("call.established"),
+                "consult-1",
+                CallLifecycleEvent.Change.CONNECTED,
+                List.of(),
+                null));
+    assertThat(answered.operations()).containsExactly(started.id());
+    assertThat(((CallTransfer) last(CallAction.TRANSFER).command()).mode())
+        .as("the agent answered, so the caller is put through to replace the consultation call")
+        .isEqualTo(TransferMode.consultative("consult-1"));
   }
 
   @Test
