@@ -70,7 +70,6 @@ final class JsonWriter {
   private static final int KEPT = 64 * 1024;
 
   private byte[] buffer;
-  private char[] chars = new char[256];
   private int size;
 
   /**
@@ -91,9 +90,6 @@ final class JsonWriter {
     json.size = 0;
     if (json.buffer.length > KEPT) {
       json.buffer = new byte[4096];
-    }
-    if (json.chars.length > KEPT) {
-      json.chars = new char[256];
     }
     return json;
   }
@@ -260,19 +256,15 @@ final class JsonWriter {
   void string(String value) {
     int length = value.length();
     reserve(length * MAX_BYTES_PER_CHAR + 2);
-    char[] text = chars;
-    if (text.length < length) {
-      text = chars = new char[Math.max(length, text.length * 2)];
-    }
-    value.getChars(0, length, text, 0);
     byte[] out = buffer;
     int at = size;
     out[at++] = '"';
     // Most values are plain ASCII: this loop alone writes them. Its store index moves with i, so
-    // that the compiler can drop the per-character bounds checks.
+    // that the compiler can drop the per-character bounds checks; charAt, not a copy of the
+    // characters, because most values are short.
     int i = 0;
     for (; i < length; i++) {
-      char c = text[i];
+      char c = value.charAt(i);
       if (c >= 0x80 || ESCAPES[c] != 0) {
         break;
       }
@@ -280,15 +272,15 @@ final class JsonWriter {
     }
     at += i;
     if (i < length) {
-      at = escaped(text, i, length, out, at);
+      at = escaped(value, i, length, out, at);
     }
     out[at++] = '"';
     size = at;
   }
 
-  private static int escaped(char[] text, int from, int length, byte[] out, int at) {
+  private static int escaped(String text, int from, int length, byte[] out, int at) {
     for (int i = from; i < length; i++) {
-      char c = text[i];
+      char c = text.charAt(i);
       if (c < 0x80) {
         byte escape = ESCAPES[c];
         if (escape == 0) {
