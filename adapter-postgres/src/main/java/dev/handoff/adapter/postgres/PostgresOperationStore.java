@@ -248,17 +248,7 @@ public final class PostgresOperationStore implements OperationStore {
 
   @Override
   public List<Operation> findByCall(ProviderId provider, String callId) {
-    Objects.requireNonNull(provider, "provider");
-    Objects.requireNonNull(callId, "callId");
-    return db.autoCommit(
-        "reading the operations of call " + callId,
-        c -> {
-          try (PreparedStatement ps = c.prepareStatement(sql.byCall)) {
-            ps.setString(1, callId);
-            ps.setString(2, provider.value());
-            return OperationRows.read(ps);
-          }
-        });
+    return readByCall(sql.byCall, "reading the operations of call ", provider, callId);
   }
 
   /**
@@ -268,12 +258,19 @@ public final class PostgresOperationStore implements OperationStore {
    */
   @Override
   public List<Operation> findByRelatedCall(ProviderId provider, String callId) {
+    return readByCall(
+        sql.byRelatedCall, "reading the operations that placed call ", provider, callId);
+  }
+
+  /** Runs a query whose parameters are a call id and a provider, in that order. */
+  private List<Operation> readByCall(
+      String query, String whatFor, ProviderId provider, String callId) {
     Objects.requireNonNull(provider, "provider");
     Objects.requireNonNull(callId, "callId");
     return db.autoCommit(
-        "reading the operations that placed call " + callId,
+        whatFor + callId,
         c -> {
-          try (PreparedStatement ps = c.prepareStatement(sql.byRelatedCall)) {
+          try (PreparedStatement ps = c.prepareStatement(query)) {
             ps.setString(1, callId);
             ps.setString(2, provider.value());
             return OperationRows.read(ps);
