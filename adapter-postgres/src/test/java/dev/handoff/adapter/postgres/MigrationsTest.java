@@ -101,16 +101,7 @@ class MigrationsTest {
 
   @Test
   void upgradingAStoreWithTwoActiveTransfersOfOneCallSaysWhichAndWhatToDo() throws Exception {
-    String schema = TestDatabase.newSchemaName("upgrade");
-    org.flywaydb.core.Flyway.configure(Migrations.class.getClassLoader())
-        .dataSource(dataSource)
-        .schemas(schema)
-        .defaultSchema(schema)
-        .table(Migrations.HISTORY_TABLE)
-        .locations(Migrations.LOCATION)
-        .target("1")
-        .load()
-        .migrate();
+    String schema = schemaMigratedTo("1", "upgrade");
     PostgresOperationStore v1 = PostgresOperationStore.builder(dataSource).schema(schema).build();
     // Written as version 1 could, before the database decided admission.
     for (String id : List.of("first", "second")) {
@@ -136,16 +127,7 @@ class MigrationsTest {
   @Test
   void upgradingAStoreWithAHandoffAndATransferOfOneCallUnderWaySaysWhichAndWhatToDo()
       throws Exception {
-    String schema = TestDatabase.newSchemaName("upgrade4");
-    org.flywaydb.core.Flyway.configure(Migrations.class.getClassLoader())
-        .dataSource(dataSource)
-        .schemas(schema)
-        .defaultSchema(schema)
-        .table(Migrations.HISTORY_TABLE)
-        .locations(Migrations.LOCATION)
-        .target("3")
-        .load()
-        .migrate();
+    String schema = schemaMigratedTo("3", "upgrade4");
     PostgresOperationStore v3 = PostgresOperationStore.builder(dataSource).schema(schema).build();
     java.time.Instant t0 = java.time.Instant.parse("2026-11-23T10:00:00Z");
     dev.handoff.domain.command.WarmHandoff handoff =
@@ -182,16 +164,7 @@ class MigrationsTest {
 
   @Test
   void upgradingIndexesTheCallsStoredHandoffsPlacedAlready() throws Exception {
-    String schema = TestDatabase.newSchemaName("upgrade5");
-    org.flywaydb.core.Flyway.configure(Migrations.class.getClassLoader())
-        .dataSource(dataSource)
-        .schemas(schema)
-        .defaultSchema(schema)
-        .table(Migrations.HISTORY_TABLE)
-        .locations(Migrations.LOCATION)
-        .target("4")
-        .load()
-        .migrate();
+    String schema = schemaMigratedTo("4", "upgrade5");
     java.time.Instant t0 = java.time.Instant.parse("2026-11-23T10:00:00Z");
     dev.handoff.domain.operation.Operation handoff =
         dev.handoff.ports.testing.Operations.requested(
@@ -237,5 +210,22 @@ class MigrationsTest {
         }
       }
     }
+  }
+
+  /**
+   * A new schema with the migrations up to {@code version} applied, as an older release left it.
+   */
+  private String schemaMigratedTo(String version, String namePrefix) {
+    String schema = TestDatabase.newSchemaName(namePrefix);
+    org.flywaydb.core.Flyway.configure(Migrations.class.getClassLoader())
+        .dataSource(dataSource)
+        .schemas(schema)
+        .defaultSchema(schema)
+        .table(Migrations.HISTORY_TABLE)
+        .locations(Migrations.LOCATION)
+        .target(version)
+        .load()
+        .migrate();
+    return schema;
   }
 }
