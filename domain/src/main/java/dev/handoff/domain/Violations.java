@@ -115,18 +115,41 @@ public final class Violations {
       add(path, "must not be blank", null);
       return false;
     }
-    boolean ok =
-        check(
-            value.length() <= MAX_ID_LENGTH,
-            path,
-            "must be at most " + MAX_ID_LENGTH + " characters",
-            value);
-    return check(
-            value.chars().noneMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c)),
-            path,
-            "must not contain white space or control characters",
-            value)
-        && ok;
+    boolean ok = true;
+    if (value.length() > MAX_ID_LENGTH) {
+      add(path, "must be at most " + MAX_ID_LENGTH + " characters", Shown.value(value));
+      ok = false;
+    }
+    if (!hasNoSpaceOrControl(value)) {
+      add(path, "must not contain white space or control characters", Shown.value(value));
+      ok = false;
+    }
+    return ok;
+  }
+
+  // The checks below run for every identifier and text of every event a provider sends: plain
+  // loops, and a rule's text built only when the rule is broken.
+
+  private static boolean hasNoSpaceOrControl(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c <= ' ' || c >= 0x7f) {
+        if (Character.isWhitespace(c) || Character.isISOControl(c)) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private static boolean hasNoControl(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if ((c < ' ' || c >= 0x7f) && Character.isISOControl(c)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -145,14 +168,16 @@ public final class Violations {
       add(path, "must not be blank", null);
       return false;
     }
-    boolean ok =
-        check(value.length() <= max, path, "must be at most " + max + " characters", value);
-    return check(
-            value.chars().noneMatch(Character::isISOControl),
-            path,
-            "must not contain control characters",
-            value)
-        && ok;
+    boolean ok = true;
+    if (value.length() > max) {
+      add(path, "must be at most " + max + " characters", Shown.value(value));
+      ok = false;
+    }
+    if (!hasNoControl(value)) {
+      add(path, "must not contain control characters", Shown.value(value));
+      ok = false;
+    }
+    return ok;
   }
 
   /**

@@ -34,7 +34,7 @@ final class ActionOperations {
 
   static ProviderEvent map(Item item, CallAction action, String typeName) {
     CommsOperationResource operation =
-        item.read(item.resourceData(), CommsOperationResource.class, ".resourceData");
+        WireReader.operation(item, item.resourceData(), ".resourceData");
     String status = Item.lower(operation.status());
     Progress progress = OperationNotifications.progress(status);
     if (progress == null) {

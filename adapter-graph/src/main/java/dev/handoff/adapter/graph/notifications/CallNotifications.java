@@ -38,7 +38,7 @@ final class CallNotifications {
     CallResource call =
         item.resourceData() == null
             ? NO_DATA
-            : item.read(item.resourceData(), CallResource.class, ".resourceData");
+            : WireReader.call(item, item.resourceData(), ".resourceData");
     String state = Item.lower(call.state());
     String type = TYPE + ":" + item.changeType() + (state.isEmpty() ? "" : ":" + state);
     switch (state) {

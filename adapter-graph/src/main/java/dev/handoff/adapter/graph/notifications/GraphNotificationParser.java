@@ -1,12 +1,15 @@
 package dev.handoff.adapter.graph.notifications;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.handoff.adapter.graph.wire.CommsNotification;
 import dev.handoff.adapter.graph.wire.GraphJson;
 import dev.handoff.domain.ValidationException;
 import dev.handoff.domain.event.ProviderEvent;
 import dev.handoff.domain.participant.Cloud;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -120,50 +123,74 @@ public final class GraphNotificationParser {
   public List<ProviderEvent> parse(String body) {
     Objects.requireNonNull(body, "body");
     Instant receivedAt = clock.instant();
-    JsonNode root;
-    try {
-      root = GraphJson.mapper().readTree(body);
-    } catch (JsonProcessingException e) {
-      throw envelope("the body is not JSON: " + e.getOriginalMessage(), e);
-    }
-    if (root == null || !root.isObject()) {
+    JsonValue root = read(body);
+    if (!(root instanceof JsonValue.Members)) {
       throw envelope("the body must be a commsNotifications object", null);
     }
-    JsonNode value = root.get("value");
-    if (value == null || !value.isArray()) {
+    JsonValue value = ((JsonValue.Members) root).get("value");
+    if (!(value instanceof JsonValue.Elements)) {
       throw envelope("value is required and must be an array of commsNotification", null);
     }
-    List<ProviderEvent> events = new ArrayList<>();
-    for (int i = 0; i < value.size(); i++) {
-      events.addAll(item(i, value.get(i), receivedAt));
+    JsonValue.Elements items = (JsonValue.Elements) value;
+    List<ProviderEvent> events = new ArrayList<>(items.size() + 1);
+    for (int i = 0; i < items.size(); i++) {
+      events.addAll(item(i, items.get(i), receivedAt));
     }
     return events;
   }
 
-  private List<ProviderEvent> item(int index, JsonNode node, Instant receivedAt) {
-    if (!node.isObject()) {
+  /**
+   * The body in one pass of Jackson's tokenizer, configured as the adapter's mapper; null when it
+   * holds no value. Malformed text fails with Jackson's own message, as reading it into Jackson's
+   * tree always did; so does content after the value.
+   */
+  private static JsonValue read(String body) {
+    try (JsonParser parser = GraphJson.mapper().createParser(body)) {
+      JsonToken first = parser.nextToken();
+      if (first == null) {
+        return null;
+      }
+      JsonValue root = JsonValue.read(parser, first);
+      if (parser.nextToken() != null) {
+        // The mapper words the refusal of trailing content; it refuses this body.
+        GraphJson.mapper().readTree(body);
+        throw new IllegalStateException("the mapper accepted content after the value");
+      }
+      return root;
+    } catch (JsonProcessingException e) {
+      throw envelope("the body is not JSON: " + e.getOriginalMessage(), e);
+    } catch (IOException e) {
+      // The body is in memory: nothing is read from a stream that could fail.
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private List<ProviderEvent> item(int index, JsonValue value, Instant receivedAt) {
+    if (!(value instanceof JsonValue.Members)) {
       throw new MalformedNotificationException(
           OptionalInt.of(index),
-          "value[" + index + "] must be a commsNotification object, was " + node.getNodeType(),
+          "value[" + index + "] must be a commsNotification object, was " + value.typeName(),
           null);
     }
+    JsonValue.Members node = (JsonValue.Members) value;
     String eventId = EventIds.of(node);
-    Item probe = new Item(index, node, "", ResourcePath.parse(""), null, eventId, receivedAt);
+    Item probe = new Item(index, node, "", ResourcePath.NONE, null, eventId, receivedAt);
     CommsNotification notification = envelope(probe, node);
     if (notification.changeType() == null || notification.changeType().isBlank()) {
       throw probe.malformed(".changeType", "is required", null);
     }
-    Optional<String> url = notification.effectiveResourceUrl().filter(u -> !u.isBlank());
-    if (url.isEmpty()) {
+    String url =
+        notification.resourceUrl() != null ? notification.resourceUrl() : notification.resource();
+    if (url == null || url.isBlank()) {
       throw probe.malformed(".resourceUrl", "is required (or the legacy resource)", null);
     }
-    JsonNode data = notification.resourceData();
-    if (data != null && data.isNull()) {
+    JsonValue data = node.get("resourceData");
+    if (data instanceof JsonValue.Scalar) {
+      if (!((JsonValue.Scalar) data).isNull()) {
+        throw probe.malformed(
+            ".resourceData", "must be an object or an array, was " + data.typeName(), null);
+      }
       data = null;
-    }
-    if (data != null && !data.isObject() && !data.isArray()) {
-      throw probe.malformed(
-          ".resourceData", "must be an object or an array, was " + data.getNodeType(), null);
     }
     String change = Item.lower(notification.changeType());
     try {
@@ -172,7 +199,7 @@ public final class GraphNotificationParser {
               index,
               node,
               CHANGE_TYPES.contains(change) ? change : notification.changeType(),
-              ResourcePath.parse(url.get()),
+              ResourcePath.parse(url),
               data,
               eventId,
               receivedAt));
@@ -184,43 +211,49 @@ public final class GraphNotificationParser {
   }
 
   /**
-   * The item's own members. Read straight from the tree when each is text or absent, which is what
-   * Graph sends, so that the resource data is not copied; anything else goes through data binding,
-   * which coerces or refuses it exactly as it always has.
+   * The item's own members. Read straight when each is text or absent, which is what Graph sends;
+   * anything else goes through data binding, which coerces or refuses it exactly as it always has.
+   * The resource data is taken from the item itself, never copied.
    */
-  private static CommsNotification envelope(Item probe, JsonNode node) {
-    JsonNode odataType = node.get("@odata.type");
-    JsonNode changeType = node.get("changeType");
-    JsonNode resourceUrl = node.get("resourceUrl");
-    JsonNode resource = node.get("resource");
+  private static CommsNotification envelope(Item probe, JsonValue.Members node) {
+    JsonValue odataType = node.get("@odata.type");
+    JsonValue changeType = node.get("changeType");
+    JsonValue resourceUrl = node.get("resourceUrl");
+    JsonValue resource = node.get("resource");
     if (isTextOrAbsent(odataType)
         && isTextOrAbsent(changeType)
         && isTextOrAbsent(resourceUrl)
         && isTextOrAbsent(resource)) {
       return new CommsNotification(
-          text(odataType),
-          text(changeType),
-          text(resourceUrl),
-          text(resource),
-          node.get("resourceData"));
+          text(odataType), text(changeType), text(resourceUrl), text(resource), null);
     }
-    return probe.read(node, CommsNotification.class, "");
+    JsonValue.Members envelope = new JsonValue.Members();
+    for (int i = 0; i < node.size(); i++) {
+      if (!node.name(i).equals("resourceData")) {
+        envelope.put(node.name(i), node.value(i));
+      }
+    }
+    return probe.read(envelope, CommsNotification.class, "");
   }
 
-  private static boolean isTextOrAbsent(JsonNode member) {
-    return member == null || member.isNull() || member.isTextual();
+  private static boolean isTextOrAbsent(JsonValue member) {
+    return member == null
+        || (member instanceof JsonValue.Scalar
+            && (((JsonValue.Scalar) member).isString() || ((JsonValue.Scalar) member).isNull()));
   }
 
-  private static String text(JsonNode member) {
-    return member == null || member.isNull() ? null : member.textValue();
+  private static String text(JsonValue member) {
+    return member == null || ((JsonValue.Scalar) member).isNull()
+        ? null
+        : ((JsonValue.Scalar) member).text();
   }
 
   private List<ProviderEvent> dispatch(Item item) {
     if (item.path().callId().isEmpty() || !CHANGE_TYPES.contains(item.changeType())) {
       return List.of(item.unrecognized("microsoft.graph.commsNotification"));
     }
-    JsonNode data = item.resourceData();
-    if (data != null && data.isArray()) {
+    JsonValue data = item.resourceData();
+    if (data instanceof JsonValue.Elements) {
       return rosters.map(item);
     }
     Optional<String> type = Item.odataType(data).map(Item::lower);

@@ -2,7 +2,6 @@ package dev.handoff.adapter.graph.notifications;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.handoff.adapter.graph.GraphProvider;
 import dev.handoff.adapter.graph.wire.GraphJson;
@@ -31,10 +30,10 @@ import java.util.function.Supplier;
  */
 record Item(
     int index,
-    JsonNode node,
+    JsonValue.Members node,
     String changeType,
     ResourcePath path,
-    JsonNode resourceData,
+    JsonValue resourceData,
     String eventId,
     Instant receivedAt) {
 
@@ -60,10 +59,14 @@ record Item(
     return new UnrecognizedEvent(meta("", type), path.callId(), node.toString());
   }
 
-  /** Reads resource data (or a part of it) into a wire type, naming the member on failure. */
-  <T> T read(JsonNode data, Class<T> type, String where) {
+  /**
+   * Binds resource data (or a part of it) to a wire type with Jackson, as Jackson's tree of it,
+   * naming the member on failure: the way every part was read before the parser read the usual
+   * shapes by hand ({@link WireReader}), and still the way for any other.
+   */
+  <T> T read(JsonValue data, Class<T> type, String where) {
     try {
-      return READERS.get(type).readValue(data);
+      return READERS.get(type).readValue(data.toJackson());
     } catch (JsonMappingException e) {
       throw malformed(where + pathOf(e), e.getOriginalMessage(), e);
     } catch (JsonProcessingException e) {
@@ -110,15 +113,17 @@ record Item(
   }
 
   /** The {@code @odata.type} of a node without {@code #} and {@code microsoft.graph.}. */
-  static Optional<String> odataType(JsonNode data) {
-    if (data == null || !data.isObject()) {
+  static Optional<String> odataType(JsonValue data) {
+    if (!(data instanceof JsonValue.Members)) {
       return Optional.empty();
     }
-    JsonNode type = data.get("@odata.type");
-    if (type == null || !type.isTextual() || type.asText().isBlank()) {
+    JsonValue type = ((JsonValue.Members) data).get("@odata.type");
+    if (!(type instanceof JsonValue.Scalar)
+        || !((JsonValue.Scalar) type).isString()
+        || ((JsonValue.Scalar) type).text().isBlank()) {
       return Optional.empty();
     }
-    String text = type.asText().trim();
+    String text = ((JsonValue.Scalar) type).text().trim();
     text = text.startsWith("#") ? text.substring(1) : text;
     text = text.startsWith("microsoft.graph.") ? text.substring("microsoft.graph.".length()) : text;
     return Optional.of(text);

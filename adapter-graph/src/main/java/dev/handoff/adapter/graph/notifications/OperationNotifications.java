@@ -46,7 +46,7 @@ final class OperationNotifications {
       return List.of(item.unrecognized(typeName + ":" + item.changeType()));
     }
     CommsOperationResource operation =
-        item.read(item.resourceData(), CommsOperationResource.class, ".resourceData");
+        WireReader.operation(item, item.resourceData(), ".resourceData");
     boolean legacyTransfer =
         operation.resultInfo() != null
             && operation

@@ -31,6 +31,9 @@ record ResourcePath(Optional<String> callId, Kind kind, Optional<String> subId) 
     NONE
   }
 
+  /** What an empty URL points at: nothing. */
+  static final ResourcePath NONE = new ResourcePath(Optional.empty(), Kind.NONE, Optional.empty());
+
   /** Only an escape changes a segment: '+' is kept as it is (a path is no form). */
   private static String decode(String segment) {
     return segment.indexOf('%') < 0

@@ -1,6 +1,5 @@
 package dev.handoff.adapter.graph.notifications;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.handoff.adapter.graph.wire.ParticipantResource;
 import dev.handoff.domain.event.CallLifecycleEvent;
 import dev.handoff.domain.event.ProviderEvent;
@@ -26,23 +25,23 @@ final class RosterNotifications {
   }
 
   List<ProviderEvent> map(Item item) {
-    JsonNode data = item.resourceData();
-    List<JsonNode> entries = new ArrayList<>();
-    if (data.isArray()) {
-      data.forEach(entries::add);
+    JsonValue data = item.resourceData();
+    boolean isArray = data instanceof JsonValue.Elements;
+    List<JsonValue> entries = new ArrayList<>();
+    if (isArray) {
+      ((JsonValue.Elements) data).forEach(entries::add);
     } else {
       entries.add(data);
     }
     List<Participant> participants = new ArrayList<>();
     List<String> unidentified = new ArrayList<>();
     for (int i = 0; i < entries.size(); i++) {
-      String where = data.isArray() ? ".resourceData[" + i + "]" : ".resourceData";
-      JsonNode entry = entries.get(i);
-      if (!entry.isObject()) {
-        throw item.malformed(
-            where, "must be a participant object, was " + entry.getNodeType(), null);
+      String where = isArray ? ".resourceData[" + i + "]" : ".resourceData";
+      JsonValue entry = entries.get(i);
+      if (!(entry instanceof JsonValue.Members)) {
+        throw item.malformed(where, "must be a participant object, was " + entry.typeName(), null);
       }
-      ParticipantResource participant = item.read(entry, ParticipantResource.class, where);
+      ParticipantResource participant = WireReader.participant(item, entry, where);
       Optional<Participant> who =
           participant.info() == null
               ? Optional.empty()
