@@ -155,13 +155,22 @@ final class EventIds {
       }
     }
 
+    @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): see below
     private void quote(String text) {
       int n = text.length();
       ensure(n * 6 + 2); // the most a character takes: a six-character escape
       byte[] out = bytes;
       int at = length;
       out[at++] = '"';
-      for (int i = 0; i < n; i++) {
+      int plain = 0;
+      while (plain < n && isPlain(text.charAt(plain))) {
+        plain++;
+      }
+      // Printable ASCII needs no escape and is its own UTF-8: copied in bulk (the deprecated
+      // method copies each character's low byte, exactly right for these characters).
+      text.getBytes(0, plain, out, at);
+      at += plain;
+      for (int i = plain; i < n; i++) {
         char c = text.charAt(i);
         if (c < 0x80) {
           if (c == '"' || c == '\\') {
@@ -198,6 +207,10 @@ final class EventIds {
       }
       out[at++] = '"';
       length = at;
+    }
+
+    private static boolean isPlain(char c) {
+      return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
     }
 
     private void ensure(int more) {

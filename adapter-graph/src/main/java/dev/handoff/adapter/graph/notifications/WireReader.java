@@ -63,20 +63,76 @@ final class WireReader {
     return item.read(data, type, where);
   }
 
+  /** One pass over the members: a call carries many that are not read. */
   private static CallResource call(JsonValue.Members call) {
+    String odataType = null;
+    String id = null;
+    String state = null;
+    String direction = null;
+    String callChainId = null;
+    String tenantId = null;
+    ResultInfo resultInfo = null;
+    String terminationReason = null;
+    String replacesContext = null;
+    ParticipantInfo source = null;
+    List<InvitationParticipantInfo> targets = null;
+    IncomingContext incomingContext = null;
+    for (int i = 0; i < call.size(); i++) {
+      JsonValue value = call.value(i);
+      switch (call.name(i)) {
+        case "@odata.type":
+          odataType = text(value);
+          break;
+        case "id":
+          id = text(value);
+          break;
+        case "state":
+          state = text(value);
+          break;
+        case "direction":
+          direction = text(value);
+          break;
+        case "callChainId":
+          callChainId = text(value);
+          break;
+        case "tenantId":
+          tenantId = text(value);
+          break;
+        case "resultInfo":
+          resultInfo = object(value, WireReader::resultInfo);
+          break;
+        case "terminationReason":
+          terminationReason = text(value);
+          break;
+        case "replacesContext":
+          replacesContext = text(value);
+          break;
+        case "source":
+          source = object(value, WireReader::participantInfo);
+          break;
+        case "targets":
+          targets = list(value, WireReader::invitationParticipantInfo);
+          break;
+        case "incomingContext":
+          incomingContext = object(value, WireReader::incomingContext);
+          break;
+        default:
+          break;
+      }
+    }
     return new CallResource(
-        text(call, "@odata.type"),
-        text(call, "id"),
-        text(call, "state"),
-        text(call, "direction"),
-        text(call, "callChainId"),
-        text(call, "tenantId"),
-        object(call, "resultInfo", WireReader::resultInfo),
-        text(call, "terminationReason"),
-        text(call, "replacesContext"),
-        object(call, "source", WireReader::participantInfo),
-        list(call, "targets", WireReader::invitationParticipantInfo),
-        object(call, "incomingContext", WireReader::incomingContext));
+        odataType,
+        id,
+        state,
+        direction,
+        callChainId,
+        tenantId,
+        resultInfo,
+        terminationReason,
+        replacesContext,
+        source,
+        targets,
+        incomingContext);
   }
 
   private static CommsOperationResource operation(JsonValue.Members operation) {
@@ -120,31 +176,82 @@ final class WireReader {
   }
 
   private static GraphIdentitySet identitySet(JsonValue.Members set) {
+    String odataType = null;
+    GraphIdentity[] identities = new GraphIdentity[IDENTITY_KINDS.size()];
+    for (int i = 0; i < set.size(); i++) {
+      String name = set.name(i);
+      if (name.equals("@odata.type")) {
+        odataType = text(set.value(i));
+      } else {
+        int kind = IDENTITY_KINDS.indexOf(name);
+        if (kind >= 0) {
+          identities[kind] = object(set.value(i), WireReader::identity);
+        }
+      }
+    }
     return new GraphIdentitySet(
-        text(set, "@odata.type"),
-        object(set, "user", WireReader::identity),
-        object(set, "application", WireReader::identity),
-        object(set, "applicationInstance", WireReader::identity),
-        object(set, "phone", WireReader::identity),
-        object(set, "azureCommunicationServicesUser", WireReader::identity),
-        object(set, "guest", WireReader::identity),
-        object(set, "encrypted", WireReader::identity),
-        object(set, "onPremises", WireReader::identity),
-        object(set, "device", WireReader::identity));
+        odataType,
+        identities[0],
+        identities[1],
+        identities[2],
+        identities[3],
+        identities[4],
+        identities[5],
+        identities[6],
+        identities[7],
+        identities[8]);
   }
 
+  /** The identity members of an identity set, in the order of its record's components. */
+  private static final List<String> IDENTITY_KINDS =
+      List.of(
+          "user",
+          "application",
+          "applicationInstance",
+          "phone",
+          "azureCommunicationServicesUser",
+          "guest",
+          "encrypted",
+          "onPremises",
+          "device");
+
   private static GraphIdentity identity(JsonValue.Members identity) {
-    return new GraphIdentity(
-        text(identity, "@odata.type"),
-        text(identity, "id"),
-        text(identity, "displayName"),
-        text(identity, "tenantId"),
-        text(identity, "azureCommunicationServicesResourceId"));
+    String odataType = null;
+    String id = null;
+    String displayName = null;
+    String tenantId = null;
+    String acsResourceId = null;
+    for (int i = 0; i < identity.size(); i++) {
+      JsonValue value = identity.value(i);
+      switch (identity.name(i)) {
+        case "@odata.type":
+          odataType = text(value);
+          break;
+        case "id":
+          id = text(value);
+          break;
+        case "displayName":
+          displayName = text(value);
+          break;
+        case "tenantId":
+          tenantId = text(value);
+          break;
+        case "azureCommunicationServicesResourceId":
+          acsResourceId = text(value);
+          break;
+        default:
+          break;
+      }
+    }
+    return new GraphIdentity(odataType, id, displayName, tenantId, acsResourceId);
   }
 
   /** Text, or an integer's digits; null when absent or null. */
   private static String text(JsonValue.Members object, String name) {
-    JsonValue value = object.get(name);
+    return text(object.get(name));
+  }
+
+  private static String text(JsonValue value) {
     if (value == null) {
       return null;
     }
@@ -167,7 +274,10 @@ final class WireReader {
 
   private static <T> T object(
       JsonValue.Members object, String name, Function<JsonValue.Members, T> reader) {
-    JsonValue value = object.get(name);
+    return object(object.get(name), reader);
+  }
+
+  private static <T> T object(JsonValue value, Function<JsonValue.Members, T> reader) {
     if (value == null || isNull(value)) {
       return null;
     }
@@ -179,7 +289,10 @@ final class WireReader {
 
   private static <T> List<T> list(
       JsonValue.Members object, String name, Function<JsonValue.Members, T> reader) {
-    JsonValue value = object.get(name);
+    return list(object.get(name), reader);
+  }
+
+  private static <T> List<T> list(JsonValue value, Function<JsonValue.Members, T> reader) {
     if (value == null || isNull(value)) {
       return null;
     }

@@ -1,0 +1,195 @@
+package dev.handoff.adapter.graph.notifications;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.handoff.adapter.graph.wire.GraphJson;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The parser reads a body in one pass of Jackson's tokenizer into its own light tree, and derives
+ * event ids from that tree. Over random JSON texts (members named twice, escapes, characters
+ * outside the BMP, lone surrogates, integers of every size, numbers with fractions and exponents,
+ * negative zero) it holds exactly what Jackson's tree of the same text holds, and the ids it
+ * derives are those the derivation of earlier releases gives for Jackson's tree ({@link
+ * #formerId}): a notification redelivered across the upgrade is still recognised.
+ */
+class JsonValueProperties {
+  private static final String[] NAMES = {"state", "id", "@odata.type", "a", "b", "ä", "a\"b", "Z"};
+  private static final String[] CHARACTERS = {
+    "a", "Z", " ", "\"", "\\", "/", "\n", "\u0001", "\u001f", "\u007f", "é", "日", "😀", "\uD800",
+    "\uDC00"
+  };
+  private static final String[] NUMBERS = {
+    "0",
+    "-0",
+    "7015",
+    "-3",
+    "2147483647",
+    "2147483648",
+    "-2147483649",
+    "9223372036854775807",
+    "9223372036854775808",
+    "123456789012345678901234567890",
+    "1.5",
+    "-0.0",
+    "0.1",
+    "1e3",
+    "1E-7",
+    "2.5e+2",
+    "1e400",
+    "-1e400",
+    "4.9e-330",
+    "3.141592653589793238462643383279"
+  };
+
+  @Property(tries = 1000)
+  void holdsWhatJacksonsTreeHoldsAndKeepsTheFormerIds(@ForAll long seed) throws Exception {
+    String text = value(new Random(seed), 4);
+
+    JsonValue read = read(text);
+    JsonNode jackson = GraphJson.mapper().readTree(text);
+
+    assertThat(read.toJackson()).isEqualTo(jackson);
+    assertThat(read.toString()).isEqualTo(jackson.toString());
+    assertThat(read.typeName()).isEqualTo(jackson.getNodeType().name());
+    assertThat(EventIds.of(read)).isEqualTo(formerId(jackson));
+    assertThat(JsonValue.of(jackson).toString()).isEqualTo(jackson.toString());
+  }
+
+  @Test
+  void theFormerDerivationGivesThePinnedId() throws Exception {
+    String item =
+        "{\"changeType\":\"deleted\",\"resourceUrl\":\"/communications/calls/c-1\","
+            + "\"resourceData\":{\"@odata.type\":\"#microsoft.graph.call\",\"state\":\"terminated\","
+            + "\"note\":\"Zo\u00eb \\\"q\\\" \\\\ \\u0001\\n\",\"resultInfo\":{\"code\":0,"
+            + "\"subcode\":7015,\"x\":[1.5,true,null,-3]}}}";
+
+    assertThat(formerId(GraphJson.mapper().readTree(item)))
+        .isEqualTo("graph:62a317d68ad7bbb2254666ca2008a15c90bb38098dadc9f1630d2c31cde9b884")
+        .isEqualTo(EventIds.of(read(item)));
+  }
+
+  private static JsonValue read(String text) throws Exception {
+    try (JsonParser parser = GraphJson.mapper().createParser(text)) {
+      return JsonValue.read(parser, parser.nextToken());
+    }
+  }
+
+  /** A random JSON text; white space, escapes and member order as a sender may choose. */
+  private static String value(Random random, int depth) {
+    switch (random.nextInt(depth > 0 ? 7 : 5)) {
+      case 0:
+      case 1:
+        return string(random);
+      case 2:
+        return NUMBERS[random.nextInt(NUMBERS.length)];
+      case 3:
+        return new String[] {"true", "false", "null"}[random.nextInt(3)];
+      case 4:
+        return Integer.toString(random.nextInt());
+      case 5:
+        List<String> elements = new ArrayList<>();
+        for (int i = random.nextInt(4); i > 0; i--) {
+          elements.add(value(random, depth - 1));
+        }
+        return "[" + String.join(", ", elements) + "]";
+      default:
+        List<String> members = new ArrayList<>();
+        for (int i = random.nextInt(6); i > 0; i--) {
+          String name = NAMES[random.nextInt(NAMES.length)];
+          members.add(quote(name, random) + ":" + value(random, depth - 1));
+        }
+        return "{ " + String.join(",\n", members) + "}";
+    }
+  }
+
+  private static String string(Random random) {
+    StringBuilder text = new StringBuilder();
+    for (int i = random.nextInt(6); i > 0; i--) {
+      text.append(CHARACTERS[random.nextInt(CHARACTERS.length)]);
+    }
+    return quote(text.toString(), random);
+  }
+
+  /** JSON-quoted, each character escaped when it must be, and now and then when it need not. */
+  private static String quote(String text, Random random) {
+    StringBuilder out = new StringBuilder("\"");
+    for (char c : text.toCharArray()) {
+      if (c == '"' || c == '\\') {
+        out.append('\\').append(c);
+      } else if (c < 0x20 || Character.isSurrogate(c) || random.nextInt(8) == 0) {
+        out.append(String.format("\\u%04x", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.append('"').toString();
+  }
+
+  /**
+   * The event id as the releases before issue 19's second round derived it, from Jackson's tree:
+   * the canonical text built as a string, members sorted with {@code Map.Entry.comparingByKey()},
+   * numbers and truth values as {@code asText()}, then SHA-256 of its UTF-8 bytes.
+   */
+  private static String formerId(JsonNode item) throws Exception {
+    StringBuilder canonical = new StringBuilder();
+    write(item, canonical);
+    byte[] digest =
+        MessageDigest.getInstance("SHA-256")
+            .digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
+    return "graph:" + HexFormat.of().formatHex(digest);
+  }
+
+  private static void write(JsonNode node, StringBuilder out) {
+    if (node.isObject()) {
+      List<Map.Entry<String, JsonNode>> members = new ArrayList<>(node.properties());
+      members.sort(Map.Entry.comparingByKey());
+      out.append('{');
+      for (int i = 0; i < members.size(); i++) {
+        out.append(i > 0 ? "," : "");
+        quote(members.get(i).getKey(), out);
+        out.append(':');
+        write(members.get(i).getValue(), out);
+      }
+      out.append('}');
+    } else if (node.isArray()) {
+      out.append('[');
+      for (int i = 0; i < node.size(); i++) {
+        out.append(i > 0 ? "," : "");
+        write(node.get(i), out);
+      }
+      out.append(']');
+    } else if (node.isTextual()) {
+      quote(node.textValue(), out);
+    } else if (node.isNull()) {
+      out.append("null");
+    } else {
+      out.append(node.asText());
+    }
+  }
+
+  private static void quote(String text, StringBuilder out) {
+    out.append('"');
+    for (char c : text.toCharArray()) {
+      if (c == '"' || c == '\\') {
+        out.append('\\').append(c);
+      } else if (c < 0x20) {
+        out.append(String.format("\\u%04x", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    out.append('"');
+  }
+}
