@@ -52,6 +52,9 @@ record ResourcePath(Optional<String> callId, Kind kind, Optional<String> subId) 
     if (query >= 0) {
       path = path.substring(0, query);
     }
+    if (path.indexOf('%') < 0) {
+      return parsePlain(path);
+    }
     List<String> segments = new ArrayList<>(8);
     int start = 0;
     while (start <= path.length()) {
@@ -66,21 +69,54 @@ record ResourcePath(Optional<String> callId, Kind kind, Optional<String> subId) 
     }
     int calls = segments.indexOf("calls");
     if (calls < 0 || calls + 1 >= segments.size()) {
-      return new ResourcePath(Optional.empty(), Kind.NONE, Optional.empty());
+      return NONE;
     }
-    Optional<String> callId = Optional.of(segments.get(calls + 1));
     List<String> rest = segments.subList(calls + 2, segments.size());
-    if (rest.isEmpty()) {
-      return new ResourcePath(callId, Kind.CALL, Optional.empty());
+    return of(
+        segments.get(calls + 1),
+        rest.isEmpty() ? null : rest.get(0),
+        rest.size() > 1 ? rest.get(1) : null);
+  }
+
+  /**
+   * A path without escapes, the usual case: the same reading as above, without splitting the whole
+   * path (only the segments from the first {@code calls} on are taken).
+   */
+  private static ResourcePath parsePlain(String path) {
+    String[] wanted = new String[3]; // the call id, what under it, its id
+    int found = -1; // -1 until the segment "calls"; then how many of wanted are taken
+    int start = 0;
+    int length = path.length();
+    while (start <= length && found < wanted.length) {
+      int end = path.indexOf('/', start);
+      if (end < 0) {
+        end = length;
+      }
+      if (end > start) {
+        if (found >= 0) {
+          wanted[found++] = path.substring(start, end);
+        } else if (end - start == 5 && path.startsWith("calls", start)) {
+          found = 0;
+        }
+      }
+      start = end + 1;
     }
-    Optional<String> sub = rest.size() > 1 ? Optional.of(rest.get(1)) : Optional.empty();
-    switch (rest.get(0)) {
+    return found <= 0 ? NONE : of(wanted[0], wanted[1], wanted[2]);
+  }
+
+  private static ResourcePath of(String callId, String under, String subId) {
+    if (under == null) {
+      return new ResourcePath(Optional.of(callId), Kind.CALL, Optional.empty());
+    }
+    Optional<String> sub = Optional.ofNullable(subId);
+    Optional<String> call = Optional.of(callId);
+    switch (under) {
       case "operations":
-        return new ResourcePath(callId, Kind.OPERATION, sub);
+        return new ResourcePath(call, Kind.OPERATION, sub);
       case "participants":
-        return new ResourcePath(callId, Kind.PARTICIPANTS, sub);
+        return new ResourcePath(call, Kind.PARTICIPANTS, sub);
       default:
-        return new ResourcePath(callId, Kind.OTHER, sub);
+        return new ResourcePath(call, Kind.OTHER, sub);
     }
   }
 }
