@@ -11,6 +11,7 @@ import dev.handoff.domain.operation.OperationId;
 import dev.handoff.domain.provider.Capability;
 import dev.handoff.domain.provider.ProviderCapabilities;
 import dev.handoff.ports.in.Delivery;
+import dev.handoff.ports.in.DeliveryDeferredException;
 import dev.handoff.ports.in.DeliveryRefusedException;
 import dev.handoff.ports.in.EventOutcome;
 import dev.handoff.ports.in.EventReport;
@@ -37,7 +38,8 @@ import java.util.function.Supplier;
  *   <li>bound to an operation: a handoff's event must be about that handoff. Its steps' callbacks
  *       are bound to it ({@link dev.handoff.ports.callback.BoundCallbacks}), and so is the
  *       consultation call it places: an event about another call, not yet known as one of its
- *       consultation calls (its placement not yet answered), is left unmatched;
+ *       consultation calls, is deferred ({@link DeliveryDeferredException}: the provider delivers
+ *       it again) while a placement is awaiting its answer, and left unmatched otherwise;
  *   <li>bound to a call: a handoff's event must be about that call;
  *   <li>unbound: refused where calls are bound ({@link DeliveryPolicy#callsBound()}), and a step's
  *       event is refused where the steps' callbacks are bound to their handoff (the provider takes
@@ -104,6 +106,17 @@ public final class HandoffEventRouter implements RecordProviderEventsUseCase {
       } else if (boundHandoff.isPresent()
           && !(event instanceof IncomingCall)
           && callOf(event).filter(boundHandoff.get().callId()::equals).isEmpty()) {
+        if (saga.placingCall(boundHandoff.get())) {
+          throw new DeliveryDeferredException(
+              "a "
+                  + event.meta().type()
+                  + " event about "
+                  + callOf(event).map(id -> "call " + id).orElse("no call")
+                  + " came through the callback URI of warm handoff "
+                  + boundHandoff.get().id()
+                  + " while the handoff is placing a call not yet answered with its id;"
+                  + " deliver it again");
+        }
         outcomes[i] =
             new EventOutcome(
                 event,
