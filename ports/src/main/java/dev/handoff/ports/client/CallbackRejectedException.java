@@ -20,12 +20,7 @@ public final class CallbackRejectedException extends RuntimeException {
      */
     REFUSED(403),
     /** The provider's signing keys could not be loaded; the provider should retry later: 503. */
-    KEYS_UNAVAILABLE(503),
-    /**
-     * Authentic, but about a call that an operation is placing and whose id the provider has not
-     * yet answered; the provider should deliver it again shortly: 503.
-     */
-    TOO_EARLY(503);
+    KEYS_UNAVAILABLE(503);
 
     private final int httpStatus;
 

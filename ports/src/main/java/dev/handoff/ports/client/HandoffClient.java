@@ -9,7 +9,6 @@ import dev.handoff.domain.operation.Operation;
 import dev.handoff.domain.operation.OperationId;
 import dev.handoff.ports.Subscription;
 import dev.handoff.ports.in.Delivery;
-import dev.handoff.ports.in.DeliveryDeferredException;
 import dev.handoff.ports.in.DeliveryRefusedException;
 import dev.handoff.ports.in.EventReport;
 import dev.handoff.ports.in.OperationListener;
@@ -183,9 +182,6 @@ public final class HandoffClient implements AutoCloseable {
     } catch (DeliveryRefusedException refused) {
       throw new CallbackRejectedException(
           CallbackRejectedException.Reason.REFUSED, refused.getMessage(), refused);
-    } catch (DeliveryDeferredException early) {
-      throw new CallbackRejectedException(
-          CallbackRejectedException.Reason.TOO_EARLY, early.getMessage(), early);
     }
   }
 
@@ -234,9 +230,6 @@ public final class HandoffClient implements AutoCloseable {
     } catch (DeliveryRefusedException refused) {
       return new CallbackAnswer(
           CallbackRejectedException.Reason.REFUSED.httpStatus(), refused.getMessage());
-    } catch (DeliveryDeferredException early) {
-      return new CallbackAnswer(
-          CallbackRejectedException.Reason.TOO_EARLY.httpStatus(), early.getMessage());
     }
   }
 
