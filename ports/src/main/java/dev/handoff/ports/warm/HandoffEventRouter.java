@@ -17,6 +17,7 @@ import dev.handoff.ports.in.EventOutcome;
 import dev.handoff.ports.in.EventReport;
 import dev.handoff.ports.in.RecordProviderEventsUseCase;
 import dev.handoff.ports.service.DeliveryPolicy;
+import dev.handoff.ports.service.DeliveryReads;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -87,6 +88,10 @@ public final class HandoffEventRouter implements RecordProviderEventsUseCase {
   public EventReport record(List<ProviderEvent> events, Delivery delivery) {
     Objects.requireNonNull(events, "events");
     Objects.requireNonNull(delivery, "delivery");
+    return DeliveryReads.during(() -> route(events, delivery));
+  }
+
+  private EventReport route(List<ProviderEvent> events, Delivery delivery) {
     Optional<Operation> boundHandoff =
         delivery instanceof Delivery.ToOperation
             ? saga.handoff(((Delivery.ToOperation) delivery).operation())

@@ -28,6 +28,7 @@ import dev.handoff.ports.out.CallControl;
 import dev.handoff.ports.out.OperationChangeBus;
 import dev.handoff.ports.out.OperationStore;
 import dev.handoff.ports.service.Admissions;
+import dev.handoff.ports.service.DeliveryReads;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -78,7 +79,7 @@ public final class WarmHandoffSaga implements WarmHandoffUseCase, AdvanceWarmHan
 
   private WarmHandoffSaga(Builder builder) {
     this.provider = Objects.requireNonNull(builder.provider, "provider");
-    this.store = Objects.requireNonNull(builder.store, "store");
+    this.store = DeliveryReads.of(Objects.requireNonNull(builder.store, "store"));
     this.bus = Objects.requireNonNull(builder.bus, "bus");
     this.clock = Objects.requireNonNull(builder.clock, "clock");
     this.policy = Objects.requireNonNull(builder.policy, "policy");
