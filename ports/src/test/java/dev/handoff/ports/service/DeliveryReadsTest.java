@@ -128,7 +128,7 @@ class DeliveryReadsTest {
   }
 
   @Test
-  void aTransfersCallbacksAskTheStoreEachQuestionOnce() {
+  void aTransferAndItsCallbacksAskTheStoreEachQuestionOnce() {
     FakeCallControl fake = new FakeCallControl();
     CallbackBinding binding = CallbackBinding.of("0123456789abcdef0123456789abcdef");
     BoundCallbacks provider =
@@ -147,7 +147,11 @@ class DeliveryReadsTest {
             service,
             DeliveryPolicy.forBoundOperations(),
             provider::capabilities);
+    asked.clear();
     Operation transfer = service.transfer(transfer("call-1"), SubmitOptions.none());
+    assertThat(asked)
+        .as("the provider's answer is recorded on the operation as admitted, not read again")
+        .containsExactly("admit", "update");
     URI boundToTheTransfer = fake.submissions().get(0).command().callbackUri().orElseThrow();
 
     asked.clear();
