@@ -73,4 +73,40 @@ class JsonWriterTest {
     String value = "ü".repeat(5_000) + "\u0001".repeat(1_000);
     assertThat(written(value)).isEqualTo(jackson(value));
   }
+
+  @Test
+  void longStringsTakeTheBulkPathAndStillEscapeEveryCharacterAtEveryPosition() throws Exception {
+    String plain = "https://crm.contoso.com/cases/42?tab=notes&x=1";
+    assertThat(plain.length()).isGreaterThanOrEqualTo(JsonWriter.BULK_LENGTH);
+    assertThat(written(plain)).isEqualTo("\"" + plain + "\"").isEqualTo(jackson(plain));
+    for (String odd :
+        new String[] {
+          "\"",
+          "\\",
+          "\u0000",
+          "\n",
+          "\u001f",
+          "\u007f",
+          "?",
+          "é",
+          "中",
+          "\uD800",
+          "\uDFFF",
+          "\uD83D\uDE00"
+        }) {
+      for (int at = 0; at <= 24; at++) {
+        String value = "a".repeat(at) + odd + "b".repeat(24 - at);
+        assertThat(written(value)).as("%s at %d", odd, at).isEqualTo(jackson(value));
+      }
+    }
+  }
+
+  @Test
+  void aLoneSurrogateInALongStringIsEscapedNotWrittenAsTheQuestionMarkItEncodesTo()
+      throws Exception {
+    String value = "abcdefgh\uD800ijklmnop?qrstuvwx";
+    assertThat(written(value))
+        .isEqualTo("\"abcdefgh\\uD800ijklmnop?qrstuvwx\"")
+        .isEqualTo(jackson(value));
+  }
 }
