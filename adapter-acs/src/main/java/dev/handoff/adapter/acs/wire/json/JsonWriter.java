@@ -152,6 +152,26 @@ final class JsonWriter {
   }
 
   /**
+   * @param member the member
+   * @param value its value; the member is left out when null
+   */
+  void member(KnownMember member, String value) {
+    if (value == null) {
+      return;
+    }
+    byte[] encoded = member.encodedMember(value);
+    if (encoded == null) {
+      name(member.encodedName());
+      string(value);
+    } else {
+      reserve(encoded.length + 1);
+      separate();
+      System.arraycopy(encoded, 0, buffer, size, encoded.length);
+      size += encoded.length;
+    }
+  }
+
+  /**
    * @param encodedName the member's name
    * @param value its value; the member is left out when null
    */

@@ -109,4 +109,26 @@ class JsonWriterTest {
         .isEqualTo("\"abcdefgh\\uD800ijklmnop?qrstuvwx\"")
         .isEqualTo(jackson(value));
   }
+
+  @Test
+  void aKnownConstantIsWrittenAsTheSameBytesAsAnEqualStringThatIsNotTheConstant() {
+    KnownMember kind = new KnownMember("kind", "phoneNumber", "unknown");
+    String equalCopy = new String("phoneNumber".toCharArray());
+    JsonWriter fromConstant = new JsonWriter(4);
+    JsonWriter fromCopy = new JsonWriter(4);
+    for (JsonWriter json : new JsonWriter[] {fromConstant, fromCopy}) {
+      json.beginObject();
+      json.member(kind, json == fromConstant ? "phoneNumber" : equalCopy);
+      json.member(kind, json == fromConstant ? "unknown" : "unknown?");
+      json.member(kind, null);
+      json.endObject();
+    }
+
+    assertThat(kind.encodedMember("phoneNumber")).isNotNull();
+    assertThat(kind.encodedMember(equalCopy)).isNull();
+    assertThat(new String(fromConstant.toBytes(), StandardCharsets.UTF_8))
+        .isEqualTo("{\"kind\":\"phoneNumber\",\"kind\":\"unknown\"}");
+    assertThat(new String(fromCopy.toBytes(), StandardCharsets.UTF_8))
+        .isEqualTo("{\"kind\":\"phoneNumber\",\"kind\":\"unknown?\"}");
+  }
 }
