@@ -3,6 +3,7 @@ package dev.handoff.app.callbacks;
 import dev.handoff.domain.event.ProviderEvent;
 import dev.handoff.ports.callback.CallbackBinding;
 import dev.handoff.ports.in.Delivery;
+import dev.handoff.ports.in.DeliveryDeferredException;
 import dev.handoff.ports.in.DeliveryRefusedException;
 import dev.handoff.ports.in.EventReport;
 import dev.handoff.ports.in.RecordProviderEventsUseCase;
@@ -14,7 +15,9 @@ import java.util.List;
 /**
  * Records an authentic delivery's events as what its URL binds it to (an operation, a call, or
  * nothing): a delivery whose URL token is wrong, or whose events concern another operation or call
- * than its URL was issued for, is refused with 403 and nothing of it is recorded.
+ * than its URL was issued for, is refused with 403 and nothing of it is recorded. One that came
+ * before the call it is about was known (a consultation call reporting before its placement was
+ * answered) is answered 503 with {@code Retry-After}, so that the provider delivers it again.
  */
 @ApplicationScoped
 public class BoundDeliveries {
@@ -31,7 +34,8 @@ public class BoundDeliveries {
    * @param requestUri the URI the delivery was posted to, query included
    * @param received the delivery's events, authenticated and parsed
    * @return what each event did
-   * @throws CallbackRefused 403 when the delivery breaks its binding
+   * @throws CallbackRefused 403 when the delivery breaks its binding; 503 with {@code Retry-After}
+   *     when it came before the call it is about was known
    */
   public EventReport record(URI requestUri, List<ProviderEvent> received) {
     try {
@@ -39,6 +43,9 @@ public class BoundDeliveries {
       return events.record(received, delivery);
     } catch (DeliveryRefusedException refused) {
       throw new CallbackRefused(403, reason(refused.reason()), refused.getMessage());
+    } catch (DeliveryDeferredException early) {
+      throw new CallbackRefused(
+          503, "too-early", early.getMessage(), DeliveryDeferredException.RETRY_AFTER_SECONDS);
     }
   }
 

@@ -22,15 +22,20 @@ public class CallbackProblems {
     String reason = Problems.slug(refused.reason());
     metrics.rejected(provider, reason);
     LOG.warnf("Refused a %s callback (%s): %s", provider, reason, refused.getMessage());
-    return Problems.response(
-        Problems.of(
-            refused.status(),
-            "callback-" + reason,
-            "Callback refused",
-            detail(refused.getMessage()),
-            uri.getPath(),
-            null,
-            null));
+    Response answer =
+        Problems.response(
+            Problems.of(
+                refused.status(),
+                "callback-" + reason,
+                "Callback refused",
+                detail(refused.getMessage()),
+                uri.getPath(),
+                null,
+                null));
+    return refused
+        .retryAfterSeconds()
+        .map(seconds -> Response.fromResponse(answer).header("Retry-After", seconds).build())
+        .orElse(answer);
   }
 
   /** The adapters prefix their messages with the reason's constant; the type already says it. */

@@ -8,28 +8,37 @@ import static org.hamcrest.Matchers.equalTo;
 
 import dev.handoff.app.testing.GraphEmulatorResource;
 import dev.handoff.app.testing.GraphProviderProfile;
+import dev.handoff.domain.operation.OperationId;
 import dev.handoff.emulator.HandoffEmulator;
 import dev.handoff.emulator.control.GraphCall;
 import dev.handoff.emulator.control.GraphCallSpec;
 import dev.handoff.emulator.control.Outcome;
 import dev.handoff.emulator.fault.CallbackFault;
+import dev.handoff.emulator.fault.FaultAction;
+import dev.handoff.emulator.fault.FaultRule;
 import dev.handoff.emulator.journal.SentCallback;
+import dev.handoff.ports.callback.CallbackBinding;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
  * Graph sends a call's notifications to the call's callback URI, which the bot bound to the call: a
- * genuine notification replayed for another call, or through an unbound URI, is refused.
+ * genuine notification replayed for another call, or through an unbound URI, is refused; one about
+ * a call that a warm handoff is still placing is asked for again.
  */
 @QuarkusTest
 @TestProfile(GraphProviderProfile.class)
 class GraphDeliveryBindingTest {
+  @Inject CallbackBinding binding;
 
   private static HandoffEmulator emulator() {
     return GraphEmulatorResource.emulator();
@@ -107,5 +116,91 @@ class GraphDeliveryBindingTest {
         client().get("/v1/operations/{id}", secondOperation).then().extract().jsonPath();
     assertThat(after.getString("state")).isNotEqualTo("COMPLETED");
     assertThat(after.getInt("version")).isEqualTo(before.getInt("version"));
+  }
+
+  @Test
+  void aNotificationAboutACallAHandoffIsStillPlacingIsAskedForAgain() {
+    GraphCall call =
+        GraphEmulatorResource.boundCall(
+            GraphCallSpec.peerToPeer(GraphEmulatorResource.callbackUrl(), "phone:+14255550112"));
+    // The consultation call's placement is slow to be answered, as when Graph is busy.
+    emulator()
+        .control()
+        .injectFault(FaultRule.once("graph.createCall", new FaultAction.Latency(3_000)));
+    String handoff =
+        client()
+            .body(
+                "{\"targets\":[{\"participant\":"
+                    + "{\"kind\":\"phoneNumber\",\"value\":\"+14255550133\"}}]}")
+            .post("/v1/calls/{call}/handoffs", call.callId())
+            .then()
+            .statusCode(202)
+            .extract()
+            .path("id");
+    awaitPlacementSent(handoff);
+    // Holding the caller was reported with a genuine token; the service is still answering that
+    // delivery, since recording it sent the placement.
+    String token =
+        emulator().journal().callbacks().stream()
+            .filter(c -> c.url().contains("handoff-call=" + call.callId()))
+            .findFirst()
+            .orElseThrow()
+            .headers()
+            .get("Authorization");
+
+    String consultationEnded =
+        "{\"value\":[{\"@odata.type\":\"#microsoft.graph.commsNotification\","
+            + "\"changeType\":\"deleted\",\"resourceUrl\":\"/communications/calls/"
+            + UUID.randomUUID()
+            + "\",\"resourceData\":{\"@odata.type\":\"#microsoft.graph.call\","
+            + "\"state\":\"terminated\"}}]}";
+    given()
+        .urlEncodingEnabled(false)
+        .contentType(ContentType.JSON)
+        .header("Authorization", token)
+        .body(consultationEnded)
+        .post(
+            "/callbacks/graph?"
+                + CallbackBinding.OPERATION_PARAMETER
+                + "="
+                + handoff
+                + "&"
+                + CallbackBinding.TOKEN_PARAMETER
+                + "="
+                + binding.operationToken(OperationId.of(handoff)))
+        .then()
+        .statusCode(503)
+        .header("Retry-After", "1")
+        .body("type", equalTo("urn:handoff:problem:callback-too-early"));
+
+    assertThat(
+            awaitState(handoff, "COMPLETED", "FAILED", "CANCELLED", "UNKNOWN").getString("state"))
+        .as("the deferred notification recorded nothing; the agent answered and took the caller")
+        .isEqualTo("COMPLETED");
+  }
+
+  private static void awaitPlacementSent(String handoff) {
+    Instant giveUp = Instant.now().plus(Duration.ofSeconds(10));
+    while (Instant.now().isBefore(giveUp)) {
+      JsonPath operation =
+          client().get("/v1/operations/{id}", handoff).then().statusCode(200).extract().jsonPath();
+      List<String> actions = operation.getList("handoff.steps.action", String.class);
+      List<String> statuses = operation.getList("handoff.steps.status", String.class);
+      int placed = actions.indexOf("placeCall");
+      if (placed >= 0 && statuses.get(placed).equals("REQUESTED")) {
+        return;
+      }
+      try {
+        Thread.sleep(25);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+    throw new AssertionError(
+        "handoff "
+            + handoff
+            + " never sent its placeCall: "
+            + client().get("/v1/operations/{id}", handoff).then().extract().asString());
   }
 }

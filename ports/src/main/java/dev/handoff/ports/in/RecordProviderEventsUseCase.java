@@ -30,6 +30,9 @@ public interface RecordProviderEventsUseCase {
    * @param delivery what the delivery is bound to
    * @return what each event did
    * @throws DeliveryRefusedException when an event breaks the binding
+   * @throws DeliveryDeferredException when an event may be about a call that the operation the
+   *     delivery is bound to is placing, not yet known by its id; nothing was recorded, and the
+   *     delivery should be sent again
    */
   EventReport record(List<ProviderEvent> events, Delivery delivery);
 }

@@ -69,7 +69,7 @@ final class CommandSubmissions {
   Operation dispatch(Operation operation) {
     SubmitResult result = send(operation);
     return changes
-        .change(operation.id(), current -> current.afterSubmit(result, clock.instant()))
+        .change(operation, current -> current.afterSubmit(result, clock.instant()))
         .operation();
   }
 

@@ -82,7 +82,8 @@ public final class HandoffService
 
   private HandoffService(Builder builder) {
     this.provider = Objects.requireNonNull(builder.provider, "provider");
-    OperationStore store = Objects.requireNonNull(builder.store, "store");
+    // The saga wraps the same store the same way, so that both share one delivery's reads.
+    OperationStore store = DeliveryReads.of(Objects.requireNonNull(builder.store, "store"));
     OperationChangeBus bus = Objects.requireNonNull(builder.bus, "bus");
     Clock clock = Objects.requireNonNull(builder.clock, "clock");
     OperationChanges changes = new OperationChanges(store, bus);
@@ -172,7 +173,7 @@ public final class HandoffService
 
   @Override
   public EventReport record(List<ProviderEvent> events, Delivery delivery) {
-    return this.events.record(events, delivery);
+    return DeliveryReads.during(() -> this.events.record(events, delivery));
   }
 
   @Override

@@ -11,11 +11,13 @@ import dev.handoff.domain.operation.OperationId;
 import dev.handoff.domain.provider.Capability;
 import dev.handoff.domain.provider.ProviderCapabilities;
 import dev.handoff.ports.in.Delivery;
+import dev.handoff.ports.in.DeliveryDeferredException;
 import dev.handoff.ports.in.DeliveryRefusedException;
 import dev.handoff.ports.in.EventOutcome;
 import dev.handoff.ports.in.EventReport;
 import dev.handoff.ports.in.RecordProviderEventsUseCase;
 import dev.handoff.ports.service.DeliveryPolicy;
+import dev.handoff.ports.service.DeliveryReads;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -37,7 +39,8 @@ import java.util.function.Supplier;
  *   <li>bound to an operation: a handoff's event must be about that handoff. Its steps' callbacks
  *       are bound to it ({@link dev.handoff.ports.callback.BoundCallbacks}), and so is the
  *       consultation call it places: an event about another call, not yet known as one of its
- *       consultation calls (its placement not yet answered), is left unmatched;
+ *       consultation calls, is deferred ({@link DeliveryDeferredException}: the provider delivers
+ *       it again) while a placement is awaiting its answer, and left unmatched otherwise;
  *   <li>bound to a call: a handoff's event must be about that call;
  *   <li>unbound: refused where calls are bound ({@link DeliveryPolicy#callsBound()}), and a step's
  *       event is refused where the steps' callbacks are bound to their handoff (the provider takes
@@ -85,6 +88,10 @@ public final class HandoffEventRouter implements RecordProviderEventsUseCase {
   public EventReport record(List<ProviderEvent> events, Delivery delivery) {
     Objects.requireNonNull(events, "events");
     Objects.requireNonNull(delivery, "delivery");
+    return DeliveryReads.during(() -> route(events, delivery));
+  }
+
+  private EventReport route(List<ProviderEvent> events, Delivery delivery) {
     Optional<Operation> boundHandoff =
         delivery instanceof Delivery.ToOperation
             ? saga.handoff(((Delivery.ToOperation) delivery).operation())
@@ -104,6 +111,17 @@ public final class HandoffEventRouter implements RecordProviderEventsUseCase {
       } else if (boundHandoff.isPresent()
           && !(event instanceof IncomingCall)
           && callOf(event).filter(boundHandoff.get().callId()::equals).isEmpty()) {
+        if (saga.placingCall(boundHandoff.get())) {
+          throw new DeliveryDeferredException(
+              "a "
+                  + event.meta().type()
+                  + " event about "
+                  + callOf(event).map(id -> "call " + id).orElse("no call")
+                  + " came through the callback URI of warm handoff "
+                  + boundHandoff.get().id()
+                  + " while the handoff is placing a call not yet answered with its id;"
+                  + " deliver it again");
+        }
         outcomes[i] =
             new EventOutcome(
                 event,

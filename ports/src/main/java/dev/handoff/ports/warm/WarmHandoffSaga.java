@@ -28,6 +28,7 @@ import dev.handoff.ports.out.CallControl;
 import dev.handoff.ports.out.OperationChangeBus;
 import dev.handoff.ports.out.OperationStore;
 import dev.handoff.ports.service.Admissions;
+import dev.handoff.ports.service.DeliveryReads;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -74,15 +75,16 @@ public final class WarmHandoffSaga implements WarmHandoffUseCase, AdvanceWarmHan
   private final StepActions actions;
   private final HandoffEvents events;
   private final Admissions admissions;
+  private final HandoffPlan plan;
 
   private WarmHandoffSaga(Builder builder) {
     this.provider = Objects.requireNonNull(builder.provider, "provider");
-    this.store = Objects.requireNonNull(builder.store, "store");
+    this.store = DeliveryReads.of(Objects.requireNonNull(builder.store, "store"));
     this.bus = Objects.requireNonNull(builder.bus, "bus");
     this.clock = Objects.requireNonNull(builder.clock, "clock");
     this.policy = Objects.requireNonNull(builder.policy, "policy");
     this.ids = Objects.requireNonNull(builder.ids, "ids");
-    HandoffPlan plan = HandoffPlan.of(provider.capabilities());
+    this.plan = HandoffPlan.of(provider.capabilities());
     this.decider = new HandoffDecider(plan, policy);
     this.actions = new StepActions(provider, plan);
     this.events = new HandoffEvents(store);
@@ -473,6 +475,23 @@ public final class WarmHandoffSaga implements WarmHandoffUseCase, AdvanceWarmHan
    */
   Optional<Operation> handoff(OperationId id) {
     return store.find(id).filter(op -> op.kind() == OperationKind.WARM_HANDOFF);
+  }
+
+  /**
+   * Whether a handoff is placing a consultation call that the provider has not yet answered with
+   * its id. Meanwhile the call may already report (a busy target ends it at once), through the
+   * handoff's callback URI, about a call id no step has learned yet.
+   *
+   * @param handoff a warm handoff
+   * @return whether its latest reach is a call placed and not yet answered
+   */
+  boolean placingCall(Operation handoff) {
+    return plan == HandoffPlan.CONSULTATION
+        && !handoff.state().isFinal()
+        && HandoffProgress.of(handoff)
+            .last(StepKind.REACH)
+            .filter(step -> step.status() == StepStatus.REQUESTED)
+            .isPresent();
   }
 
   /**

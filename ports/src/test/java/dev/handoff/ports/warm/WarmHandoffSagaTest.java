@@ -2,6 +2,7 @@ package dev.handoff.ports.warm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.handoff.domain.action.CallAction;
 import dev.handoff.domain.action.HoldParticipant;
@@ -39,6 +40,8 @@ import dev.handoff.domain.operation.TargetOutcome;
 import dev.handoff.domain.participant.PhoneNumber;
 import dev.handoff.domain.provider.UnsupportedByProviderException;
 import dev.handoff.ports.OperationQuery;
+import dev.handoff.ports.in.Delivery;
+import dev.handoff.ports.in.DeliveryDeferredException;
 import dev.handoff.ports.in.EventOutcome;
 import dev.handoff.ports.in.IdempotencyConflictException;
 import dev.handoff.ports.in.OperationConflictException;
@@ -51,6 +54,7 @@ import dev.handoff.ports.testing.Operations;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -650,6 +654,79 @@ class WarmHandoffSagaTest {
     assertThat(HandoffProgress.of(done).targets())
         .extracting(t -> t.failure().orElseThrow().reason())
         .containsExactly(FailureReason.DECLINED, FailureReason.NO_ANSWER);
+  }
+
+  @Test
+  void aConsultationCallThatEndsBeforeItsPlacementIsAnsweredIsDeliveredAgainOnceItIsKnown() {
+    use(FakeHandoffProvider.consultation());
+    Operation started = saga.startWarmHandoff(handoff(ALICE, BOB).build(), SubmitOptions.none());
+    ProviderEvent busyAtOnce =
+        new CallActionUpdate(
+            meta("call.terminated"),
+            "consult-1",
+            CallAction.PLACE_CALL,
+            Progress.FAILED,
+            Optional.empty(),
+            Optional.empty(),
+            Optional.of(busy()),
+            null);
+    Delivery throughTheHandoffsUri = Delivery.toOperation(started.id());
+    List<Throwable> whilePlacing = new ArrayList<>();
+    List<Operation> storedWhilePlacing = new ArrayList<>();
+    provider.answering(
+        CallAction.PLACE_CALL,
+        request -> {
+          if (whilePlacing.isEmpty()) {
+            // The busy target ends the call before the provider's answer to the placement is back.
+            Operation before = stored(started);
+            whilePlacing.add(
+                catchThrowable(() -> router.record(List.of(busyAtOnce), throughTheHandoffsUri)));
+            storedWhilePlacing.add(before);
+            storedWhilePlacing.add(stored(started));
+          }
+          return new SubmitResult.Accepted(Optional.empty(), null);
+        });
+    action(last(CallAction.HOLD), CallAction.HOLD, Progress.COMPLETED);
+
+    assertThat(whilePlacing.get(0))
+        .as("too early to tell which call it is about: the provider must deliver it again")
+        .isInstanceOf(DeliveryDeferredException.class)
+        .hasMessageContaining("call consult-1");
+    assertThat(storedWhilePlacing.get(1))
+        .as("nothing of the deferred delivery was recorded")
+        .isEqualTo(storedWhilePlacing.get(0));
+    assertThat(provider.actions()).containsOnlyOnce(CallAction.PLACE_CALL);
+
+    EventOutcome again =
+        router.record(List.of(busyAtOnce), throughTheHandoffsUri).outcomes().get(0);
+    assertThat(again.result()).isEqualTo(EventOutcome.Result.APPLIED);
+    assertThat(provider.actions())
+        .as("the next target is called at once, not at the deadline")
+        .endsWith(CallAction.PLACE_CALL, CallAction.PLACE_CALL);
+    assertThat(HandoffProgress.of(stored(started)).outcome(0).failure().orElseThrow().reason())
+        .isEqualTo(FailureReason.BUSY);
+  }
+
+  @Test
+  void anEventAboutAnUnknownCallIsLeftUnmatchedWhenNoPlacementAwaitsItsAnswer() {
+    use(FakeHandoffProvider.consultation());
+    Operation started = saga.startWarmHandoff(handoff(ALICE).build(), SubmitOptions.none());
+    action(last(CallAction.HOLD), CallAction.HOLD, Progress.COMPLETED);
+
+    EventOutcome stray =
+        router
+            .record(
+                List.of(
+                    new CallLifecycleEvent(
+                        meta("call.terminated"),
+                        "some-other-call",
+                        CallLifecycleEvent.Change.DISCONNECTED,
+                        List.of(),
+                        null)),
+                Delivery.toOperation(started.id()))
+            .outcomes()
+            .get(0);
+    assertThat(stray.result()).isEqualTo(EventOutcome.Result.UNMATCHED);
   }
 
   @Test
