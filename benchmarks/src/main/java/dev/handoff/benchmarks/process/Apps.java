@@ -18,6 +18,9 @@ public final class Apps {
   private static final String BASELINE_POM = "benchmarks/baseline-app/pom.xml";
   private static final String BASELINE_JAR =
       "benchmarks/baseline-app/target/quarkus-app/quarkus-run.jar";
+  private static final String EXTENSIONS_POM = "benchmarks/extensions-app/pom.xml";
+  private static final String EXTENSIONS_JAR =
+      "benchmarks/extensions-app/target/quarkus-app/quarkus-run.jar";
 
   private final Path repo;
 
@@ -94,16 +97,36 @@ public final class Apps {
    * @throws InterruptedException when interrupted during the build
    */
   public Path baselineJar() throws IOException, InterruptedException {
-    Path jar = repo.resolve(BASELINE_JAR);
+    return builtOnDemand("the baseline Quarkus app", BASELINE_POM, BASELINE_JAR, "baseline-app");
+  }
+
+  /**
+   * The baseline app with every Quarkus extension the service uses and no Handoff code, built when
+   * its jar is missing: the floor of the service's start-up.
+   *
+   * @return its runner jar
+   * @throws IOException when the build fails
+   * @throws InterruptedException when interrupted during the build
+   */
+  public Path extensionsJar() throws IOException, InterruptedException {
+    return builtOnDemand(
+        "the baseline app with the service's extensions",
+        EXTENSIONS_POM,
+        EXTENSIONS_JAR,
+        "extensions-app");
+  }
+
+  private Path builtOnDemand(String what, String pom, String runner, String name)
+      throws IOException, InterruptedException {
+    Path jar = repo.resolve(runner);
     if (Files.isRegularFile(jar)) {
       return jar;
     }
-    Path log = repo.resolve("benchmarks/target/baseline-app-build.log");
+    Path log = repo.resolve("benchmarks/target/" + name + "-build.log");
     Files.createDirectories(log.getParent());
-    System.out.println("Building the baseline Quarkus app (" + BASELINE_POM + "), log " + log);
+    System.out.println("Building " + what + " (" + pom + "), log " + log);
     Process build =
-        new ProcessBuilder(
-                repo.resolve("mvnw").toString(), "-B", "-q", "-f", BASELINE_POM, "package")
+        new ProcessBuilder(repo.resolve("mvnw").toString(), "-B", "-q", "-f", pom, "package")
             .directory(repo.toFile())
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())
@@ -112,7 +135,7 @@ public final class Apps {
         || build.exitValue() != 0
         || !Files.isRegularFile(jar)) {
       build.destroyForcibly();
-      throw new IOException("the baseline app did not build; see " + log);
+      throw new IOException(what + " did not build; see " + log);
     }
     return jar;
   }

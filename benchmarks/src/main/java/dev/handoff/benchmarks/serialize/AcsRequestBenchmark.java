@@ -60,7 +60,7 @@ public class AcsRequestBenchmark {
    * @return the full-context transfer's body, by Handoff's adapter path
    */
   @Benchmark
-  @Expectation(budgetNanosPerOperation = 2_000)
+  @Expectation(budgetNanosPerOperation = 1_500)
   public byte[] handoffFullContextTransfer() {
     return HandoffRequests.acsTransfer(fullContext, Workloads.CORRELATION);
   }

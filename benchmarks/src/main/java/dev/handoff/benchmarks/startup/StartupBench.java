@@ -22,8 +22,9 @@ import java.util.function.ToLongFunction;
 
 /**
  * Start-up: from forking {@code java -jar} to the first {@code 200} of {@code /q/health/ready}, and
- * the resident set size at that moment, for the service in two profiles and for the baseline
- * Quarkus app, alternating runs so that all three see the same machine:
+ * the resident set size at that moment, for the service in two profiles, for the baseline Quarkus
+ * app and for the baseline app with the service's Quarkus extensions (and no Handoff code),
+ * alternating runs so that all four see the same machine:
  *
  * <ul>
  *   <li>{@code demo}: the provider is the embedded emulator, as {@code -Dquarkus.profile=demo}
@@ -59,12 +60,14 @@ public final class StartupBench {
     Apps apps = new Apps(Path.of(args.get("repo").orElse(".")));
     Path service = apps.serviceJar();
     Path baseline = apps.baselineJar();
+    Path extensions = apps.extensionsJar();
     Path logs = apps.repo().resolve("benchmarks/target/startup");
     Files.createDirectories(logs);
 
     List<Start> serviceStarts = new ArrayList<>();
     List<Start> acsStarts = new ArrayList<>();
     List<Start> baselineStarts = new ArrayList<>();
+    List<Start> extensionsStarts = new ArrayList<>();
     try (StandaloneEmulator provider =
         StandaloneEmulator.start(apps, List.of(), 1.0, logs.resolve("provider-emulator.log"))) {
       for (int run = 0; run < runs; run++) {
@@ -92,13 +95,22 @@ public final class StartupBench {
                 Apps.baselineProperties(baselinePort),
                 baselinePort,
                 logs.resolve("baseline-" + run + ".log")));
+        int extensionsPort = FreePort.pick();
+        extensionsStarts.add(
+            measure(
+                extensions,
+                jvmOptions,
+                Apps.baselineProperties(extensionsPort),
+                extensionsPort,
+                logs.resolve("extensions-" + run + ".log")));
         System.out.printf(
             Locale.ROOT,
-            "run %d: service (demo) %s, service (acs) %s, baseline %s%n",
+            "run %d: service (demo) %s, service (acs) %s, baseline %s, baseline + extensions %s%n",
             run + 1,
             describe(serviceStarts.get(run)),
             describe(acsStarts.get(run)),
-            describe(baselineStarts.get(run)));
+            describe(baselineStarts.get(run)),
+            describe(extensionsStarts.get(run)));
       }
     }
 
@@ -108,6 +120,7 @@ public final class StartupBench {
     report.put("service", summary(serviceStarts));
     report.put("serviceAcs", summary(acsStarts));
     report.put("baseline", summary(baselineStarts));
+    report.put("baselineWithServiceExtensions", summary(extensionsStarts));
     double readyRatio =
         median(serviceStarts, Start::readyNanos) / median(baselineStarts, Start::readyNanos);
     double rssRatio =
@@ -120,6 +133,12 @@ public final class StartupBench {
     report.put(
         "acsRssRatioOfMedians",
         median(acsStarts, Start::rssBytes) / median(baselineStarts, Start::rssBytes));
+    report.put(
+        "extensionsReadyRatioOfMedians",
+        median(extensionsStarts, Start::readyNanos) / median(baselineStarts, Start::readyNanos));
+    report.put(
+        "extensionsRssRatioOfMedians",
+        median(extensionsStarts, Start::rssBytes) / median(baselineStarts, Start::rssBytes));
     String json = new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(report);
     System.out.println(json);
     if (args.get("out").isPresent()) {

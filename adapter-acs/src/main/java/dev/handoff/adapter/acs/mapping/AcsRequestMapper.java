@@ -142,42 +142,27 @@ public interface AcsRequestMapper {
    */
   default CommunicationIdentifierModel identifier(
       Participant participant, @Context WireStyle style) {
+    // Type tests, not the participant's visitor, which took an anonymous object per identifier and
+    // a call through an interface. Participant is sealed: the last branch is the only type left.
     if (participant == null) {
       return null;
     }
-    AcsRequestMapper mapper = this;
-    return participant.accept(
-        new Participant.Visitor<>() {
-          @Override
-          public CommunicationIdentifierModel acsUser(AcsUser user) {
-            return mapper.acsUser(user, style);
-          }
-
-          @Override
-          public CommunicationIdentifierModel phoneNumber(PhoneNumber phone) {
-            return mapper.phoneNumber(phone, style);
-          }
-
-          @Override
-          public CommunicationIdentifierModel teamsUser(TeamsUser user) {
-            return mapper.teamsUser(user, style);
-          }
-
-          @Override
-          public CommunicationIdentifierModel teamsApp(TeamsApp app) {
-            return mapper.teamsApp(app, style);
-          }
-
-          @Override
-          public CommunicationIdentifierModel teamsExtensionUser(TeamsExtensionUser user) {
-            return mapper.teamsExtensionUser(user, style);
-          }
-
-          @Override
-          public CommunicationIdentifierModel raw(RawParticipant raw) {
-            return mapper.raw(raw);
-          }
-        });
+    if (participant instanceof PhoneNumber) {
+      return phoneNumber((PhoneNumber) participant, style);
+    }
+    if (participant instanceof TeamsUser) {
+      return teamsUser((TeamsUser) participant, style);
+    }
+    if (participant instanceof TeamsApp) {
+      return teamsApp((TeamsApp) participant, style);
+    }
+    if (participant instanceof AcsUser) {
+      return acsUser((AcsUser) participant, style);
+    }
+    if (participant instanceof TeamsExtensionUser) {
+      return teamsExtensionUser((TeamsExtensionUser) participant, style);
+    }
+    return raw((RawParticipant) participant);
   }
 
   /**
@@ -319,7 +304,7 @@ public interface AcsRequestMapper {
    */
   default CommunicationIdentifierModel transferee(
       Optional<Transferee> transferee, @Context WireStyle style) {
-    return transferee.map(t -> identifier(t.participant(), style)).orElse(null);
+    return transferee.isPresent() ? identifier(transferee.get().participant(), style) : null;
   }
 
   /**
@@ -327,7 +312,7 @@ public interface AcsRequestMapper {
    * @return the bare phone model, or null
    */
   default PhoneNumberIdentifierModel callerId(Optional<PhoneNumber> number) {
-    return number.map(this::phoneNumberModel).orElse(null);
+    return number.isPresent() ? phoneNumberModel(number.get()) : null;
   }
 
   // ---------------------------------------------------------------- calling context
@@ -344,14 +329,14 @@ public interface AcsRequestMapper {
     }
     Map<String, String> sip = context.sipHeaders();
     if (context.userToUser().isPresent()) {
-      sip = new LinkedHashMap<>(capacityFor(context.sipHeaders().size() + 1));
-      sip.put(CallingContext.USER_TO_USER_HEADER, context.userToUser().get());
-      sip.putAll(context.sipHeaders());
+      sip =
+          new HeadersAfterOne(CallingContext.USER_TO_USER_HEADER, context.userToUser().get(), sip);
     }
+    Optional<TeamsPhoneCallDetails> details = context.teamsPhoneCallDetails();
     return new CustomCallingContext(
         headers(context.voipHeaders()),
         headers(sip),
-        context.teamsPhoneCallDetails().map(d -> teamsPhoneCallDetails(d, style)).orElse(null));
+        details.isPresent() ? teamsPhoneCallDetails(details.get(), style) : null);
   }
 
   /**
@@ -388,7 +373,7 @@ public interface AcsRequestMapper {
    */
   default dev.handoff.adapter.acs.wire.TeamsPhoneCallerDetails callerDetails(
       Optional<TeamsPhoneCallerDetails> details, @Context WireStyle style) {
-    return details.map(d -> teamsPhoneCallerDetails(d, style)).orElse(null);
+    return details.isPresent() ? teamsPhoneCallerDetails(details.get(), style) : null;
   }
 
   /**
@@ -398,7 +383,7 @@ public interface AcsRequestMapper {
    */
   default dev.handoff.adapter.acs.wire.TeamsPhoneSourceDetails sourceDetails(
       Optional<TeamsPhoneSourceDetails> details, @Context WireStyle style) {
-    return details.map(d -> teamsPhoneSourceDetails(d, style)).orElse(null);
+    return details.isPresent() ? teamsPhoneSourceDetails(details.get(), style) : null;
   }
 
   /**
@@ -452,7 +437,7 @@ public interface AcsRequestMapper {
    * @return its string form, or null
    */
   default String uri(Optional<URI> uri) {
-    return uri.map(URI::toString).orElse(null);
+    return uri.isPresent() ? uri.get().toString() : null;
   }
 
   /**

@@ -9,7 +9,15 @@ import dev.handoff.adapter.acs.wire.TeamsExtensionUserIdentifierModel;
 
 /** Writes {@code CommunicationIdentifierModel} and its sub-objects, members in record order. */
 final class IdentifierWriter {
-  private static final byte[] KIND = JsonWriter.encodeName("kind");
+  private static final KnownMember KIND =
+      new KnownMember(
+          "kind",
+          CommunicationIdentifierModel.KIND_PHONE_NUMBER,
+          CommunicationIdentifierModel.KIND_MICROSOFT_TEAMS_USER,
+          CommunicationIdentifierModel.KIND_MICROSOFT_TEAMS_APP,
+          CommunicationIdentifierModel.KIND_COMMUNICATION_USER,
+          CommunicationIdentifierModel.KIND_TEAMS_EXTENSION_USER,
+          CommunicationIdentifierModel.KIND_UNKNOWN);
   private static final byte[] RAW_ID = JsonWriter.encodeName("rawId");
   private static final byte[] COMMUNICATION_USER = JsonWriter.encodeName("communicationUser");
   private static final byte[] PHONE_NUMBER = JsonWriter.encodeName("phoneNumber");
@@ -21,7 +29,10 @@ final class IdentifierWriter {
   private static final byte[] IS_ANONYMOUS = JsonWriter.encodeName("isAnonymous");
   private static final byte[] ASSERTED_ID = JsonWriter.encodeName("assertedId");
   private static final byte[] USER_ID = JsonWriter.encodeName("userId");
-  private static final byte[] CLOUD = JsonWriter.encodeName("cloud");
+
+  /** The clouds' wire names; string literals, so the very strings the domain's clouds hold. */
+  private static final KnownMember CLOUD = new KnownMember("cloud", "public", "dod", "gcch");
+
   private static final byte[] APP_ID = JsonWriter.encodeName("appId");
   private static final byte[] TENANT_ID = JsonWriter.encodeName("tenantId");
   private static final byte[] RESOURCE_ID = JsonWriter.encodeName("resourceId");

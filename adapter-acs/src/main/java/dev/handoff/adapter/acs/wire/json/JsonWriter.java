@@ -36,6 +36,12 @@ final class JsonWriter {
   /** The most bytes one UTF-16 character becomes: &#92;uXXXX. */
   private static final int MAX_BYTES_PER_CHAR = 6;
 
+  /**
+   * From this length on, a string's plain ASCII is copied in bulk ({@link PlainAscii}); shorter
+   * ones cost less one character at a time than the bulk copy's own allocation.
+   */
+  static final int BULK_LENGTH = 16;
+
   static {
     for (int c = 0; c < 0x20; c++) {
       ESCAPES[c] = -1;
@@ -142,6 +148,26 @@ final class JsonWriter {
     if (value != null) {
       name(encodedName);
       string(value);
+    }
+  }
+
+  /**
+   * @param member the member
+   * @param value its value; the member is left out when null
+   */
+  void member(KnownMember member, String value) {
+    if (value == null) {
+      return;
+    }
+    byte[] encoded = member.encodedMember(value);
+    if (encoded == null) {
+      name(member.encodedName());
+      string(value);
+    } else {
+      reserve(encoded.length + 1);
+      separate();
+      System.arraycopy(encoded, 0, buffer, size, encoded.length);
+      size += encoded.length;
     }
   }
 
@@ -259,9 +285,26 @@ final class JsonWriter {
     byte[] out = buffer;
     int at = size;
     out[at++] = '"';
-    // Most values are plain ASCII: this loop alone writes them. Its store index moves with i, so
-    // that the compiler can drop the per-character bounds checks; charAt, not a copy of the
-    // characters, because most values are short.
+    int plain =
+        length >= BULK_LENGTH
+            ? PlainAscii.copyPrefix(value, out, at)
+            : plainPrefix(value, length, out, at);
+    at += plain;
+    if (plain < length) {
+      at = escaped(value, plain, length, out, at);
+    }
+    out[at++] = '"';
+    size = at;
+  }
+
+  /**
+   * Copies the characters of {@code value} written as they are, up to the first one that is not (or
+   * the end), one at a time.
+   *
+   * @return how many it copied
+   */
+  private static int plainPrefix(String value, int length, byte[] out, int at) {
+    // The store index moves with i, so that the compiler can drop the per-character bounds checks.
     int i = 0;
     for (; i < length; i++) {
       char c = value.charAt(i);
@@ -270,12 +313,7 @@ final class JsonWriter {
       }
       out[at + i] = (byte) c;
     }
-    at += i;
-    if (i < length) {
-      at = escaped(value, i, length, out, at);
-    }
-    out[at++] = '"';
-    size = at;
+    return i;
   }
 
   private static int escaped(String text, int from, int length, byte[] out, int at) {

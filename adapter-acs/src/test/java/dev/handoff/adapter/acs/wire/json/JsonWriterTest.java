@@ -73,4 +73,62 @@ class JsonWriterTest {
     String value = "ü".repeat(5_000) + "\u0001".repeat(1_000);
     assertThat(written(value)).isEqualTo(jackson(value));
   }
+
+  @Test
+  void longStringsTakeTheBulkPathAndStillEscapeEveryCharacterAtEveryPosition() throws Exception {
+    String plain = "https://crm.contoso.com/cases/42?tab=notes&x=1";
+    assertThat(plain.length()).isGreaterThanOrEqualTo(JsonWriter.BULK_LENGTH);
+    assertThat(written(plain)).isEqualTo("\"" + plain + "\"").isEqualTo(jackson(plain));
+    for (String odd :
+        new String[] {
+          "\"",
+          "\\",
+          "\u0000",
+          "\n",
+          "\u001f",
+          "\u007f",
+          "?",
+          "é",
+          "中",
+          "\uD800",
+          "\uDFFF",
+          "\uD83D\uDE00"
+        }) {
+      for (int at = 0; at <= 24; at++) {
+        String value = "a".repeat(at) + odd + "b".repeat(24 - at);
+        assertThat(written(value)).as("%s at %d", odd, at).isEqualTo(jackson(value));
+      }
+    }
+  }
+
+  @Test
+  void aLoneSurrogateInALongStringIsEscapedNotWrittenAsTheQuestionMarkItEncodesTo()
+      throws Exception {
+    String value = "abcdefgh\uD800ijklmnop?qrstuvwx";
+    assertThat(written(value))
+        .isEqualTo("\"abcdefgh\\uD800ijklmnop?qrstuvwx\"")
+        .isEqualTo(jackson(value));
+  }
+
+  @Test
+  void aKnownConstantIsWrittenAsTheSameBytesAsAnEqualStringThatIsNotTheConstant() {
+    KnownMember kind = new KnownMember("kind", "phoneNumber", "unknown");
+    String equalCopy = new String("phoneNumber".toCharArray());
+    JsonWriter fromConstant = new JsonWriter(4);
+    JsonWriter fromCopy = new JsonWriter(4);
+    for (JsonWriter json : new JsonWriter[] {fromConstant, fromCopy}) {
+      json.beginObject();
+      json.member(kind, json == fromConstant ? "phoneNumber" : equalCopy);
+      json.member(kind, json == fromConstant ? "unknown" : "unknown?");
+      json.member(kind, null);
+      json.endObject();
+    }
+
+    assertThat(kind.encodedMember("phoneNumber")).isNotNull();
+    assertThat(kind.encodedMember(equalCopy)).isNull();
+    assertThat(new String(fromConstant.toBytes(), StandardCharsets.UTF_8))
+        .isEqualTo("{\"kind\":\"phoneNumber\",\"kind\":\"unknown\"}");
+    assertThat(new String(fromCopy.toBytes(), StandardCharsets.UTF_8))
+        .isEqualTo("{\"kind\":\"phoneNumber\",\"kind\":\"unknown?\"}");
+  }
 }

@@ -93,6 +93,27 @@ final class WireArbitraries {
         .injectNull(ABSENT);
   }
 
+  /**
+   * An identifier's {@code kind}: any text, or one of the constants the mapper uses (which the
+   * writer writes from pre-encoded bytes).
+   */
+  static Arbitrary<String> optionalKind() {
+    return Arbitraries.oneOf(
+        optionalText(),
+        Arbitraries.of(
+            CommunicationIdentifierModel.KIND_UNKNOWN,
+            CommunicationIdentifierModel.KIND_COMMUNICATION_USER,
+            CommunicationIdentifierModel.KIND_PHONE_NUMBER,
+            CommunicationIdentifierModel.KIND_MICROSOFT_TEAMS_USER,
+            CommunicationIdentifierModel.KIND_MICROSOFT_TEAMS_APP,
+            CommunicationIdentifierModel.KIND_TEAMS_EXTENSION_USER));
+  }
+
+  /** A Teams identity's {@code cloud}: any text, or one of the clouds' wire names. */
+  static Arbitrary<String> optionalCloud() {
+    return Arbitraries.oneOf(optionalText(), Arbitraries.of("public", "dod", "gcch"));
+  }
+
   static Arbitrary<PhoneNumberIdentifierModel> phone() {
     return Combinators.combine(optionalText(), optionalFlag(), optionalText())
         .as(PhoneNumberIdentifierModel::new);
@@ -102,17 +123,17 @@ final class WireArbitraries {
     Arbitrary<CommunicationUserIdentifierModel> acs =
         optionalText().map(CommunicationUserIdentifierModel::new);
     Arbitrary<MicrosoftTeamsUserIdentifierModel> teamsUser =
-        Combinators.combine(optionalText(), optionalFlag(), optionalText())
+        Combinators.combine(optionalText(), optionalFlag(), optionalCloud())
             .as(MicrosoftTeamsUserIdentifierModel::new);
     Arbitrary<MicrosoftTeamsAppIdentifierModel> teamsApp =
-        Combinators.combine(optionalText(), optionalText())
+        Combinators.combine(optionalText(), optionalCloud())
             .as(MicrosoftTeamsAppIdentifierModel::new);
     Arbitrary<TeamsExtensionUserIdentifierModel> extension =
-        Combinators.combine(optionalText(), optionalText(), optionalText(), optionalText())
+        Combinators.combine(optionalText(), optionalText(), optionalText(), optionalCloud())
             .as(TeamsExtensionUserIdentifierModel::new);
     double sub = 0.7;
     return Combinators.combine(
-            optionalText(),
+            optionalKind(),
             optionalText(),
             acs.injectNull(sub),
             phone().injectNull(sub),
