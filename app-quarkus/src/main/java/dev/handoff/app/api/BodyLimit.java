@@ -18,8 +18,10 @@ import java.io.InputStream;
  */
 @Provider
 public class BodyLimit implements ReaderInterceptor {
-  // Providers are built before the configuration is: it is read at the first request.
+  // Providers are built before the configuration is: it is read at the first request, and kept
+  // (getting the configuration through the Instance builds a new mapping object every time).
   private final Instance<HandoffConfig> config;
+  private volatile long maxBody = -1;
 
   @Inject
   BodyLimit(Instance<HandoffConfig> config) {
@@ -28,8 +30,12 @@ public class BodyLimit implements ReaderInterceptor {
 
   @Override
   public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
-    long maxBody = config.get().api().maxBodySize().asLongValue();
-    context.setInputStream(new Limited(context.getInputStream(), maxBody));
+    long limit = maxBody;
+    if (limit < 0) {
+      limit = config.get().api().maxBodySize().asLongValue();
+      maxBody = limit;
+    }
+    context.setInputStream(new Limited(context.getInputStream(), limit));
     return context.proceed();
   }
 

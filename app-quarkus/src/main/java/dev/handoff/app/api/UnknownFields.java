@@ -8,6 +8,7 @@ import dev.handoff.domain.Violation;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,22 @@ import java.util.Optional;
  * and a participant by the subtype its {@code kind} names.
  */
 final class UnknownFields {
+  /**
+   * Each record's components by name, with their generic types: reflecting them (which parses the
+   * class's generic signatures each time) is done once per class, not per field of every request.
+   */
+  private static final ClassValue<Map<String, Type>> COMPONENTS =
+      new ClassValue<>() {
+        @Override
+        protected Map<String, Type> computeValue(Class<?> record) {
+          Map<String, Type> components = new HashMap<>();
+          for (RecordComponent component : record.getRecordComponents()) {
+            components.put(component.getName(), component.getGenericType());
+          }
+          return Map.copyOf(components);
+        }
+      };
+
   private UnknownFields() {}
 
   /**
@@ -70,11 +87,11 @@ final class UnknownFields {
       if (name.equals(typeProperty)) {
         continue;
       }
-      RecordComponent component = component(shape, name);
+      Type component = COMPONENTS.get(shape).get(name);
       if (component == null) {
         found.add(new Violation(at, "is not a known field", Optional.of(Shown.value(name))));
       } else {
-        collect(field.getValue(), component.getGenericType(), at, found);
+        collect(field.getValue(), component, at, found);
       }
     }
   }
@@ -91,14 +108,5 @@ final class UnknownFields {
       }
     }
     return Optional.empty();
-  }
-
-  private static RecordComponent component(Class<?> record, String name) {
-    for (RecordComponent component : record.getRecordComponents()) {
-      if (component.getName().equals(name)) {
-        return component;
-      }
-    }
-    return null;
   }
 }
