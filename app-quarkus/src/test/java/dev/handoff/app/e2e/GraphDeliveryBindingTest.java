@@ -1,7 +1,9 @@
 package dev.handoff.app.e2e;
 
 import static dev.handoff.app.testing.Api.awaitState;
+import static dev.handoff.app.testing.Api.awaitStep;
 import static dev.handoff.app.testing.Api.client;
+import static dev.handoff.app.testing.Api.hasStep;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -25,8 +27,6 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -138,7 +138,7 @@ class GraphDeliveryBindingTest {
             .statusCode(202)
             .extract()
             .path("id");
-    awaitPlacementSent(handoff);
+    awaitStep(handoff, "placeCall", "REQUESTED", Duration.ofSeconds(8));
     // Holding the caller was reported with a genuine token; the service is still answering that
     // delivery, since recording it sent the placement.
     String token =
@@ -173,43 +173,13 @@ class GraphDeliveryBindingTest {
         .statusCode(503)
         .header("Retry-After", "1")
         .body("type", equalTo("urn:handoff:problem:callback-too-early"));
-    assertThat(placing(handoff)).as("still placing: the deferral was not a late answer").isTrue();
+    assertThat(hasStep(handoff, "placeCall", "REQUESTED"))
+        .as("still placing: the deferral was not a late answer")
+        .isTrue();
 
     assertThat(
             awaitState(handoff, "COMPLETED", "FAILED", "CANCELLED", "UNKNOWN").getString("state"))
         .as("the deferred notification recorded nothing; the agent answered and took the caller")
         .isEqualTo("COMPLETED");
-  }
-
-  private static JsonPath operation(String id) {
-    return client().get("/v1/operations/{id}", id).then().statusCode(200).extract().jsonPath();
-  }
-
-  private static boolean placing(String handoff) {
-    JsonPath operation = operation(handoff);
-    List<String> actions = operation.getList("handoff.steps.action", String.class);
-    List<String> statuses = operation.getList("handoff.steps.status", String.class);
-    int placed = actions.indexOf("placeCall");
-    return placed >= 0 && statuses.get(placed).equals("REQUESTED");
-  }
-
-  private static void awaitPlacementSent(String handoff) {
-    Instant giveUp = Instant.now().plus(Duration.ofSeconds(8));
-    while (Instant.now().isBefore(giveUp)) {
-      if (placing(handoff)) {
-        return;
-      }
-      try {
-        Thread.sleep(25);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
-    throw new AssertionError(
-        "handoff "
-            + handoff
-            + " never sent its placeCall: "
-            + client().get("/v1/operations/{id}", handoff).then().extract().asString());
   }
 }

@@ -1,6 +1,7 @@
 package dev.handoff.app.e2e;
 
 import static dev.handoff.app.testing.Api.awaitState;
+import static dev.handoff.app.testing.Api.awaitStep;
 import static dev.handoff.app.testing.Api.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,7 +16,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
@@ -171,7 +171,7 @@ class WarmHandoffGraphEndToEndTest {
             .statusCode(202)
             .extract()
             .path("id");
-    awaitStep(id, "placeCall", "ACCEPTED");
+    awaitStep(id, "placeCall", "ACCEPTED", Duration.ofSeconds(15));
     client()
         .post("/v1/calls/{call}/handoffs/{id}/cancel", call.callId(), id)
         .then()
@@ -184,27 +184,5 @@ class WarmHandoffGraphEndToEndTest {
     assertThat(heard(caller))
         .containsExactly("the call [application]", "hold: music []", "the call [application]");
     assertTheCallerWasNeverAloneNorDropped();
-  }
-
-  private static void awaitStep(String id, String action, String status) {
-    Instant giveUp = Instant.now().plus(Duration.ofSeconds(15));
-    while (Instant.now().isBefore(giveUp)) {
-      JsonPath operation =
-          client().get("/v1/operations/{id}", id).then().statusCode(200).extract().jsonPath();
-      List<String> actions = operation.getList("handoff.steps.action", String.class);
-      List<String> statuses = operation.getList("handoff.steps.status", String.class);
-      for (int i = 0; i < actions.size(); i++) {
-        if (actions.get(i).equals(action) && statuses.get(i).equals(status)) {
-          return;
-        }
-      }
-      try {
-        Thread.sleep(25);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
-    throw new AssertionError("handoff " + id + " never had " + action + " " + status);
   }
 }

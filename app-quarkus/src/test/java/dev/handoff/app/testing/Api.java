@@ -7,6 +7,7 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 /** The service's API as tests drive it. */
@@ -55,5 +56,56 @@ public final class Api {
             + operation.getList("handoff.steps")
             + "; its timeline: "
             + operation.getList("timeline.what"));
+  }
+
+  /**
+   * @param id a warm handoff
+   * @param action a step's action, e.g. {@code placeCall}
+   * @param status a step status, e.g. {@code REQUESTED}
+   * @return whether one of its steps with that action has that status now
+   */
+  public static boolean hasStep(String id, String action, String status) {
+    JsonPath operation =
+        client().get("/v1/operations/{id}", id).then().statusCode(200).extract().jsonPath();
+    List<String> actions = operation.getList("handoff.steps.action", String.class);
+    List<String> statuses = operation.getList("handoff.steps.status", String.class);
+    for (int i = 0; i < actions.size(); i++) {
+      if (actions.get(i).equals(action) && statuses.get(i).equals(status)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Polls a warm handoff until one of its steps with the action has the status.
+   *
+   * @param id the handoff
+   * @param action the step's action
+   * @param status the status to wait for
+   * @param within how long to wait
+   */
+  public static void awaitStep(String id, String action, String status, Duration within) {
+    Instant giveUp = Instant.now().plus(within);
+    while (Instant.now().isBefore(giveUp)) {
+      if (hasStep(id, action, status)) {
+        return;
+      }
+      try {
+        Thread.sleep(25);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+    throw new AssertionError(
+        "handoff "
+            + id
+            + " never had "
+            + action
+            + " "
+            + status
+            + ": "
+            + client().get("/v1/operations/{id}", id).then().extract().asString());
   }
 }
