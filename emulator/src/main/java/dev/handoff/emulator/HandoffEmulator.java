@@ -5,6 +5,7 @@ import dev.handoff.emulator.internal.ControlApi;
 import dev.handoff.emulator.internal.EmulatorEngine;
 import dev.handoff.emulator.internal.Pipeline;
 import dev.handoff.emulator.internal.acs.AcsService;
+import dev.handoff.emulator.internal.auth.CallbackTokens;
 import dev.handoff.emulator.internal.auth.IdentityPlatform;
 import dev.handoff.emulator.internal.auth.TokenService;
 import dev.handoff.emulator.internal.callback.CallbackContract;
@@ -67,6 +68,7 @@ public final class HandoffEmulator implements AutoCloseable {
   private HttpFrontend frontend;
   private ScheduledThreadPoolExecutor scheduler;
   private CallbackDispatcher dispatcher;
+  private CallbackTokens callbackTokens;
   private EmulatorEngine engine;
   private TrustMaterial trust;
   private boolean closed;
@@ -123,7 +125,9 @@ public final class HandoffEmulator implements AutoCloseable {
     IdSource ids = new IdSource(settings.seed());
     dispatcher =
         new CallbackDispatcher(settings, journal, faults, scheduler, new CallbackContract(spec));
-    Simulation simulation = new Simulation(settings, ids, scheduler, dispatcher, tokens, script);
+    callbackTokens = new CallbackTokens(tokens, settings.clock());
+    Simulation simulation =
+        new Simulation(settings, ids, scheduler, dispatcher, tokens, callbackTokens, script);
     AcsService acs = new AcsService(simulation, spec);
     GraphService graph = new GraphService(simulation);
     IdentityPlatform identity = new IdentityPlatform(settings, tokens, ids.child());
@@ -349,6 +353,9 @@ public final class HandoffEmulator implements AutoCloseable {
     }
     if (dispatcher != null) {
       dispatcher.close();
+    }
+    if (callbackTokens != null) {
+      callbackTokens.close();
     }
   }
 

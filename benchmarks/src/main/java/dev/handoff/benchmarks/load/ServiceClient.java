@@ -33,10 +33,14 @@ public final class ServiceClient {
   public ServiceClient(URI base, String apiKey) {
     this.base = base;
     this.apiKey = apiKey;
+    // Every exchange is a blocking send, and every body handler here only collects bytes, so the
+    // client's own thread can finish each exchange instead of handing it to a pool thread that then
+    // wakes the sender: one thread switch less per exchange in the latencies this client measures.
     this.http =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
+            .executor(Runnable::run)
             .build();
   }
 

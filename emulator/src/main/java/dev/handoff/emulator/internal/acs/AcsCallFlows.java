@@ -9,6 +9,7 @@ import dev.handoff.emulator.control.Outcome;
 import dev.handoff.emulator.internal.acs.AcsCallConnection.Invitation;
 import dev.handoff.emulator.internal.acs.AcsCallConnection.State;
 import dev.handoff.emulator.internal.acs.AcsEvents.Result;
+import dev.handoff.emulator.internal.auth.CallbackTokens;
 import dev.handoff.emulator.internal.callback.OutgoingCallback;
 import dev.handoff.emulator.internal.http.Response;
 import dev.handoff.emulator.internal.json.Json;
@@ -384,8 +385,8 @@ final class AcsCallFlows {
                     "Authorization",
                     "Bearer "
                         + simulation
-                            .tokens()
-                            .acsCallbackToken(simulation.settings().acsResourceId())),
+                            .callbackTokens()
+                            .take(new CallbackTokens.Acs(simulation.settings().acsResourceId()))),
                 Json.string(body),
                 null));
   }

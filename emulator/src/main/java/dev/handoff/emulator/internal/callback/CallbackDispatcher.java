@@ -49,7 +49,9 @@ public final class CallbackDispatcher {
   private final ScheduledExecutorService scheduler;
   // Deliveries block one of these threads for their exchange. The JDK client's sendAsync would
   // complete its future through the common pool, which on a 2-core machine has no thread to spare
-  // and so starts a new thread for every callback.
+  // and so starts a new thread for every callback. The client itself runs its steps on the thread
+  // that drives them (its selector or the sender): bodies are only collected, nothing blocks, and
+  // a callback then reaches its receiver without waking a pool thread on the way.
   private final ExecutorService deliveries;
   private final HttpClient client;
   private final Map<String, Lane> lanes = new HashMap<>();
@@ -83,7 +85,7 @@ public final class CallbackDispatcher {
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(settings.callbackTimeout())
-            .executor(deliveries);
+            .executor(Runnable::run);
     if (settings.callbackTrustAll()) {
       builder.sslContext(trustAll());
     }

@@ -3,6 +3,7 @@ package dev.handoff.emulator.internal.graph;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.handoff.emulator.internal.auth.CallbackTokens;
 import dev.handoff.emulator.internal.callback.OutgoingCallback;
 import dev.handoff.emulator.internal.json.Json;
 import dev.handoff.emulator.internal.state.Simulation;
@@ -87,8 +88,10 @@ final class GraphNotifications {
         "Authorization",
         "Bearer "
             + simulation
-                .tokens()
-                .graphCallbackToken(simulation.settings().graphBotAppId(), call.tenantId));
+                .callbackTokens()
+                .take(
+                    new CallbackTokens.Graph(
+                        simulation.settings().graphBotAppId(), call.tenantId)));
     headers.put("User-Agent", "Microsoft-Skype/3.0,(Calling/1.0)");
     headers.put("Scenario-ID", call.ids.uuidString());
     headers.put("X-Microsoft-Skype-Chain-ID", call.callChainId);

@@ -1,6 +1,7 @@
 package dev.handoff.emulator.internal.state;
 
 import dev.handoff.emulator.EmulatorSettings;
+import dev.handoff.emulator.internal.auth.CallbackTokens;
 import dev.handoff.emulator.internal.auth.TokenService;
 import dev.handoff.emulator.internal.callback.CallbackDispatcher;
 import java.time.Duration;
@@ -21,6 +22,7 @@ import java.util.logging.Logger;
  * @param scheduler the single-threaded simulation scheduler
  * @param dispatcher callback delivery
  * @param tokens the signing key
+ * @param callbackTokens the tokens callbacks carry, signed ahead of need
  * @param script the scripted outcomes
  * @param generation incremented by each reset; steps scheduled in an earlier one are skipped
  */
@@ -30,6 +32,7 @@ public record Simulation(
     ScheduledExecutorService scheduler,
     CallbackDispatcher dispatcher,
     TokenService tokens,
+    CallbackTokens callbackTokens,
     OutcomeScript script,
     AtomicLong generation) {
 
@@ -42,8 +45,9 @@ public record Simulation(
       ScheduledExecutorService scheduler,
       CallbackDispatcher dispatcher,
       TokenService tokens,
+      CallbackTokens callbackTokens,
       OutcomeScript script) {
-    this(settings, ids, scheduler, dispatcher, tokens, script, new AtomicLong());
+    this(settings, ids, scheduler, dispatcher, tokens, callbackTokens, script, new AtomicLong());
   }
 
   /**
@@ -55,9 +59,13 @@ public record Simulation(
     dispatcher.clear();
   }
 
-  /** Runs a task on the simulation thread after a simulated delay (scaled by the time scale). */
+  /**
+   * Runs a task on the simulation thread after a simulated delay (scaled by the time scale). Steps
+   * end in callbacks, so the callback tokens are topped up while the step waits.
+   */
   public Future<?> after(Duration simulated, Runnable task) {
     long millis = settings.scaled(simulated).toMillis();
+    callbackTokens.prepare(millis);
     long scheduledIn = generation.get();
     return scheduler.schedule(
         () -> {
