@@ -18,7 +18,7 @@ import org.jboss.logging.Logger;
  * Problem details for what the HTTP layer refuses before the REST layer sees a request: a body
  * whose Content-Length is over {@code handoff.api.max-body-size} (413, before anything is read),
  * and any other failure the HTTP server ends a request with. Without this they would be answered
- * with an empty body. (A body sent chunked is measured as it is read: see {@link BodyLimit}.)
+ * with an empty body.
  */
 @ApplicationScoped
 public class HttpProblems {
