@@ -27,6 +27,7 @@ import dev.handoff.domain.command.RedirectCall;
 import dev.handoff.domain.command.Transferee;
 import dev.handoff.domain.failure.Failure;
 import dev.handoff.domain.failure.FailureReason;
+import dev.handoff.domain.failure.ProviderEvidence;
 import dev.handoff.domain.operation.SubmitResult;
 import dev.handoff.domain.participant.Cloud;
 import dev.handoff.domain.participant.Participant;
@@ -194,7 +195,9 @@ public final class GraphCallControl implements CallControl {
   /**
    * Lists the call's participants without the application itself: {@code GET
    * /communications/calls/{id}} for its own participant id ({@code myParticipantId}), then {@code
-   * GET .../participants}. Each participant is named by its identity and its participant id.
+   * GET .../participants}, following Graph's {@code @odata.nextLink} through every page (on the
+   * calls' host, at most {@value NextLinks#MAX_PAGES} pages: a longer list is a failure, never a
+   * roster cut short). Each participant is named by its identity and its participant id.
    */
   @Override
   public Roster participants(String callId) {
@@ -208,22 +211,47 @@ public final class GraphCallControl implements CallControl {
     }
     Optional<String> self =
         readBody(callExchange, CallSummary.class).map(CallSummary::myParticipantId);
-    Exchange listExchange =
-        transport.send("GET", URI.create(callUri + "/participants"), null, clientRequestId);
-    SubmitResult listed = ActionResults.done(listExchange, clientRequestId, "participant list");
-    if (!(listed instanceof SubmitResult.Completed)) {
-      return Roster.failed(failureOf(listed));
-    }
-    Optional<ParticipantCollection> body = readBody(listExchange, ParticipantCollection.class);
-    if (body.isEmpty()) {
-      return Roster.failed(
-          Failure.of(
-              FailureReason.PROVIDER_ERROR,
-              "the participant list could not be read",
-              listed.evidence()));
-    }
     List<Transferee> others = new ArrayList<>();
-    List<ParticipantResource> value = body.get().value() == null ? List.of() : body.get().value();
+    URI page = URI.create(callUri + "/participants");
+    for (int pages = 1; ; pages++) {
+      Exchange listExchange = transport.send("GET", page, null, clientRequestId);
+      SubmitResult listed = ActionResults.done(listExchange, clientRequestId, "participant list");
+      if (!(listed instanceof SubmitResult.Completed)) {
+        return Roster.failed(failureOf(listed));
+      }
+      Optional<ParticipantCollection> body = readBody(listExchange, ParticipantCollection.class);
+      if (body.isEmpty()) {
+        return Roster.failed(
+            rosterFailure("the participant list could not be read", listed.evidence()));
+      }
+      addOthers(body.get(), self, others);
+      String nextLink = body.get().nextLink();
+      if (nextLink == null) {
+        return Roster.of(others, listed.evidence());
+      }
+      if (pages == NextLinks.MAX_PAGES) {
+        return Roster.failed(
+            rosterFailure(
+                "the participant list runs past " + NextLinks.MAX_PAGES + " pages",
+                listed.evidence()));
+      }
+      Optional<URI> next = NextLinks.onHost(calls, nextLink);
+      if (next.isEmpty()) {
+        return Roster.failed(
+            rosterFailure(
+                "the participant list's next page is on another host than "
+                    + calls.getHost()
+                    + ": "
+                    + nextLink,
+                listed.evidence()));
+      }
+      page = next.get();
+    }
+  }
+
+  private void addOthers(
+      ParticipantCollection page, Optional<String> self, List<Transferee> others) {
+    List<ParticipantResource> value = page.value() == null ? List.of() : page.value();
     for (ParticipantResource participant : value) {
       if (participant == null || participant.id() == null) {
         continue;
@@ -234,7 +262,10 @@ public final class GraphCallControl implements CallControl {
       Optional<Participant> who = RosterIdentities.read(participant, rules.cloud());
       who.ifPresent(p -> others.add(Transferee.of(p, participant.id())));
     }
-    return Roster.of(others, listed.evidence());
+  }
+
+  private static Failure rosterFailure(String message, ProviderEvidence evidence) {
+    return Failure.of(FailureReason.PROVIDER_ERROR, message, evidence);
   }
 
   private static <T> Optional<T> readBody(Exchange exchange, Class<T> type) {

@@ -59,7 +59,6 @@ import java.util.UUID;
  * outcome cannot be told. Thread-safe.
  */
 final class GraphStateQuery implements ProviderStateQuery {
-  private static final int MAX_PAGES = 20;
 
   private final URI calls;
   private final GraphTransport transport;
@@ -169,7 +168,7 @@ final class GraphStateQuery implements ProviderStateQuery {
     Set<String> roster = new HashSet<>();
     URI next = URI.create(callUri(operation.callId()) + "/participants");
     ProviderEvidence rosterEvidence = evidence;
-    for (int page = 0; page < MAX_PAGES && next != null; page++) {
+    for (int page = 0; page < NextLinks.MAX_PAGES && next != null; page++) {
       Answer answer = read(next);
       if (answer.unavailable()) {
         return answer.cannotAsk();
@@ -370,13 +369,14 @@ final class GraphStateQuery implements ProviderStateQuery {
   }
 
   private URI sameHost(String nextLink) {
-    URI link = URI.create(nextLink);
-    URI resolved = link.isAbsolute() ? link : calls.resolve(link);
-    if (!resolved.getHost().equalsIgnoreCase(calls.getHost())) {
-      throw new IllegalStateException(
-          "Graph gave an @odata.nextLink on another host than " + calls.getHost() + ": " + link);
-    }
-    return resolved;
+    return NextLinks.onHost(calls, nextLink)
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "Graph gave an @odata.nextLink on another host than "
+                        + calls.getHost()
+                        + ": "
+                        + nextLink));
   }
 
   private Answer read(URI uri) {

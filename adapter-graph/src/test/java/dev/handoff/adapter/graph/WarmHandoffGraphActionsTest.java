@@ -213,6 +213,76 @@ class WarmHandoffGraphActionsTest {
   }
 
   @Test
+  void theParticipantsOfEveryPageAreListed() {
+    String next = graph.baseUrl() + "/v1.0/communications/calls/call-1/participants?$skiptoken=2";
+    graph.reply(
+        Reply.json(200, "{\"id\":\"call-1\",\"myParticipantId\":\"me\"}"),
+        Reply.json(
+            200,
+            "{\"value\":[{\"id\":\"me\",\"info\":{\"identity\":{\"application\":{\"id\":\"bot\"}}}}],"
+                + "\"@odata.nextLink\":\""
+                + next
+                + "\"}"),
+        Reply.json(
+            200,
+            "{\"value\":[{\"id\":\"p-caller\",\"info\":{\"identity\":{\"phone\":{\"id\":\"+14255550100\"}}}}]}"));
+
+    Roster roster = control.participants("call-1");
+
+    assertThat(roster.failure()).isEmpty();
+    assertThat(roster.participants()).containsExactly(CALLER);
+    assertThat(graph.requests())
+        .extracting(LocalServer.Recorded::path)
+        .containsExactly(
+            "/v1.0/communications/calls/call-1",
+            "/v1.0/communications/calls/call-1/participants",
+            "/v1.0/communications/calls/call-1/participants");
+  }
+
+  @Test
+  void aNextPageOnAnotherHostIsNotFollowed() {
+    graph.reply(
+        Reply.json(200, "{\"id\":\"call-1\",\"myParticipantId\":\"me\"}"),
+        Reply.json(
+            200,
+            "{\"value\":[],\"@odata.nextLink\":\"https://elsewhere.example/participants?page=2\"}"));
+
+    Roster roster = control.participants("call-1");
+
+    assertThat(roster.failure().orElseThrow().message())
+        .contains("next page is on another host")
+        .contains("https://elsewhere.example/participants?page=2");
+    assertThat(graph.requests()).hasSize(2);
+  }
+
+  @Test
+  void aParticipantListLongerThanThePageLimitIsAFailureNotARosterCutShort() {
+    Reply[] replies = new Reply[1 + NextLinks.MAX_PAGES];
+    replies[0] = Reply.json(200, "{\"id\":\"call-1\",\"myParticipantId\":\"me\"}");
+    String next = graph.baseUrl() + "/v1.0/communications/calls/call-1/participants?$skiptoken=n";
+    for (int i = 1; i < replies.length; i++) {
+      replies[i] =
+          Reply.json(
+              200,
+              "{\"value\":[{\"id\":\"p-"
+                  + i
+                  + "\",\"info\":{\"identity\":{\"phone\":{\"id\":\"+1425555"
+                  + (1000 + i)
+                  + "\"}}}}],\"@odata.nextLink\":\""
+                  + next
+                  + "\"}");
+    }
+    graph.reply(replies);
+
+    Roster roster = control.participants("call-1");
+
+    assertThat(roster.failure().orElseThrow().message())
+        .isEqualTo("the participant list runs past " + NextLinks.MAX_PAGES + " pages");
+    assertThat(roster.participants()).isEmpty();
+    assertThat(graph.requests()).hasSize(1 + NextLinks.MAX_PAGES);
+  }
+
+  @Test
   void aParticipantListOfAGoneCallSaysWhy() {
     graph.reply(Reply.json(404, "{\"error\":{\"code\":\"8522\",\"message\":\"Call not found.\"}}"));
     Roster roster = control.participants("call-1");
