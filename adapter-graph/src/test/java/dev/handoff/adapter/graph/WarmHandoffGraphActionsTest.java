@@ -31,6 +31,14 @@ import org.junit.jupiter.api.Test;
 class WarmHandoffGraphActionsTest {
   private static final Transferee CALLER =
       Transferee.of(PhoneNumber.of("+14255550100"), "p-caller");
+  private static final String CALL_READ =
+      "{\"id\":\"call-1\",\"state\":\"established\",\"myParticipantId\":\"me\"}";
+  private static final String BOT =
+      "{\"id\":\"me\",\"info\":{\"identity\":{\"application\":{\"id\":\"bot\"}}}}";
+  private static final String CALLER_JSON =
+      "{\"id\":\"p-caller\",\"info\":{\"identity\":{\"phone\":{\"id\":\"+14255550100\"}}}}";
+  private static final String CALL_PATH = "/v1.0/communications/calls/call-1";
+  private static final String PARTICIPANTS_PATH = CALL_PATH + "/participants";
 
   private final LocalServer graph = LocalServer.start();
   private final GraphCallControl control = Fixtures.control(graph.baseUrl(), GraphApiVersion.V1_0);
@@ -198,51 +206,34 @@ class WarmHandoffGraphActionsTest {
   @Test
   void theParticipantsAreListedWithoutTheBotItself() {
     graph.reply(
-        Reply.json(200, "{\"id\":\"call-1\",\"state\":\"established\",\"myParticipantId\":\"me\"}"),
-        Reply.json(
-            200,
-            "{\"value\":[{\"id\":\"me\",\"info\":{\"identity\":{\"application\":{\"id\":\"bot\"}}}},"
-                + "{\"id\":\"p-caller\",\"info\":{\"identity\":{\"phone\":{\"id\":\"+14255550100\"}}}}]}"));
-    Roster roster = control.participants("call-1");
-    assertThat(roster.failure()).isEmpty();
-    assertThat(roster.participants()).containsExactly(CALLER);
-    assertThat(graph.requests())
-        .extracting(LocalServer.Recorded::path)
-        .containsExactly(
-            "/v1.0/communications/calls/call-1", "/v1.0/communications/calls/call-1/participants");
+        Reply.json(200, CALL_READ),
+        Reply.json(200, "{\"value\":[" + BOT + "," + CALLER_JSON + "]}"));
+
+    assertOnlyTheCallerListed(control.participants("call-1"), CALL_PATH, PARTICIPANTS_PATH);
   }
 
   @Test
   void theParticipantsOfEveryPageAreListed() {
-    String next = graph.baseUrl() + "/v1.0/communications/calls/call-1/participants?$skiptoken=2";
+    String next = graph.baseUrl() + PARTICIPANTS_PATH + "?$skiptoken=2";
     graph.reply(
-        Reply.json(200, "{\"id\":\"call-1\",\"myParticipantId\":\"me\"}"),
-        Reply.json(
-            200,
-            "{\"value\":[{\"id\":\"me\",\"info\":{\"identity\":{\"application\":{\"id\":\"bot\"}}}}],"
-                + "\"@odata.nextLink\":\""
-                + next
-                + "\"}"),
-        Reply.json(
-            200,
-            "{\"value\":[{\"id\":\"p-caller\",\"info\":{\"identity\":{\"phone\":{\"id\":\"+14255550100\"}}}}]}"));
+        Reply.json(200, CALL_READ),
+        Reply.json(200, "{\"value\":[" + BOT + "],\"@odata.nextLink\":\"" + next + "\"}"),
+        Reply.json(200, "{\"value\":[" + CALLER_JSON + "]}"));
 
-    Roster roster = control.participants("call-1");
+    assertOnlyTheCallerListed(
+        control.participants("call-1"), CALL_PATH, PARTICIPANTS_PATH, PARTICIPANTS_PATH);
+  }
 
+  private void assertOnlyTheCallerListed(Roster roster, String... paths) {
     assertThat(roster.failure()).isEmpty();
     assertThat(roster.participants()).containsExactly(CALLER);
-    assertThat(graph.requests())
-        .extracting(LocalServer.Recorded::path)
-        .containsExactly(
-            "/v1.0/communications/calls/call-1",
-            "/v1.0/communications/calls/call-1/participants",
-            "/v1.0/communications/calls/call-1/participants");
+    assertThat(graph.requests()).extracting(LocalServer.Recorded::path).containsExactly(paths);
   }
 
   @Test
   void aNextPageOnAnotherHostIsNotFollowed() {
     graph.reply(
-        Reply.json(200, "{\"id\":\"call-1\",\"myParticipantId\":\"me\"}"),
+        Reply.json(200, CALL_READ),
         Reply.json(
             200,
             "{\"value\":[],\"@odata.nextLink\":\"https://elsewhere.example/participants?page=2\"}"));
@@ -258,8 +249,8 @@ class WarmHandoffGraphActionsTest {
   @Test
   void aParticipantListLongerThanThePageLimitIsAFailureNotARosterCutShort() {
     Reply[] replies = new Reply[1 + NextLinks.MAX_PAGES];
-    replies[0] = Reply.json(200, "{\"id\":\"call-1\",\"myParticipantId\":\"me\"}");
-    String next = graph.baseUrl() + "/v1.0/communications/calls/call-1/participants?$skiptoken=n";
+    replies[0] = Reply.json(200, CALL_READ);
+    String next = graph.baseUrl() + PARTICIPANTS_PATH + "?$skiptoken=n";
     for (int i = 1; i < replies.length; i++) {
       replies[i] =
           Reply.json(
