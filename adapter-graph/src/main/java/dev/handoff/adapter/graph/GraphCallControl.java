@@ -239,7 +239,7 @@ public final class GraphCallControl implements CallControl {
       if (next.isEmpty()) {
         return Roster.failed(
             rosterFailure(
-                "the participant list's next page is on another host than "
+                "the participant list's next page is not a URL on "
                     + calls.getHost()
                     + ": "
                     + nextLink,

@@ -373,7 +373,7 @@ final class GraphStateQuery implements ProviderStateQuery {
         .orElseThrow(
             () ->
                 new IllegalStateException(
-                    "Graph gave an @odata.nextLink on another host than "
+                    "Graph gave an @odata.nextLink that is not a URL on "
                         + calls.getHost()
                         + ": "
                         + nextLink));

@@ -16,10 +16,15 @@ final class NextLinks {
   /**
    * @param calls the URL calls are addressed under
    * @param nextLink the link Graph gave, absolute or relative to {@code calls}
-   * @return the page's URL, or empty when the link points at another host
+   * @return the page's URL, or empty when the link points at another host or is no URL at all
    */
   static Optional<URI> onHost(URI calls, String nextLink) {
-    URI link = URI.create(nextLink);
+    URI link;
+    try {
+      link = URI.create(nextLink);
+    } catch (IllegalArgumentException notAUrl) {
+      return Optional.empty();
+    }
     URI resolved = link.isAbsolute() ? link : calls.resolve(link);
     return calls.getHost().equalsIgnoreCase(resolved.getHost())
         ? Optional.of(resolved)

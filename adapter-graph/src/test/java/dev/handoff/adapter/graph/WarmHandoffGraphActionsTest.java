@@ -241,7 +241,7 @@ class WarmHandoffGraphActionsTest {
     Roster roster = control.participants("call-1");
 
     assertThat(roster.failure().orElseThrow().message())
-        .contains("next page is on another host")
+        .contains("next page is not a URL on 127.0.0.1")
         .contains("https://elsewhere.example/participants?page=2");
     assertThat(graph.requests()).hasSize(2);
   }
