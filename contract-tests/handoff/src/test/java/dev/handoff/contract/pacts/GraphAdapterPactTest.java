@@ -3,6 +3,7 @@ package dev.handoff.contract.pacts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import au.com.dius.pact.consumer.MockServer;
+import au.com.dius.pact.consumer.dsl.PactDslJsonBody;
 import au.com.dius.pact.consumer.dsl.PactDslRequestWithPath;
 import au.com.dius.pact.consumer.dsl.PactDslWithProvider;
 import au.com.dius.pact.consumer.dsl.PactDslWithState;
@@ -33,6 +34,7 @@ import dev.handoff.domain.operation.SubmitResult;
 import dev.handoff.domain.participant.PhoneNumber;
 import dev.handoff.domain.participant.TeamsApp;
 import dev.handoff.domain.participant.TeamsUser;
+import dev.handoff.ports.out.Roster;
 import dev.handoff.ports.out.SubmitContext;
 import java.net.URI;
 import java.time.Clock;
@@ -46,10 +48,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The Graph adapter's contract with Graph cloud communications: the real {@link GraphCallControl}
  * transfers (blind to every addressable identity, consultative, out of a group call), invites and
  * redirects against the Pact mock server, and reads each error answer into its failure. A warm
- * handoff's actions (hold music on the caller and off again, a prompt, the application hanging up)
- * have interactions of their own. The bearer token comes from an injected supplier: acquiring it is
- * a contract with Microsoft Entra, not with Graph. One attempt per submission, so that every
- * interaction is seen once.
+ * handoff's actions (hold music on the caller and off again, a prompt, the application hanging up,
+ * the participant list read in two requests) have interactions of their own. The bearer token comes
+ * from an injected supplier: acquiring it is a contract with Microsoft Entra, not with Graph. One
+ * attempt per submission, so that every interaction is seen once.
  */
 @ExtendWith(CommittedPacts.class)
 @ExtendWith(PactConsumerTestExt.class)
@@ -517,6 +519,57 @@ class GraphAdapterPactTest {
   }
 
   @Pact(consumer = CONSUMER)
+  V4Pact participants(PactDslWithProvider builder) {
+    PactDslJsonBody call =
+        new PactDslJsonBody().stringType("id", CALL).stringType("myParticipantId", "bot-1");
+    PactDslJsonBody roster = new PactDslJsonBody();
+    roster
+        .arrayContaining("value")
+        .object()
+        .stringType("id", CALLER_PARTICIPANT)
+        .object("info")
+        .object("identity")
+        .object("phone")
+        .stringType("id", "+14255550100")
+        .closeObject()
+        .closeObject()
+        .closeObject()
+        .closeObject()
+        .closeArray();
+    return get(
+            builder.given(CALLER_KNOWN),
+            "the call read for the application's own participant id",
+            "")
+        .willRespondWith()
+        .status(200)
+        .matchHeader("Content-Type", "application/json.*", "application/json")
+        .body(call)
+        .given(CALLER_KNOWN)
+        .uponReceiving("the call's participants listed")
+        .pathFromProviderState(
+            "/v1.0/communications/calls/${callId}/participants",
+            "/v1.0/communications/calls/" + CALL + "/participants")
+        .method("GET")
+        .matchHeader("Authorization", BEARER_REGEX, "Bearer " + TOKEN)
+        .matchHeader("client-request-id", UUID_REGEX, "6ba7b810-9dad-41d1-80b4-00c04fd430c8")
+        .willRespondWith()
+        .status(200)
+        .matchHeader("Content-Type", "application/json.*", "application/json")
+        .body(roster)
+        .toPact(V4Pact.class);
+  }
+
+  @Test
+  @PactTestFor(pactMethod = "participants")
+  void listsTheParticipantsButTheApplication(MockServer server) {
+    Roster roster = graph(server).participants(CALL);
+
+    assertThat(roster.failure()).isEmpty();
+    assertThat(roster.participants())
+        .containsExactly(Transferee.of(PhoneNumber.of("+14255550100"), CALLER_PARTICIPANT));
+  }
+
+  @Pact(consumer = CONSUMER)
   V4Pact hangUp(PactDslWithProvider builder) {
     return builder
         .given(CALL_EXISTS)
@@ -548,6 +601,18 @@ class GraphAdapterPactTest {
             .pathFromProviderState(
                 "/v1.0/communications/calls/${callId}" + action,
                 "/v1.0/communications/calls/" + CALL + action));
+  }
+
+  private static PactDslRequestWithPath get(
+      PactDslWithState state, String description, String path) {
+    return state
+        .uponReceiving(description)
+        .pathFromProviderState(
+            "/v1.0/communications/calls/${callId}" + path,
+            "/v1.0/communications/calls/" + CALL + path)
+        .method("GET")
+        .matchHeader("Authorization", BEARER_REGEX, "Bearer " + TOKEN)
+        .matchHeader("client-request-id", UUID_REGEX, "6ba7b810-9dad-41d1-80b4-00c04fd430c8");
   }
 
   private static PactDslRequestWithPath headers(PactDslRequestWithPath request) {
