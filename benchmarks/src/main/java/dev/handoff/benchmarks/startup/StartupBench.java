@@ -121,24 +121,9 @@ public final class StartupBench {
     report.put("serviceAcs", summary(acsStarts));
     report.put("baseline", summary(baselineStarts));
     report.put("baselineWithServiceExtensions", summary(extensionsStarts));
-    double readyRatio =
-        median(serviceStarts, Start::readyNanos) / median(baselineStarts, Start::readyNanos);
-    double rssRatio =
-        median(serviceStarts, Start::rssBytes) / median(baselineStarts, Start::rssBytes);
-    report.put("readyRatioOfMedians", readyRatio);
-    report.put("rssRatioOfMedians", rssRatio);
-    report.put(
-        "acsReadyRatioOfMedians",
-        median(acsStarts, Start::readyNanos) / median(baselineStarts, Start::readyNanos));
-    report.put(
-        "acsRssRatioOfMedians",
-        median(acsStarts, Start::rssBytes) / median(baselineStarts, Start::rssBytes));
-    report.put(
-        "extensionsReadyRatioOfMedians",
-        median(extensionsStarts, Start::readyNanos) / median(baselineStarts, Start::readyNanos));
-    report.put(
-        "extensionsRssRatioOfMedians",
-        median(extensionsStarts, Start::rssBytes) / median(baselineStarts, Start::rssBytes));
+    putRatios(report, "ready", "rss", serviceStarts, baselineStarts);
+    putRatios(report, "acsReady", "acsRss", acsStarts, baselineStarts);
+    putRatios(report, "extensionsReady", "extensionsRss", extensionsStarts, baselineStarts);
     String json = new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(report);
     System.out.println(json);
     if (args.get("out").isPresent()) {
@@ -176,6 +161,21 @@ public final class StartupBench {
     summary.put("rssMiBMin", rss.min() / 1048576.0);
     summary.put("rssMiBMax", rss.max() / 1048576.0);
     return summary;
+  }
+
+  /** Time to ready and RSS of some starts over the baseline's, each a ratio of medians. */
+  private static void putRatios(
+      Map<String, Object> report,
+      String readyKey,
+      String rssKey,
+      List<Start> starts,
+      List<Start> baseline) {
+    report.put(
+        readyKey + "RatioOfMedians",
+        median(starts, Start::readyNanos) / median(baseline, Start::readyNanos));
+    report.put(
+        rssKey + "RatioOfMedians",
+        median(starts, Start::rssBytes) / median(baseline, Start::rssBytes));
   }
 
   private static double median(List<Start> starts, ToLongFunction<Start> of) {
