@@ -65,9 +65,9 @@ public final class HandoffEmulator implements AutoCloseable {
   public static final String DEFAULT_CLIENT_SECRET = "handoff-emulator-secret";
 
   /**
-   * Default number of participants in one page of a participant list: large enough that an
-   * ordinary call lists in one page, small enough that a large meeting's list is paged. A test sets
-   * a small size to exercise a client's paging.
+   * Default number of participants in one page of a participant list: large enough that an ordinary
+   * call lists in one page, small enough that a large meeting's list is paged. A test sets a small
+   * size to exercise a client's paging.
    */
   public static final int DEFAULT_PARTICIPANT_PAGE_SIZE = 100;
 

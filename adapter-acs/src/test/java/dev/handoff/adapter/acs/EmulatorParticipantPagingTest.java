@@ -22,8 +22,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The adapter against the emulator paging participant lists by two: the roster and the state
- * query follow every {@code nextLink} and see every participant, the last page's included.
+ * The adapter against the emulator paging participant lists by two: the roster and the state query
+ * follow every {@code nextLink} and see every participant, the last page's included.
  */
 class EmulatorParticipantPagingTest {
   private static final Instant T0 = Instant.parse("2026-03-20T10:00:00Z");

@@ -75,7 +75,8 @@ class GraphParticipantPagingTest {
     JsonNode three = json(http.graphGetUrl(two.get("@odata.nextLink").asText(), token));
     assertThat(ids(three)).containsExactly(member(call, 3), member(call, 4));
     assertThat(three.has("@odata.nextLink")).as("the last page links nothing").isFalse();
-    assertThat(three.get("value").get(1).get("info").get("identity").get("phone").get("id").asText())
+    assertThat(
+            three.get("value").get(1).get("info").get("identity").get("phone").get("id").asText())
         .isEqualTo("+14255550105");
 
     assertThat(emulator.journal().requests())
@@ -90,9 +91,11 @@ class GraphParticipantPagingTest {
     EmulatorHttp http = new EmulatorHttp(emulator, false);
     String token = http.graphToken();
 
-    String link = json(http.graphGet(participants("beta", call), token)).get("@odata.nextLink").asText();
+    String link =
+        json(http.graphGet(participants("beta", call), token)).get("@odata.nextLink").asText();
 
-    assertThat(link).startsWith(emulator.httpBaseUrl() + participants("beta", call) + "?$skiptoken=");
+    assertThat(link)
+        .startsWith(emulator.httpBaseUrl() + participants("beta", call) + "?$skiptoken=");
     assertThat(ids(json(http.graphGetUrl(link, token))))
         .containsExactly(member(call, 1), member(call, 2));
     String camelCase = link.replace("$skiptoken=", "$skipToken=");
@@ -120,7 +123,8 @@ class GraphParticipantPagingTest {
     GraphCall other = groupCall(emulator, FIVE);
     EmulatorHttp http = new EmulatorHttp(emulator, false);
     String bearer = http.graphToken();
-    String link = json(http.graphGet(participants("v1.0", issuer), bearer)).get("@odata.nextLink").asText();
+    String link =
+        json(http.graphGet(participants("v1.0", issuer), bearer)).get("@odata.nextLink").asText();
     String token = link.substring(link.indexOf("$skiptoken=") + "$skiptoken=".length());
     String altered = (token.charAt(0) == 'A' ? "B" : "A") + token.substring(1);
 

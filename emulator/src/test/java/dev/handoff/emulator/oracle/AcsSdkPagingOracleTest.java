@@ -8,8 +8,8 @@ import com.azure.core.http.rest.PagedResponse;
 import dev.handoff.emulator.HandoffEmulator;
 import dev.handoff.emulator.control.AcsCall;
 import dev.handoff.emulator.control.AcsCallSpec;
-import dev.handoff.emulator.junit.HandoffEmulatorExtension;
 import dev.handoff.emulator.journal.ReceivedRequest;
+import dev.handoff.emulator.junit.HandoffEmulatorExtension;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -43,9 +43,7 @@ class AcsSdkPagingOracleTest {
         AcsSdkHandoffOracleTest.client(emulator).getCallConnection(call.callConnectionId());
 
     List<CallParticipant> all = connection.listParticipants().stream().toList();
-    assertThat(all)
-        .extracting(p -> p.getIdentifier().getRawId())
-        .containsExactlyElementsOf(FIVE);
+    assertThat(all).extracting(p -> p.getIdentifier().getRawId()).containsExactlyElementsOf(FIVE);
     List<ReceivedRequest> listed =
         emulator.journal().requests().stream()
             .filter(r -> "acs.getParticipants".equals(r.operation()))
@@ -55,8 +53,7 @@ class AcsSdkPagingOracleTest {
 
     List<List<String>> pages =
         connection.listParticipants().streamByPage().map(AcsSdkPagingOracleTest::rawIds).toList();
-    assertThat(pages)
-        .containsExactly(FIVE.subList(0, 2), FIVE.subList(2, 4), FIVE.subList(4, 5));
+    assertThat(pages).containsExactly(FIVE.subList(0, 2), FIVE.subList(2, 4), FIVE.subList(4, 5));
   }
 
   private static List<String> rawIds(PagedResponse<CallParticipant> page) {

@@ -41,8 +41,7 @@ final class GraphParticipants {
    * @throws GraphException 404/8522 for an unknown call; 400 for a token that this call's roster
    *     did not issue
    */
-  Response list(
-      String callId, String version, Optional<String> skipToken, String nextLinkPrefix) {
+  Response list(String callId, String version, Optional<String> skipToken, String nextLinkPrefix) {
     GraphCallState call = flows.existing(callId);
     String list = call.id + "\n" + call.myParticipantId;
     int offset = 0;

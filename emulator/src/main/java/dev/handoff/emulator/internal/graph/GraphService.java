@@ -143,7 +143,7 @@ public final class GraphService implements Endpoint {
                               id,
                               version,
                               r.queryParameterIgnoringCase(GraphParticipants.SKIP_TOKEN),
-                              r.baseUrl() + r.rawPath() + "?" + GraphParticipants.SKIP_TOKEN + "="))));
+                              nextLinkPrefix(r)))));
     }
     if (method.equals("GET") && (m = PARTICIPANT.matcher(path)).matches()) {
       String id = decode(m.group(2));
@@ -237,6 +237,11 @@ public final class GraphService implements Endpoint {
 
   private static String decode(String segment) {
     return URLDecoder.decode(segment, StandardCharsets.UTF_8);
+  }
+
+  /** The collection's own absolute URL on the base URL it was asked on, ready for a page token. */
+  private static String nextLinkPrefix(Request request) {
+    return request.baseUrl() + request.rawPath() + "?" + GraphParticipants.SKIP_TOKEN + "=";
   }
 
   // ---------------------------------------------------------------- request pipeline
