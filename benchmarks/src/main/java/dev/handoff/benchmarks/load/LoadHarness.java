@@ -30,10 +30,15 @@ import java.util.Set;
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.handoff.benchmarks.load.LoadHarness \
  *     [--clients 8] [--transfers 2000] [--warmup-transfers 400] [--time-scale 0.01] \
- *     [--wait sse|poll] [--ceiling baseline|service|none] [--ceiling-requests 20000] \
+ *     [--wait sse|poll] [--ceiling baseline|service|api|none] [--ceiling-requests 20000] \
  *     [--store memory|postgres] [--service-property key=value]... [--jvm-option opt]... \
  *     [--url http://host:port/ --api-key KEY] [--repo .] [--out result.json]
  * </pre>
+ *
+ * <p>{@code --ceiling baseline} (the default) measures the trivial endpoint of a bare Quarkus app
+ * started afterwards; {@code service} the service's own liveness endpoint; {@code api} one read of
+ * a finished transfer through the service's whole API stack ({@code GET /v1/operations/{id}}:
+ * authentication, REST, JSON, tracing, metrics, the store), with the service's CPU per request.
  *
  * <p>{@code --store postgres} adds {@code handoff.store.kind=postgres} to the service's
  * configuration; give the datasource with {@code --service-property} (see {@code
@@ -80,8 +85,9 @@ public final class LoadHarness {
       throw new IllegalArgumentException("--wait: sse or poll, got '" + wait + "'");
     }
     String ceiling = args.get("ceiling").orElse("baseline");
-    if (!Set.of("baseline", "service", "none").contains(ceiling)) {
-      throw new IllegalArgumentException("--ceiling: baseline, service or none, got " + ceiling);
+    if (!Set.of("baseline", "service", "api", "none").contains(ceiling)) {
+      throw new IllegalArgumentException(
+          "--ceiling: baseline, service, api or none, got " + ceiling);
     }
     int ceilingRequests = args.integer("ceiling-requests", 20_000, 1);
     int ceilingWarmup = args.integer("ceiling-warmup", 4_000, 0);
@@ -216,6 +222,24 @@ public final class LoadHarness {
         ceilingTarget = "GET /q/health/live of the service";
         ceilingResult =
             ceilingRun(client, "q/health/live", clients, ceilingWarmup, ceilingRequests);
+      }
+      if (ceiling.equals("api") && service != null) {
+        String read = "v1/operations/" + task.lastOperation();
+        ceilingTarget = "GET /v1/operations/{id} of the service (a finished transfer)";
+        System.out.printf(
+            Locale.ROOT,
+            "Ceiling: %d + %d requests to /%s...%n",
+            ceilingWarmup,
+            ceilingRequests,
+            read);
+        requireClean("ceiling warm-up", Phase.run(clients, ceilingWarmup, pingTask(client, read)));
+        Duration readsFrom = service.cpuTime().orElse(null);
+        ceilingResult = Phase.run(clients, ceilingRequests, pingTask(client, read));
+        Duration readsTo = service.cpuTime().orElse(null);
+        requireClean("ceiling", ceilingResult);
+        if (readsFrom != null && readsTo != null) {
+          ceilingCpu = readsTo.minus(readsFrom);
+        }
       }
     } finally {
       if (service != null) {
@@ -357,6 +381,7 @@ public final class LoadHarness {
     private final ServiceClient client;
     private final List<String> calls;
     private final boolean sse;
+    private volatile String lastOperation;
 
     TransferTask(ServiceClient client, List<String> calls, String wait) {
       this.client = client;
@@ -368,13 +393,20 @@ public final class LoadHarness {
       long start = System.nanoTime();
       String operation = client.submitTransfer(calls.get(index), TARGET, "load-" + index);
       long submitted = System.nanoTime();
+      lastOperation = operation;
+      if (sse) {
+        ServiceClient.Final terminal = client.awaitTerminalBySse(operation);
+        return new Phase.Sample(
+            submitted - start, terminal.seenAtNanos() - start, terminal.state());
+      }
       String state =
-          sse
-              ? client.awaitTerminalBySse(operation)
-              : client.awaitTerminalByPolling(
-                  operation, Duration.ofMillis(5), Duration.ofMinutes(3));
-      long terminal = System.nanoTime();
-      return new Phase.Sample(submitted - start, terminal - start, state);
+          client.awaitTerminalByPolling(operation, Duration.ofMillis(5), Duration.ofMinutes(3));
+      return new Phase.Sample(submitted - start, System.nanoTime() - start, state);
+    }
+
+    /** The operation of the transfer submitted last. */
+    String lastOperation() {
+      return lastOperation;
     }
   }
 }

@@ -103,14 +103,17 @@ public final class ServiceClient {
   }
 
   /**
-   * Follows {@code GET /v1/operations/{id}/events} (Server-Sent Events) to a terminal state.
+   * Follows {@code GET /v1/operations/{id}/events} (Server-Sent Events) to a terminal state, and
+   * reads the stream to its end, which the service writes right after that state: a client that
+   * closes the stream early makes the JDK's client drop a connection it may already have pooled
+   * again, and the next request on it then fails with no answer.
    *
    * @param operationId the operation
-   * @return its terminal state
+   * @return its terminal state, and when it was read
    * @throws IOException when the stream fails or ends before a terminal state
    * @throws InterruptedException when interrupted
    */
-  public String awaitTerminalBySse(String operationId) throws IOException, InterruptedException {
+  public Final awaitTerminalBySse(String operationId) throws IOException, InterruptedException {
     HttpRequest request =
         authorised(HttpRequest.newBuilder(base.resolve("v1/operations/" + operationId + "/events")))
             .header("Accept", "text/event-stream")
@@ -124,21 +127,36 @@ public final class ServiceClient {
       }
       StringBuilder data = new StringBuilder();
       Iterator<String> it = lines.iterator();
+      Final seen = null;
       while (it.hasNext()) {
         String line = it.next();
+        if (seen != null) {
+          continue;
+        }
         if (line.startsWith("data:")) {
           data.append(line.substring(5).trim());
         } else if (line.isEmpty() && data.length() > 0) {
           String state = JSON.readTree(data.toString()).path("state").asText();
           if (TERMINAL.contains(state)) {
-            return state;
+            seen = new Final(state, System.nanoTime());
           }
           data.setLength(0);
         }
       }
-      throw new IOException("the event stream of " + operationId + " ended before a final state");
+      if (seen == null) {
+        throw new IOException("the event stream of " + operationId + " ended before a final state");
+      }
+      return seen;
     }
   }
+
+  /**
+   * An operation's terminal state as its event stream gave it.
+   *
+   * @param state the state
+   * @param seenAtNanos {@link System#nanoTime()} when the client read it
+   */
+  public record Final(String state, long seenAtNanos) {}
 
   /**
    * Polls {@code GET /v1/operations/{id}} to a terminal state.
