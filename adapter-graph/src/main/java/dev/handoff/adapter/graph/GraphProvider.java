@@ -33,7 +33,8 @@ import dev.handoff.domain.provider.ProviderLimits;
  * service-hosted media), brief them with {@code playPrompt} and transfer the caller to replace it;
  * the caller waits with {@code startHoldMusic}. Hold audio and briefings are audio files: Graph's
  * service-hosted media has no text-to-speech. A handoff's per-operation callback is not supported:
- * hold and prompt notifications go to the call's own callback.
+ * hold and prompt notifications go to the call's own callback, and an action naming a callback of
+ * its own is refused.
  */
 public final class GraphProvider {
 

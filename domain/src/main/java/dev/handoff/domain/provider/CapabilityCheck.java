@@ -311,6 +311,11 @@ final class CapabilityCheck implements CallCommand.Visitor<Void> {
     } else {
       need(Capability.WARM_HANDOFF, name);
     }
+    // A placed call's callback is the new call's own, part of placing it; on the other actions a
+    // callback URI is a per-operation one, which a provider without it would silently drop.
+    if (!(command instanceof PlaceCall) && command.callbackUri().isPresent()) {
+      need(Capability.HANDOFF_CALLBACK_OVERRIDE, "callbackUri");
+    }
     if (command instanceof HoldParticipant) {
       HoldParticipant hold = (HoldParticipant) command;
       participant(hold.participant().participant(), "participant.participant");

@@ -3,6 +3,11 @@ package dev.handoff.domain.provider;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.handoff.domain.action.ActionCommand;
+import dev.handoff.domain.action.HoldParticipant;
+import dev.handoff.domain.action.PlaceCall;
+import dev.handoff.domain.action.PlayPrompt;
+import dev.handoff.domain.action.ResumeParticipant;
 import dev.handoff.domain.command.Briefing;
 import dev.handoff.domain.command.Fallback;
 import dev.handoff.domain.command.HandoffTarget;
@@ -16,6 +21,7 @@ import dev.handoff.domain.participant.PhoneNumber;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -157,5 +163,31 @@ class WarmHandoffCapabilitiesTest {
     assertThat(problems(shortInvitations, handoff))
         .containsExactly(
             "targets[1].ringTimeout: accepts at most 60 seconds of invitation timeout, got 90");
+  }
+
+  @Test
+  void anActionsOwnCallbackNeedsTheHandoffCallbackOverrideButAPlacedCallsDoesNot() {
+    URI callback = URI.create("https://app.example/cb");
+    Transferee caller = Transferee.of(PhoneNumber.of("+14255550100"), "p-1");
+    ActionCommand[] directed = {
+      new HoldParticipant("call-1", caller, Optional.empty(), Optional.of(callback)),
+      new ResumeParticipant("call-1", caller, Optional.of(callback)),
+      new PlayPrompt(
+          "call-1",
+          Prompt.audio(URI.create("https://cdn.example/brief.wav")),
+          Optional.empty(),
+          Optional.of(callback)),
+    };
+    for (ActionCommand action : directed) {
+      assertThat(CONSULTING.check(action).stream().map(CapabilityViolation::toString))
+          .as(action.action().wireName())
+          .containsExactly(
+              "callbackUri: does not support a per-operation callback URI on a warm handoff");
+      assertThat(CONSULTING.check(action.withCallbackUri(null))).isEmpty();
+    }
+    assertThat(
+            CONSULTING.check(new PlaceCall(PhoneNumber.of("+14255550123"), Optional.of(callback))))
+        .as("a placed call's callback is the new call's own")
+        .isEmpty();
   }
 }

@@ -10,6 +10,8 @@ import dev.handoff.contract.port.Delivery;
 import dev.handoff.contract.support.AcsEmulatorPlatform;
 import dev.handoff.contract.support.DelegatingPlatform;
 import dev.handoff.contract.support.GraphEmulatorPlatform;
+import dev.handoff.domain.action.ActionCommand;
+import dev.handoff.domain.action.HoldParticipant;
 import dev.handoff.domain.command.CallCommand;
 import dev.handoff.domain.command.CallTransfer;
 import dev.handoff.domain.command.OperationKind;
@@ -41,8 +43,8 @@ import org.junit.platform.testkit.engine.Event;
 
 /**
  * The port suite is not vacuous on Handoff's own adapters either: wrapped so that they declare or
- * carry things wrongly, the ACS and Graph adapters fail exactly the tests of their mistakes,
- * against the emulator, which shows what reached the provider.
+ * carry things wrongly (commands, and a warm handoff's actions), the ACS and Graph adapters fail
+ * exactly the tests of their mistakes, against the emulator, which shows what reached the provider.
  */
 class CallControlContractCatchesMistakesTest {
   // The suites below run only inside these tests, through the JUnit test kit; Surefire leaves
@@ -123,6 +125,58 @@ class CallControlContractCatchesMistakesTest {
         .startsWith("TRANSFEREE (")
         .contains("it stands ACCEPTED")
         .contains("ACCEPTED is not done");
+  }
+
+  @Test
+  @DisplayName(
+      "fails an ACS adapter that declares hold audio but holds with the service's music, and only"
+          + " the tests of hold audio")
+  void failsAnAdapterThatDropsTheHoldAudio() {
+    Map<String, String> failed =
+        failures(
+            selectMethod(AcsWithoutHoldAudio.class, "holdAudioFile"),
+            selectMethod(AcsWithoutHoldAudio.class, "holdAudioSpeech"),
+            selectMethod(AcsWithoutHoldAudio.class, "warmHandoff"),
+            selectMethod(AcsWithoutHoldAudio.class, "handoffCallbackOverride"));
+    assertThat(failed.keySet())
+        .containsExactlyInAnyOrder(display("holdAudioFile"), display("holdAudioSpeech"));
+    assertThat(failed.get(display("holdAudioFile")))
+        .startsWith("HOLD_AUDIO_FILE (an audio file as hold audio) with HoldParticipant of 4:+")
+        .contains(
+            "expected the hold audio the audio file"
+                + " https://media.example/handoff-contract-suite/hold.wav to reach the provider; it"
+                + " received none (the provider's own hold music)");
+    assertThat(failed.get(display("holdAudioSpeech")))
+        .startsWith("HOLD_AUDIO_SPEECH (spoken text (text-to-speech) as hold audio) with")
+        .contains("expected the hold audio the text \"Please hold")
+        .contains("it received none (the provider's own hold music)");
+  }
+
+  @Test
+  @DisplayName(
+      "fails an ACS adapter that removes participants and speaks prompts it does not declare,"
+          + " instead of refusing them")
+  void failsAnAdapterThatSendsActionsItDoesNotDeclare() {
+    Map<String, String> failed =
+        failures(
+            selectMethod(AcsSendingUndeclaredActions.class, "removeParticipant"),
+            selectMethod(AcsSendingUndeclaredActions.class, "promptSpeech"),
+            selectMethod(AcsSendingUndeclaredActions.class, "promptAudioFile"),
+            selectMethod(AcsSendingUndeclaredActions.class, "handoffCallbackOverride"));
+    assertThat(failed.keySet())
+        .containsExactlyInAnyOrder(display("removeParticipant"), display("promptSpeech"));
+    assertThat(failed.get(display("removeParticipant")))
+        .startsWith(
+            "REMOVE_PARTICIPANT (removing a participant) with RemoveParticipant of 4:+14255550199"
+                + " from call contract-suite-call")
+        .contains(
+            "expected the adapter to refuse the action with UnsupportedByProviderException"
+                + " naming 'RemoveParticipant' before sending anything");
+    assertThat(failed.get(display("promptSpeech")))
+        .startsWith("PROMPT_SPEECH (spoken (text-to-speech) prompts) with PlayPrompt of the text")
+        .contains(
+            "expected the adapter to refuse the action with UnsupportedByProviderException"
+                + " naming 'prompt' before sending anything");
   }
 
   private static Map<String, String> failures(DiscoverySelector... selectors) {
@@ -247,6 +301,57 @@ class CallControlContractCatchesMistakesTest {
         return user.tenantId().map(bare::withTenantId).orElse(bare);
       }
       return participant;
+    }
+  }
+
+  /**
+   * ACS that declares both kinds of hold audio, but holds every caller with the service's music.
+   */
+  @Tag(FIXTURE)
+  static final class AcsWithoutHoldAudio extends CallControlContract {
+    @Override
+    protected CallControlTestPlatform openPlatform() {
+      return new DelegatingPlatform(
+          AcsEmulatorPlatform.start(),
+          UnaryOperator.identity(),
+          UnaryOperator.identity(),
+          AcsWithoutHoldAudio::withoutAudio);
+    }
+
+    private static ActionCommand withoutAudio(ActionCommand action) {
+      if (!(action instanceof HoldParticipant)) {
+        return action;
+      }
+      HoldParticipant hold = (HoldParticipant) action;
+      return new HoldParticipant(
+          hold.callId(), hold.participant(), java.util.Optional.empty(), hold.callbackUri());
+    }
+  }
+
+  /**
+   * ACS that leaves removal and spoken prompts out of what it declares, yet sends both when asked
+   * instead of refusing them.
+   */
+  @Tag(FIXTURE)
+  static final class AcsSendingUndeclaredActions extends CallControlContract {
+    @Override
+    protected CallControlTestPlatform openPlatform() {
+      return new DelegatingPlatform(
+          AcsEmulatorPlatform.start(),
+          honest -> {
+            Set<Capability> claimed = EnumSet.copyOf(honest.features());
+            claimed.remove(Capability.REMOVE_PARTICIPANT);
+            claimed.remove(Capability.PROMPT_SPEECH);
+            return new ProviderCapabilities(
+                honest.provider(),
+                claimed,
+                honest.addressable(),
+                honest.maxRedirectTargets(),
+                honest.redirectRingTimeout(),
+                honest.limits());
+          },
+          UnaryOperator.identity(),
+          UnaryOperator.identity());
     }
   }
 

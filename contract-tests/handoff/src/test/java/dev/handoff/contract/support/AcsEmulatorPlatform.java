@@ -11,7 +11,9 @@ import dev.handoff.contract.port.IncomingTestCall;
 import dev.handoff.contract.port.ReceivedCommand;
 import dev.handoff.contract.port.TargetBehaviour;
 import dev.handoff.contract.port.TestCall;
+import dev.handoff.domain.action.CallAction;
 import dev.handoff.domain.command.OperationKind;
+import dev.handoff.domain.command.Prompt;
 import dev.handoff.domain.context.CallingContext;
 import dev.handoff.domain.context.TeamsPhoneCallDetails;
 import dev.handoff.domain.event.ProviderEvent;
@@ -36,6 +38,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -164,14 +167,25 @@ public final class AcsEmulatorPlatform extends EmulatorPlatform {
     return super.concerns(request, callId);
   }
 
-  /** Reads an ACS Call Automation request body (transfer, add, cancel, redirect). */
+  /**
+   * Reads an ACS Call Automation request body: transfer, add, cancel, redirect, and a warm
+   * handoff's hold, unhold, play and removal (a hang-up has none).
+   */
   @Override
   protected ReceivedCommand translate(JsonNode body) {
     ReceivedCommand.Builder received = ReceivedCommand.builder();
-    for (String field : List.of("targetParticipant", "participantToAdd", "target")) {
+    for (String field :
+        List.of("targetParticipant", "participantToAdd", "target", "participantToRemove")) {
       if (body.has(field)) {
         received.target(identifier(body.get(field)));
       }
+    }
+    body.path("playTo").forEach(to -> received.target(identifier(to)));
+    if (body.hasNonNull("playSourceInfo")) {
+      received.audio(playSource(body.get("playSourceInfo")));
+    }
+    if (body.path("playSources").size() > 0) {
+      received.audio(playSource(body.get("playSources").get(0)));
     }
     if (body.has("transferee")) {
       received.transferee(identifier(body.get("transferee")));
@@ -194,6 +208,18 @@ public final class AcsEmulatorPlatform extends EmulatorPlatform {
                 : null)
         .operationContext(text(body.path("operationContext")));
     return received.build();
+  }
+
+  /** An ACS play source: a {@code file} with its URI, or a {@code text} with locale and voice. */
+  private static Prompt playSource(JsonNode source) {
+    if ("file".equals(text(source.path("kind")))) {
+      return Prompt.audio(URI.create(source.path("file").path("uri").asText()));
+    }
+    JsonNode speech = source.path("text");
+    return new Prompt.Speech(
+        speech.path("text").asText(),
+        Optional.ofNullable(text(speech.path("sourceLocale"))),
+        Optional.ofNullable(text(speech.path("voiceName"))));
   }
 
   private static Participant identifier(JsonNode identifier) {
@@ -253,6 +279,25 @@ public final class AcsEmulatorPlatform extends EmulatorPlatform {
       context.teamsPhoneCallDetails(details.build());
     }
     return context.build();
+  }
+
+  @Override
+  protected String operation(CallAction action) {
+    switch (action) {
+      case HOLD:
+        return "acs.hold";
+      case RESUME:
+        return "acs.unhold";
+      case PLAY:
+        return "acs.play";
+      case REMOVE_PARTICIPANT:
+        return "acs.removeParticipant";
+      case HANG_UP:
+        return "acs.hangUp";
+      default:
+        // ACS places no consultation calls: a warm handoff invites the agent into the call.
+        return null;
+    }
   }
 
   @Override

@@ -7,6 +7,14 @@ import dev.handoff.contract.port.Observation;
 import dev.handoff.contract.port.ReceivedCommand;
 import dev.handoff.contract.port.TargetBehaviour;
 import dev.handoff.contract.port.TestCall;
+import dev.handoff.domain.action.ActionCommand;
+import dev.handoff.domain.action.CallAction;
+import dev.handoff.domain.action.HangUp;
+import dev.handoff.domain.action.HoldParticipant;
+import dev.handoff.domain.action.PlaceCall;
+import dev.handoff.domain.action.PlayPrompt;
+import dev.handoff.domain.action.RemoveParticipant;
+import dev.handoff.domain.action.ResumeParticipant;
 import dev.handoff.domain.command.AddParticipant;
 import dev.handoff.domain.command.CallCommand;
 import dev.handoff.domain.command.CallTransfer;
@@ -20,7 +28,9 @@ import dev.handoff.domain.participant.ParticipantKind;
 import dev.handoff.domain.provider.CapabilityViolation;
 import dev.handoff.domain.provider.ProviderCapabilities;
 import dev.handoff.ports.out.CallControl;
+import dev.handoff.ports.out.PlacedCall;
 import dev.handoff.ports.out.ProviderStateQuery;
+import dev.handoff.ports.out.Roster;
 import dev.handoff.ports.out.SubmitContext;
 import java.net.URI;
 import java.time.Duration;
@@ -32,8 +42,9 @@ import java.util.function.UnaryOperator;
 /**
  * A platform that passes everything to a real one, for deliberately wrong variants of Handoff's
  * adapters: the variant declares other capabilities (its {@code check} reports those) and may
- * change each command before the real adapter sends it, which still enforces its own; a subclass
- * may override the parser ({@link #parse}) or the event timeout.
+ * change each command, and each of a warm handoff's actions, before the real adapter sends it,
+ * which still enforces its own; a subclass may override the parser ({@link #parse}) or the event
+ * timeout.
  */
 public class DelegatingPlatform implements CallControlTestPlatform {
   private final CallControlTestPlatform real;
@@ -48,14 +59,30 @@ public class DelegatingPlatform implements CallControlTestPlatform {
       CallControlTestPlatform real,
       UnaryOperator<ProviderCapabilities> capabilities,
       UnaryOperator<CallCommand> commands) {
+    this(real, capabilities, commands, UnaryOperator.identity());
+  }
+
+  /**
+   * @param real the platform of a right adapter
+   * @param capabilities what the variant declares (the real adapter's, or a wrong set)
+   * @param commands how the variant changes each command before the real adapter sends it
+   * @param actions how the variant changes each of a warm handoff's actions before the real adapter
+   *     sends it
+   */
+  public DelegatingPlatform(
+      CallControlTestPlatform real,
+      UnaryOperator<ProviderCapabilities> capabilities,
+      UnaryOperator<CallCommand> commands,
+      UnaryOperator<ActionCommand> actions) {
     this.real = real;
-    this.adapter = wrap(real.callControl(), capabilities, commands);
+    this.adapter = wrap(real.callControl(), capabilities, commands, actions);
   }
 
   private static CallControl wrap(
       CallControl delegate,
       UnaryOperator<ProviderCapabilities> capabilities,
-      UnaryOperator<CallCommand> commands) {
+      UnaryOperator<CallCommand> commands,
+      UnaryOperator<ActionCommand> actions) {
     ProviderCapabilities declared = capabilities.apply(delegate.capabilities());
     return new CallControl() {
       @Override
@@ -93,6 +120,51 @@ public class DelegatingPlatform implements CallControlTestPlatform {
       @Override
       public SubmitResult redirect(RedirectCall command, SubmitContext context) {
         return delegate.redirect((RedirectCall) commands.apply(command), context);
+      }
+
+      @Override
+      public List<CapabilityViolation> check(ActionCommand command) {
+        return declared.check(command);
+      }
+
+      @Override
+      public boolean repeatable(CallAction action) {
+        return delegate.repeatable(action);
+      }
+
+      @Override
+      public Roster participants(String callId) {
+        return delegate.participants(callId);
+      }
+
+      @Override
+      public SubmitResult hold(HoldParticipant command, SubmitContext context) {
+        return delegate.hold((HoldParticipant) actions.apply(command), context);
+      }
+
+      @Override
+      public SubmitResult resume(ResumeParticipant command, SubmitContext context) {
+        return delegate.resume((ResumeParticipant) actions.apply(command), context);
+      }
+
+      @Override
+      public SubmitResult play(PlayPrompt command, SubmitContext context) {
+        return delegate.play((PlayPrompt) actions.apply(command), context);
+      }
+
+      @Override
+      public SubmitResult removeParticipant(RemoveParticipant command, SubmitContext context) {
+        return delegate.removeParticipant((RemoveParticipant) actions.apply(command), context);
+      }
+
+      @Override
+      public SubmitResult hangUp(HangUp command, SubmitContext context) {
+        return delegate.hangUp((HangUp) actions.apply(command), context);
+      }
+
+      @Override
+      public PlacedCall placeCall(PlaceCall command, SubmitContext context) {
+        return delegate.placeCall((PlaceCall) actions.apply(command), context);
       }
     };
   }
@@ -150,6 +222,11 @@ public class DelegatingPlatform implements CallControlTestPlatform {
   @Override
   public List<ReceivedCommand> received(String callId, OperationKind kind) {
     return real.received(callId, kind);
+  }
+
+  @Override
+  public List<ReceivedCommand> received(String callId, CallAction action) {
+    return real.received(callId, action);
   }
 
   @Override

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.handoff.contract.port.CallControlTestPlatform;
 import dev.handoff.contract.port.Delivery;
 import dev.handoff.contract.port.ReceivedCommand;
+import dev.handoff.domain.action.CallAction;
 import dev.handoff.domain.command.OperationKind;
 import dev.handoff.emulator.HandoffEmulator;
 import dev.handoff.emulator.fault.FaultAction;
@@ -62,6 +63,47 @@ abstract class EmulatorPlatform implements CallControlTestPlatform {
    */
   protected abstract ReceivedCommand translate(JsonNode body);
 
+  /**
+   * @param action one of a warm handoff's actions
+   * @return the emulator's name of the request that carries it, e.g. {@code acs.hold}; null when
+   *     the provider has none
+   */
+  protected abstract String operation(CallAction action);
+
+  /**
+   * @param request a request the emulator journaled for an action of the kind asked about
+   * @param action the action
+   * @param callId the call asked about (for a placed call, the new call's id)
+   * @return whether the request concerns that call; by default, whether its path names it
+   */
+  protected boolean concerns(ReceivedRequest request, CallAction action, String callId) {
+    return concerns(request, callId);
+  }
+
+  /**
+   * @param request one journaled request of an action
+   * @param action the action
+   * @param body its JSON body ({@code {}} for none)
+   * @return what it carried, in the model's terms; by default read from the body as a command's
+   */
+  protected ReceivedCommand translate(ReceivedRequest request, CallAction action, JsonNode body) {
+    return translate(body);
+  }
+
+  /** Reads what the provider received of a warm handoff's action from the emulator's journal. */
+  @Override
+  public List<ReceivedCommand> received(String callId, CallAction action) {
+    String operation = operation(action);
+    if (operation == null) {
+      return List.of();
+    }
+    return emulator.journal().requests().stream()
+        .filter(request -> operation.equals(request.operation()))
+        .filter(request -> concerns(request, action, callId))
+        .map(request -> translate(request, action, body(request)))
+        .collect(Collectors.toList());
+  }
+
   @Override
   public List<ReceivedCommand> received(String callId, OperationKind kind) {
     String operation = operation(kind);
@@ -72,7 +114,11 @@ abstract class EmulatorPlatform implements CallControlTestPlatform {
         .collect(Collectors.toList());
   }
 
-  private static JsonNode body(ReceivedRequest request) {
+  /**
+   * @param request a journaled request
+   * @return its JSON body, {@code {}} for none
+   */
+  protected static JsonNode body(ReceivedRequest request) {
     try {
       return JSON.readTree(
           request.body() == null || request.body().isEmpty() ? "{}" : request.body());

@@ -1,6 +1,7 @@
 package dev.handoff.contract.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.handoff.adapter.graph.GraphCallControl;
 import dev.handoff.adapter.graph.http.GraphOptions;
 import dev.handoff.adapter.graph.notifications.GraphNotificationParser;
@@ -10,11 +11,14 @@ import dev.handoff.contract.port.IncomingTestCall;
 import dev.handoff.contract.port.ReceivedCommand;
 import dev.handoff.contract.port.TargetBehaviour;
 import dev.handoff.contract.port.TestCall;
+import dev.handoff.domain.action.CallAction;
 import dev.handoff.domain.command.OperationKind;
+import dev.handoff.domain.command.Prompt;
 import dev.handoff.domain.event.ProviderEvent;
 import dev.handoff.domain.participant.Participant;
 import dev.handoff.domain.participant.ParticipantKind;
 import dev.handoff.domain.participant.PhoneNumber;
+import dev.handoff.domain.participant.RawParticipant;
 import dev.handoff.domain.participant.TeamsApp;
 import dev.handoff.domain.participant.TeamsUser;
 import dev.handoff.emulator.GraphEndpoints;
@@ -24,22 +28,32 @@ import dev.handoff.emulator.control.GraphCallSpec;
 import dev.handoff.emulator.control.GraphCallSpec.GroupTransferEnd;
 import dev.handoff.emulator.control.GraphIncomingCall;
 import dev.handoff.emulator.control.GraphIncomingCallSpec;
+import dev.handoff.emulator.journal.ReceivedRequest;
 import dev.handoff.ports.out.CallControl;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** The Graph adapter against the emulator's Graph, for the port suite. */
 public final class GraphEmulatorPlatform extends EmulatorPlatform {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern HOLD_PATH =
+      Pattern.compile("/participants/([^/]+)/(?:start|stop)HoldMusic$");
   private final GraphCallControl adapter;
   private final GraphNotificationParser parser = GraphNotificationParser.builder().build();
   private final Participants participants = new Participants();
 
   private final GroupTransferEnd groupTransferEnd;
+  // Graph holds a participant by its id in the call: who each id the emulator gave out is.
+  private final Map<String, Participant> byParticipantId = new ConcurrentHashMap<>();
 
   private GraphEmulatorPlatform(
       HandoffEmulator emulator, WebhookSink sink, GroupTransferEnd groupTransferEnd) {
@@ -107,6 +121,9 @@ public final class GraphEmulatorPlatform extends EmulatorPlatform {
 
   private TestCall call(GraphCallSpec spec) {
     GraphCall call = emulator.control().createGraphCall(spec);
+    call.participants()
+        .forEach(
+            party -> byParticipantId.put(party.participantId(), participant(party.identity())));
     return new TestCall(
         call.callId(),
         call.participants().stream()
@@ -185,6 +202,74 @@ public final class GraphEmulatorPlatform extends EmulatorPlatform {
   @Override
   public List<ProviderEvent> parse(Delivery delivery) {
     return parser.parse(delivery.body());
+  }
+
+  @Override
+  protected String operation(CallAction action) {
+    switch (action) {
+      case HOLD:
+        return "graph.startHoldMusic";
+      case RESUME:
+        return "graph.stopHoldMusic";
+      case PLAY:
+        return "graph.playPrompt";
+      case HANG_UP:
+        return "graph.deleteCall";
+      case PLACE_CALL:
+        return "graph.createCall";
+      default:
+        // Graph removes no participant for a warm handoff (the capability is not declared).
+        return null;
+    }
+  }
+
+  /** A placed call is named by the id the emulator answered with, not by the request's path. */
+  @Override
+  protected boolean concerns(ReceivedRequest request, CallAction action, String callId) {
+    if (action != CallAction.PLACE_CALL) {
+      return super.concerns(request, action, callId);
+    }
+    try {
+      String body = request.responseBody() == null ? "" : request.responseBody();
+      return !body.isEmpty() && callId.equals(text(JSON.readTree(body).path("id")));
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "the emulator answered a call with a body that is not JSON", e);
+    }
+  }
+
+  /**
+   * Reads a Graph action's request: the held participant from the path's participant id, the hold
+   * audio from {@code customPrompt}, a prompt from {@code prompts}; the rest as a command's.
+   */
+  @Override
+  protected ReceivedCommand translate(ReceivedRequest request, CallAction action, JsonNode body) {
+    ReceivedCommand.Builder received = ReceivedCommand.builder();
+    Matcher held = HOLD_PATH.matcher(request.path());
+    if (held.find()) {
+      String participantId = held.group(1);
+      received.target(
+          byParticipantId.getOrDefault(
+              participantId, new RawParticipant("graph-participant:" + participantId)));
+    }
+    JsonNode target = body.path("targets").path(0).path("identity");
+    if (target.isObject()) {
+      received.target(identity(target));
+    }
+    if (body.hasNonNull("customPrompt")) {
+      received.audio(Prompt.audio(URI.create(promptUri(body.get("customPrompt")))));
+    }
+    if (body.path("prompts").size() > 0) {
+      received.audio(Prompt.audio(URI.create(promptUri(body.get("prompts").get(0)))));
+    }
+    return received
+        .callbackUri(body.has("callbackUri") ? URI.create(body.get("callbackUri").asText()) : null)
+        .operationContext(text(body.path("clientContext")))
+        .build();
+  }
+
+  private static String promptUri(JsonNode mediaPrompt) {
+    return mediaPrompt.path("mediaInfo").path("uri").asText();
   }
 
   /** Reads a Graph request body (transfer, invite, redirect). */

@@ -1,5 +1,6 @@
 package dev.handoff.contract.port;
 
+import dev.handoff.domain.action.CallAction;
 import dev.handoff.domain.command.OperationKind;
 import dev.handoff.domain.event.ProviderEvent;
 import dev.handoff.domain.participant.Participant;
@@ -26,7 +27,10 @@ import java.util.Map;
  * <p>The suite calls the methods for calls and participants only where the adapter declares the
  * feature that needs them: an adapter without consultative transfer never gets {@link
  * #createConsultationCall(Participant)}, one without redirect never {@link #createIncomingCall()}.
- * Such methods may throw {@link UnsupportedOperationException}.
+ * Such methods may throw {@link UnsupportedOperationException}. A warm handoff's actions are sent
+ * on the calls of {@link #createCall()} and {@link #createGroupCall()}, to their parties (a hold
+ * names a party with its {@link CallParty#callParticipantId()} where the platform reports one), and
+ * what the provider received of them is read through {@link #received(String, CallAction)}.
  *
  * <p>Implementations need not be thread-safe: the suite runs its tests one after the other.
  */
@@ -122,6 +126,28 @@ public interface CallControlTestPlatform extends AutoCloseable {
    * @return every such request, in the order received; empty when none arrived
    */
   List<ReceivedCommand> received(String callId, OperationKind kind);
+
+  /**
+   * What the provider received for one of a warm handoff's actions on one call, read on the
+   * provider's side and translated into the model's terms as for a command (see {@link
+   * ReceivedCommand} for what each part holds of an action). The suite compares the last one with
+   * the action it sent. Requests the provider refused count too.
+   *
+   * <p>Needed only where the adapter declares a warm handoff's features ({@code WARM_HANDOFF} and
+   * its companions): the default sees nothing, so that such an adapter's tests fail saying the
+   * platform saw no request, until the platform observes them (or declares {@link
+   * Observation#PARTIES} unobservable).
+   *
+   * @param callId the call the action names ({@link TestCall#callId()}); for {@link
+   *     CallAction#PLACE_CALL}, the id of the new call the adapter answered with
+   * @param action {@link CallAction#HOLD}, {@link CallAction#RESUME}, {@link CallAction#PLAY},
+   *     {@link CallAction#REMOVE_PARTICIPANT}, {@link CallAction#HANG_UP} or {@link
+   *     CallAction#PLACE_CALL}
+   * @return every such request, in the order received; empty when none arrived, and by default
+   */
+  default List<ReceivedCommand> received(String callId, CallAction action) {
+    return List.of();
+  }
 
   /**
    * What this platform cannot observe, each with the reason, e.g. {@code

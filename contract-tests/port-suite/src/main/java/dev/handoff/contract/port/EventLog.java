@@ -1,6 +1,8 @@
 package dev.handoff.contract.port;
 
+import dev.handoff.domain.action.CallAction;
 import dev.handoff.domain.command.OperationKind;
+import dev.handoff.domain.event.CallActionUpdate;
 import dev.handoff.domain.event.CallLifecycleEvent;
 import dev.handoff.domain.event.OperationUpdate;
 import dev.handoff.domain.event.Progress;
@@ -15,8 +17,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Reads a platform's deliveries for a call, parses them and waits for operation updates, or for an
- * operation to end as the service would end it from those events.
+ * Reads a platform's deliveries for a call, parses them and waits for operation updates, for an
+ * operation to end as the service would end it from those events, or for a warm handoff's action to
+ * end.
  */
 final class EventLog {
   /** The states in which an operation is done. ACCEPTED is not one: the operation goes on. */
@@ -123,6 +126,57 @@ final class EventLog {
                     + (folded.state() == OperationState.ACCEPTED
                         ? " (ACCEPTED is not done: the operation must go on to a final state)"
                         : "")));
+      }
+      pause();
+    }
+  }
+
+  /**
+   * Waits for the provider's events to bring a warm handoff's action to a final state (COMPLETED,
+   * FAILED or CANCELLED): the first final update of that action on that call whose echoed
+   * correlation, where it carries one, is the action's.
+   *
+   * @param subject what is tested, for the failure message
+   * @param callId the call the action acted on
+   * @param action the action
+   * @param correlation the correlation sent with it
+   * @return the first final update
+   * @throws AssertionError naming the subject and the updates that did arrive when none is final
+   *     within the platform's event timeout
+   */
+  CallActionUpdate awaitFinal(
+      Subject subject, String callId, CallAction action, String correlation) {
+    Instant deadline = Instant.now().plus(platform.eventTimeout());
+    while (true) {
+      List<String> seen = new ArrayList<>();
+      for (Delivery delivery : platform.deliveries(callId)) {
+        for (ProviderEvent event : platform.parse(delivery)) {
+          if (!(event instanceof CallActionUpdate)) {
+            continue;
+          }
+          CallActionUpdate update = (CallActionUpdate) event;
+          if (!update.callId().equals(callId)
+              || update.action() != action
+              || !update.correlation().map(correlation::equals).orElse(true)) {
+            continue;
+          }
+          if (FINAL.contains(update.progress())) {
+            return update;
+          }
+          seen.add(update.progress().toString());
+        }
+      }
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError(
+            subject.expecting(
+                "the provider's events to bring the accepted "
+                    + action.wireName()
+                    + " on call "
+                    + callId
+                    + " to a final state (COMPLETED, FAILED or CANCELLED) within "
+                    + platform.eventTimeout()
+                    + "; the events parsed reported "
+                    + seen));
       }
       pause();
     }

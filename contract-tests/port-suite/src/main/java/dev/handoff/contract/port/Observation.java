@@ -10,7 +10,9 @@ package dev.handoff.contract.port;
 public enum Observation {
   /**
    * Who the provider was asked to reach and about what: targets, invitee, transferee, the replaced
-   * call of a consultative transfer, the invitation a cancellation names. Read through {@link
+   * call of a consultative transfer, the invitation a cancellation names; of a warm handoff's
+   * actions, that the provider received each one, with the participant it holds, takes off hold,
+   * plays to or removes and the target of a placed call. Read through {@link
    * CallControlTestPlatform#received}.
    */
   PARTIES("the parties the provider was asked to reach"),
@@ -22,7 +24,12 @@ public enum Observation {
   CALLER_ID("the source caller id"),
   /** The invitation timeout of an add and the ring timeout of a redirect. */
   TIMEOUTS("timeouts"),
-  /** A per-operation callback URI. */
+  /**
+   * What a held participant hears and what a prompt plays: the audio file's URI, or the text to
+   * speak with its locale and voice; a hold without audio (the provider's own music) too.
+   */
+  AUDIO("the hold audio and prompts"),
+  /** A per-operation callback URI, and the callback of a placed consultation call. */
   CALLBACK_URI("the per-operation callback URI"),
   /** The correlation string the provider is to echo (ACS operationContext, Graph clientContext). */
   OPERATION_CONTEXT("the operation context"),

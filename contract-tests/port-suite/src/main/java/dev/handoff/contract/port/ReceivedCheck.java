@@ -1,9 +1,16 @@
 package dev.handoff.contract.port;
 
+import dev.handoff.domain.action.ActionCommand;
+import dev.handoff.domain.action.HoldParticipant;
+import dev.handoff.domain.action.PlaceCall;
+import dev.handoff.domain.action.PlayPrompt;
+import dev.handoff.domain.action.RemoveParticipant;
+import dev.handoff.domain.action.ResumeParticipant;
 import dev.handoff.domain.command.AddParticipant;
 import dev.handoff.domain.command.CallCommand;
 import dev.handoff.domain.command.CallTransfer;
 import dev.handoff.domain.command.CancelAddParticipant;
+import dev.handoff.domain.command.Prompt;
 import dev.handoff.domain.command.RedirectCall;
 import dev.handoff.domain.command.TransferMode;
 import dev.handoff.domain.command.Transferee;
@@ -22,8 +29,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Compares a command with what the provider received for it, part by part, for the parts the
- * platform can observe. Each difference is one sentence saying what was expected and what arrived.
+ * Compares a command, or a warm handoff's action, with what the provider received for it, part by
+ * part, for the parts the platform can observe. Each difference is one sentence saying what was
+ * expected and what arrived.
  */
 final class ReceivedCheck {
   private final Set<Observation> observed;
@@ -48,6 +56,82 @@ final class ReceivedCheck {
     ReceivedCheck check = new ReceivedCheck(observed);
     check.compare(command, correlation, received);
     return check.differences;
+  }
+
+  /**
+   * @param action a warm handoff's action sent
+   * @param correlation the correlation string sent with it
+   * @param received what the provider received
+   * @param observed what the platform can observe
+   * @return every difference; empty when everything the action carries arrived intact
+   */
+  static List<String> differences(
+      ActionCommand action,
+      String correlation,
+      ReceivedCommand received,
+      Set<Observation> observed) {
+    ReceivedCheck check = new ReceivedCheck(observed);
+    check.compare(action, received);
+    check.operationContext(correlation, received);
+    return check.differences;
+  }
+
+  /**
+   * @param action a warm handoff's action
+   * @return the observations needed to compare everything it carries: that it arrived, on whom,
+   *     with its correlation; the audio of a hold or prompt; its callback URI
+   */
+  static Set<Observation> needed(ActionCommand action) {
+    Set<Observation> parts = new java.util.HashSet<>();
+    parts.add(Observation.PARTIES);
+    parts.add(Observation.OPERATION_CONTEXT);
+    if (action instanceof HoldParticipant || action instanceof PlayPrompt) {
+      parts.add(Observation.AUDIO);
+    }
+    action.callbackUri().ifPresent(uri -> parts.add(Observation.CALLBACK_URI));
+    return parts;
+  }
+
+  private void compare(ActionCommand action, ReceivedCommand received) {
+    if (action instanceof HoldParticipant) {
+      HoldParticipant hold = (HoldParticipant) action;
+      targets(List.of(hold.participant().participant()), received.targets());
+      audio("the hold audio", hold.audio(), received.audio(), "the provider's own hold music");
+    } else if (action instanceof ResumeParticipant) {
+      targets(
+          List.of(((ResumeParticipant) action).participant().participant()), received.targets());
+    } else if (action instanceof PlayPrompt) {
+      PlayPrompt play = (PlayPrompt) action;
+      if (play.playTo().isEmpty()) {
+        toEveryone(received.targets());
+      }
+      targets(play.playTo().stream().collect(Collectors.toList()), received.targets());
+      audio("the prompt", Optional.of(play.prompt()), received.audio(), "no prompt");
+    } else if (action instanceof RemoveParticipant) {
+      targets(List.of(((RemoveParticipant) action).participant()), received.targets());
+    } else if (action instanceof PlaceCall) {
+      targets(List.of(((PlaceCall) action).target()), received.targets());
+    }
+    callback(action.callbackUri(), received.callbackUri());
+  }
+
+  private void toEveryone(List<Participant> arrived) {
+    if (observed.contains(Observation.PARTIES) && !arrived.isEmpty()) {
+      differences.add(
+          "the prompt to play to everyone in the call; the provider was asked to play it to "
+              + arrived.stream().map(Participant::rawId).collect(Collectors.toList()));
+    }
+  }
+
+  private void audio(String what, Optional<Prompt> sent, Optional<Prompt> arrived, String none) {
+    if (observed.contains(Observation.AUDIO) && !sent.equals(arrived)) {
+      differences.add(
+          what
+              + " "
+              + sent.map(Subject::prompt).orElse("(" + none + ")")
+              + " to reach the provider; it received "
+              + arrived.map(Subject::prompt).orElse("none (" + none + ")"));
+    }
   }
 
   /**
@@ -172,6 +256,10 @@ final class ReceivedCheck {
             throw notOnePort(handoff);
           }
         });
+    operationContext(correlation, received);
+  }
+
+  private void operationContext(String correlation, ReceivedCommand received) {
     if (observed.contains(Observation.OPERATION_CONTEXT)) {
       received
           .operationContext()

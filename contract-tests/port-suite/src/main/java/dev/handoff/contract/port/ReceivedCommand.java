@@ -1,5 +1,6 @@
 package dev.handoff.contract.port;
 
+import dev.handoff.domain.command.Prompt;
 import dev.handoff.domain.context.CallingContext;
 import dev.handoff.domain.participant.Participant;
 import dev.handoff.domain.participant.PhoneNumber;
@@ -11,10 +12,17 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What the provider received for one command, as the platform observed it on the provider's side
- * (an emulator's request journal, a recording proxy, the fake provider's own record), translated
- * back into the model's terms. The suite compares it with the command it submitted, so that a value
- * the adapter dropped, changed or cut short fails the test that carried it.
+ * What the provider received for one command, or for one of a warm handoff's actions, as the
+ * platform observed it on the provider's side (an emulator's request journal, a recording proxy,
+ * the fake provider's own record), translated back into the model's terms. The suite compares it
+ * with the command or action it submitted, so that a value the adapter dropped, changed or cut
+ * short fails the test that carried it.
+ *
+ * <p>Of an action ({@link CallControlTestPlatform#received(String,
+ * dev.handoff.domain.action.CallAction)}): {@code targets} holds the participant it holds, takes
+ * off hold, plays to or removes (nothing for a prompt to everyone in the call, or a hang-up), or
+ * the target of a placed call; {@code audio} the hold audio or the prompt; {@code callbackUri} the
+ * action's callback URI (a placed call's own callback); {@code operationContext} as for a command.
  *
  * <p>Report what arrived, not what the command said: build it from the request the provider got,
  * never from the command. Leave out what the provider's request did not carry.
@@ -32,6 +40,8 @@ import java.util.Optional;
  * @param timeout the invitation timeout of an add, or the ring timeout of a redirect
  * @param callbackUri the per-operation callback URI
  * @param operationContext the correlation string the provider is to echo in its events
+ * @param audio the hold audio or the prompt an action carried; empty for a hold with the provider's
+ *     own music, and for everything else
  */
 public record ReceivedCommand(
     List<Participant> targets,
@@ -44,7 +54,8 @@ public record ReceivedCommand(
     Optional<String> sourceDisplayName,
     Optional<Duration> timeout,
     Optional<URI> callbackUri,
-    Optional<String> operationContext) {
+    Optional<String> operationContext,
+    Optional<Prompt> audio) {
 
   /** Copies the list and replaces missing parts with empty ones. */
   public ReceivedCommand {
@@ -59,6 +70,50 @@ public record ReceivedCommand(
     timeout = orEmpty(timeout);
     callbackUri = orEmpty(callbackUri);
     operationContext = orEmpty(operationContext);
+    audio = orEmpty(audio);
+  }
+
+  /**
+   * What the provider received for a command, without audio: the form before the suite checked a
+   * warm handoff's actions, kept for platforms written against it.
+   *
+   * @param targets the parties the provider was asked to reach
+   * @param transferee the transferee
+   * @param transfereeParticipantId the transferee's participant id
+   * @param replacesCallId the consultation call replaced
+   * @param invitationId the invitation withdrawn
+   * @param callingContext the calling context carried
+   * @param sourceCallerId the caller id shown
+   * @param sourceDisplayName the display name shown
+   * @param timeout the invitation or ring timeout
+   * @param callbackUri the per-operation callback URI
+   * @param operationContext the correlation string the provider is to echo
+   */
+  public ReceivedCommand(
+      List<Participant> targets,
+      Optional<Participant> transferee,
+      Optional<String> transfereeParticipantId,
+      Optional<String> replacesCallId,
+      Optional<String> invitationId,
+      CallingContext callingContext,
+      Optional<PhoneNumber> sourceCallerId,
+      Optional<String> sourceDisplayName,
+      Optional<Duration> timeout,
+      Optional<URI> callbackUri,
+      Optional<String> operationContext) {
+    this(
+        targets,
+        transferee,
+        transfereeParticipantId,
+        replacesCallId,
+        invitationId,
+        callingContext,
+        sourceCallerId,
+        sourceDisplayName,
+        timeout,
+        callbackUri,
+        operationContext,
+        Optional.empty());
   }
 
   private static <T> Optional<T> orEmpty(Optional<T> value) {
@@ -85,6 +140,7 @@ public record ReceivedCommand(
     private Duration timeout;
     private URI callbackUri;
     private String operationContext;
+    private Prompt audio;
 
     private Builder() {}
 
@@ -188,6 +244,16 @@ public record ReceivedCommand(
     }
 
     /**
+     * @param value the hold audio or the prompt an action carried, read back from the request: the
+     *     audio file, or the text with the locale and voice it was sent with
+     * @return this builder
+     */
+    public Builder audio(Prompt value) {
+      audio = value;
+      return this;
+    }
+
+    /**
      * @return what the provider received
      */
     public ReceivedCommand build() {
@@ -202,7 +268,8 @@ public record ReceivedCommand(
           Optional.ofNullable(sourceDisplayName),
           Optional.ofNullable(timeout),
           Optional.ofNullable(callbackUri),
-          Optional.ofNullable(operationContext));
+          Optional.ofNullable(operationContext),
+          Optional.ofNullable(audio));
     }
   }
 }

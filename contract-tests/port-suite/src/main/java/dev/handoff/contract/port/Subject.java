@@ -1,11 +1,20 @@
 package dev.handoff.contract.port;
 
+import dev.handoff.domain.action.ActionCommand;
+import dev.handoff.domain.action.HangUp;
+import dev.handoff.domain.action.HoldParticipant;
+import dev.handoff.domain.action.PlaceCall;
+import dev.handoff.domain.action.PlayPrompt;
+import dev.handoff.domain.action.RemoveParticipant;
+import dev.handoff.domain.action.ResumeParticipant;
 import dev.handoff.domain.command.AddParticipant;
 import dev.handoff.domain.command.CallCommand;
 import dev.handoff.domain.command.CallTransfer;
 import dev.handoff.domain.command.CancelAddParticipant;
+import dev.handoff.domain.command.Prompt;
 import dev.handoff.domain.command.RedirectCall;
 import dev.handoff.domain.command.TransferMode;
+import dev.handoff.domain.command.Transferee;
 import dev.handoff.domain.command.WarmHandoff;
 import dev.handoff.domain.context.CallingContext;
 import dev.handoff.domain.participant.Participant;
@@ -45,6 +54,24 @@ final class Subject {
    */
   static Subject of(String topic, CallCommand command) {
     return new Subject(topic, describe(command));
+  }
+
+  /**
+   * @param capability the feature under test
+   * @param action the warm handoff's action that needs it
+   * @return the subject
+   */
+  static Subject of(Capability capability, ActionCommand action) {
+    return new Subject(name(capability), describe(action));
+  }
+
+  /**
+   * @param capability the feature under test
+   * @param what what the suite asks of the adapter, e.g. "the participant list of call c-1"
+   * @return the subject
+   */
+  static Subject about(Capability capability, String what) {
+    return new Subject(name(capability), what);
   }
 
   /**
@@ -147,6 +174,70 @@ final class Subject {
             });
     optional("operationContext", command.operationContext(), parts);
     return parts.isEmpty() ? head : head + " (" + String.join(", ", parts) + ")";
+  }
+
+  /**
+   * @param action a warm handoff's action
+   * @return a one-line account of it: kind, call, participant, audio and callback URI
+   */
+  static String describe(ActionCommand action) {
+    List<String> parts = new ArrayList<>();
+    String head;
+    if (action instanceof HoldParticipant) {
+      HoldParticipant hold = (HoldParticipant) action;
+      head = "HoldParticipant of " + transferee(hold.participant()) + " on call " + hold.callId();
+      parts.add(hold.audio().map(Subject::prompt).orElse("the provider's hold music"));
+    } else if (action instanceof ResumeParticipant) {
+      ResumeParticipant resume = (ResumeParticipant) action;
+      head =
+          "ResumeParticipant of "
+              + transferee(resume.participant())
+              + " on call "
+              + resume.callId();
+    } else if (action instanceof PlayPrompt) {
+      PlayPrompt play = (PlayPrompt) action;
+      head =
+          "PlayPrompt of "
+              + prompt(play.prompt())
+              + " to "
+              + play.playTo().map(Subject::participant).orElse("everyone")
+              + " on call "
+              + play.callId();
+    } else if (action instanceof RemoveParticipant) {
+      RemoveParticipant remove = (RemoveParticipant) action;
+      head =
+          "RemoveParticipant of "
+              + participant(remove.participant())
+              + " from call "
+              + remove.callId();
+    } else if (action instanceof PlaceCall) {
+      head = "PlaceCall to " + participant(((PlaceCall) action).target());
+    } else {
+      head = "HangUp of call " + ((HangUp) action).callId();
+    }
+    optional("callbackUri", action.callbackUri(), parts);
+    return parts.isEmpty() ? head : head + " (" + String.join(", ", parts) + ")";
+  }
+
+  /**
+   * @param prompt audio to hear
+   * @return it for people: the file, or the text with its locale and voice
+   */
+  static String prompt(Prompt prompt) {
+    if (prompt instanceof Prompt.Audio) {
+      return "the audio file " + ((Prompt.Audio) prompt).uri();
+    }
+    Prompt.Speech speech = (Prompt.Speech) prompt;
+    return "the text \""
+        + speech.text()
+        + "\""
+        + speech.locale().map(locale -> " in " + locale).orElse("")
+        + speech.voice().map(voice -> " spoken by " + voice).orElse("");
+  }
+
+  private static String transferee(Transferee transferee) {
+    return participant(transferee.participant())
+        + transferee.callParticipantId().map(id -> " (participant id " + id + ")").orElse("");
   }
 
   static String participant(Participant participant) {

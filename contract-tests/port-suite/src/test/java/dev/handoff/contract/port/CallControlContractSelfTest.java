@@ -194,6 +194,31 @@ class CallControlContractSelfTest {
                 + " cannot carry");
   }
 
+  @Test
+  @DisplayName("fails an adapter that declares hold audio but holds with the provider's music")
+  void failsDroppedHoldAudio() {
+    Map<String, String> failed = failures(run(DropsHoldAudio.class));
+    assertThat(failed.keySet())
+        .containsExactlyInAnyOrder(display("holdAudioFile"), display("holdAudioSpeech"));
+    assertThat(failed.get(display("holdAudioFile")))
+        .startsWith(
+            "HOLD_AUDIO_FILE (an audio file as hold audio) with HoldParticipant of 4:+1425555")
+        .contains(
+            "expected the hold audio the audio file"
+                + " https://media.example/handoff-contract-suite/hold.wav to reach the provider; it"
+                + " received none (the provider's own hold music)");
+    assertThat(failed.get(display("holdAudioSpeech")))
+        .contains(
+            "expected the hold audio the text \"Please hold while we find someone to help you.\""
+                + " in en-US spoken by en-US-JennyNeural to reach the provider");
+  }
+
+  @Test
+  @DisplayName("an adapter that declares no warm handoff passes by refusing every action")
+  void passesAnAdapterWithoutWarmHandoffs() {
+    passesEverything(WithoutWarmHandoffs.class);
+  }
+
   // ------------------------------------------------------------------ what cannot be observed
 
   @Test
@@ -206,7 +231,8 @@ class CallControlContractSelfTest {
             display("transferCallbackOverride"),
             display("addCallbackOverride"),
             display("cancelCallbackOverride"),
-            display("redirectCallbackOverride"));
+            display("redirectCallbackOverride"),
+            display("handoffCallbackOverride"));
     assertThat(
             events.aborted().stream()
                 .map(CallControlContractSelfTest::message)
@@ -217,7 +243,7 @@ class CallControlContractSelfTest {
                     "not checked, because the platform cannot observe the"
                         + " per-operation callback URI (CALLBACK_URI): the callbacks go to a URL"
                         + " this test cannot read"));
-    assertThat(events.succeeded().count()).isEqualTo(TESTS - 4);
+    assertThat(events.succeeded().count()).isEqualTo(TESTS - 5);
   }
 
   @Test
@@ -360,6 +386,32 @@ class CallControlContractSelfTest {
       return FakePlatform.of(
           FakePlatform.everythingBut(Capability.SIP_HEADERS).build(),
           Mistake.SENDS_UNDECLARED_SIP_HEADERS);
+    }
+  }
+
+  @Tag(FIXTURE)
+  static final class DropsHoldAudio extends CallControlContract {
+    @Override
+    protected CallControlTestPlatform openPlatform() {
+      return FakePlatform.of(FakePlatform.everything().build(), Mistake.DROPS_HOLD_AUDIO);
+    }
+  }
+
+  @Tag(FIXTURE)
+  static final class WithoutWarmHandoffs extends CallControlContract {
+    @Override
+    protected CallControlTestPlatform openPlatform() {
+      return FakePlatform.of(
+          FakePlatform.everythingBut(
+                  Capability.WARM_HANDOFF,
+                  Capability.CONSULTATION_CALL,
+                  Capability.REMOVE_PARTICIPANT,
+                  Capability.HOLD_AUDIO_SPEECH,
+                  Capability.HOLD_AUDIO_FILE,
+                  Capability.PROMPT_SPEECH,
+                  Capability.PROMPT_AUDIO_FILE,
+                  Capability.HANDOFF_CALLBACK_OVERRIDE)
+              .build());
     }
   }
 

@@ -1,11 +1,21 @@
 package dev.handoff.contract.port.fake;
 
+import dev.handoff.domain.action.ActionCommand;
+import dev.handoff.domain.action.CallAction;
+import dev.handoff.domain.action.HangUp;
+import dev.handoff.domain.action.HoldParticipant;
+import dev.handoff.domain.action.PlaceCall;
+import dev.handoff.domain.action.PlayPrompt;
+import dev.handoff.domain.action.RemoveParticipant;
+import dev.handoff.domain.action.ResumeParticipant;
 import dev.handoff.domain.command.AddParticipant;
 import dev.handoff.domain.command.CallCommand;
 import dev.handoff.domain.command.CallTransfer;
 import dev.handoff.domain.command.CancelAddParticipant;
+import dev.handoff.domain.command.Prompt;
 import dev.handoff.domain.command.RedirectCall;
 import dev.handoff.domain.command.TransferMode;
+import dev.handoff.domain.command.Transferee;
 import dev.handoff.domain.context.CallingContext;
 import dev.handoff.domain.failure.Failure;
 import dev.handoff.domain.failure.FailureReason;
@@ -16,6 +26,8 @@ import dev.handoff.domain.provider.Capability;
 import dev.handoff.domain.provider.CapabilityViolation;
 import dev.handoff.domain.provider.ProviderCapabilities;
 import dev.handoff.ports.out.CallControl;
+import dev.handoff.ports.out.PlacedCall;
+import dev.handoff.ports.out.Roster;
 import dev.handoff.ports.out.SubmitContext;
 import java.net.URI;
 import java.time.Duration;
@@ -165,6 +177,117 @@ final class FakeCallControl implements CallControl {
             context.correlation(),
             context.submission().requestId().toString(),
             command.incomingCallContext()));
+  }
+
+  // ------------------------------------------------------------ a warm handoff's actions
+
+  @Override
+  public Roster participants(String callId) {
+    if (!capabilities.supports(Capability.WARM_HANDOFF)) {
+      return CallControl.super.participants(callId);
+    }
+    List<String> listed = provider.participants(callId);
+    if (listed == null) {
+      return Roster.failed(Failure.of(FailureReason.NOT_FOUND, "no such call"));
+    }
+    return Roster.of(
+        listed.stream()
+            .map(raw -> Transferee.of(Participant.fromRawId(raw)))
+            .collect(Collectors.toList()),
+        ProviderEvidence.NONE);
+  }
+
+  @Override
+  public SubmitResult hold(HoldParticipant command, SubmitContext context) {
+    capabilities.requireSupported(command);
+    Prompt audio =
+        mistakes.contains(Mistake.DROPS_HOLD_AUDIO) ? null : command.audio().orElse(null);
+    return act(
+        new FakeAction(
+            CallAction.HOLD,
+            command.callId(),
+            command.participant().participant().rawId(),
+            audio,
+            callback(command),
+            context.correlation()));
+  }
+
+  @Override
+  public SubmitResult resume(ResumeParticipant command, SubmitContext context) {
+    capabilities.requireSupported(command);
+    return act(
+        new FakeAction(
+            CallAction.RESUME,
+            command.callId(),
+            command.participant().participant().rawId(),
+            null,
+            callback(command),
+            context.correlation()));
+  }
+
+  @Override
+  public SubmitResult play(PlayPrompt command, SubmitContext context) {
+    capabilities.requireSupported(command);
+    return act(
+        new FakeAction(
+            CallAction.PLAY,
+            command.callId(),
+            command.playTo().map(Participant::rawId).orElse(null),
+            command.prompt(),
+            callback(command),
+            context.correlation()));
+  }
+
+  @Override
+  public SubmitResult removeParticipant(RemoveParticipant command, SubmitContext context) {
+    capabilities.requireSupported(command);
+    return act(
+        new FakeAction(
+            CallAction.REMOVE_PARTICIPANT,
+            command.callId(),
+            command.participant().rawId(),
+            null,
+            callback(command),
+            context.correlation()));
+  }
+
+  @Override
+  public SubmitResult hangUp(HangUp command, SubmitContext context) {
+    capabilities.requireSupported(command);
+    return act(new FakeAction(CallAction.HANG_UP, command.callId(), null, null, null, null));
+  }
+
+  @Override
+  public PlacedCall placeCall(PlaceCall command, SubmitContext context) {
+    capabilities.requireSupported(command);
+    FakeProvider.Answer answer =
+        provider.handle(
+            new FakeAction(
+                CallAction.PLACE_CALL,
+                null,
+                command.target().rawId(),
+                null,
+                callback(command),
+                context.correlation()));
+    return new PlacedCall(
+        new SubmitResult.Accepted(Optional.empty(), ProviderEvidence.NONE),
+        Optional.of(answer.invitationId()));
+  }
+
+  private static String callback(ActionCommand command) {
+    return command.callbackUri().map(URI::toString).orElse(null);
+  }
+
+  private SubmitResult act(FakeAction action) {
+    FakeProvider.Answer answer = provider.handle(action);
+    switch (answer.status()) {
+      case 202:
+        return new SubmitResult.Accepted(Optional.empty(), ProviderEvidence.NONE);
+      case 204:
+        return new SubmitResult.Completed(ProviderEvidence.NONE);
+      default:
+        return new SubmitResult.Rejected(Failure.of(FailureReason.NOT_FOUND, "no such call"));
+    }
   }
 
   private FakeRequest.Party party(Participant participant) {

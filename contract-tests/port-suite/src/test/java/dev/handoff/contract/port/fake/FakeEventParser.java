@@ -1,7 +1,9 @@
 package dev.handoff.contract.port.fake;
 
 import dev.handoff.contract.port.Delivery;
+import dev.handoff.domain.action.CallAction;
 import dev.handoff.domain.command.OperationKind;
+import dev.handoff.domain.event.CallActionUpdate;
 import dev.handoff.domain.event.EventMeta;
 import dev.handoff.domain.event.OperationUpdate;
 import dev.handoff.domain.event.Progress;
@@ -16,8 +18,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The fake adapter's event parser: one {@link OperationUpdate} per delivery. */
+/**
+ * The fake adapter's event parser: one {@link OperationUpdate} per delivery, or one {@link
+ * CallActionUpdate} for a delivery about an action ({@code operation=action:<wire name>}).
+ */
 final class FakeEventParser {
+  private static final String ACTION = "action:";
+
   private static final Instant EPOCH = Instant.parse("2026-01-01T00:00:00Z");
 
   private final ProviderId provider;
@@ -34,6 +41,18 @@ final class FakeEventParser {
     for (String pair : delivery.body().split(";")) {
       int eq = pair.indexOf('=');
       fields.put(pair.substring(0, eq), pair.substring(eq + 1));
+    }
+    if (fields.get("operation").startsWith(ACTION)) {
+      return List.of(
+          new CallActionUpdate(
+              new EventMeta(provider, "event-" + ++events, fields.get("operation"), EPOCH),
+              fields.get("call"),
+              CallAction.fromWireName(fields.get("operation").substring(ACTION.length())),
+              Progress.valueOf(fields.get("progress")),
+              Optional.of(fields.get("correlation")).filter(c -> !c.isEmpty()),
+              Optional.empty(),
+              Optional.empty(),
+              ProviderEvidence.NONE));
     }
     OperationKind kind = kind(fields.get("operation"));
     Progress progress = Progress.valueOf(fields.get("progress"));

@@ -8,6 +8,7 @@ import dev.handoff.contract.port.Observation;
 import dev.handoff.contract.port.ReceivedCommand;
 import dev.handoff.contract.port.TargetBehaviour;
 import dev.handoff.contract.port.TestCall;
+import dev.handoff.domain.action.CallAction;
 import dev.handoff.domain.command.OperationKind;
 import dev.handoff.domain.context.CallingContext;
 import dev.handoff.domain.event.ProviderEvent;
@@ -111,17 +112,21 @@ public final class FakePlatform implements CallControlTestPlatform {
 
   @Override
   public TestCall createCall() {
+    PhoneNumber caller = phone();
     return new TestCall(
-        provider.createCall(callbackUri().toString()), List.of(CallParty.of(phone())));
+        provider.createCall(callbackUri().toString(), List.of(caller.rawId())),
+        List.of(CallParty.of(caller)));
   }
 
   @Override
   public TestCall createGroupCall() {
+    PhoneNumber caller = phone();
+    AcsUser other = AcsUser.of("8:acs:" + UUID.randomUUID());
     return new TestCall(
-        provider.createCall(callbackUri().toString()),
+        provider.createCall(callbackUri().toString(), List.of(caller.rawId(), other.rawId())),
         List.of(
-            new CallParty(phone(), Optional.of("participant-a")),
-            new CallParty(AcsUser.of("8:acs:" + UUID.randomUUID()), Optional.of("participant-b"))));
+            new CallParty(caller, Optional.of("participant-a")),
+            new CallParty(other, Optional.of("participant-b"))));
   }
 
   @Override
@@ -185,6 +190,24 @@ public final class FakePlatform implements CallControlTestPlatform {
   public List<ReceivedCommand> received(String callId, OperationKind kind) {
     return provider.received(callId, operation(kind)).stream()
         .map(FakePlatform::translate)
+        .collect(Collectors.toList());
+  }
+
+  @Override
+  public List<ReceivedCommand> received(String callId, CallAction action) {
+    return provider.received(callId, action).stream()
+        .map(
+            acted -> {
+              ReceivedCommand.Builder received = ReceivedCommand.builder();
+              if (acted.party() != null) {
+                received.target(Participant.fromRawId(acted.party()));
+              }
+              return received
+                  .audio(acted.audio())
+                  .callbackUri(acted.callback() == null ? null : URI.create(acted.callback()))
+                  .operationContext(acted.operationContext())
+                  .build();
+            })
         .collect(Collectors.toList());
   }
 

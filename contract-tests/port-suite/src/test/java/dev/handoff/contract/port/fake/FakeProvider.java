@@ -2,6 +2,7 @@ package dev.handoff.contract.port.fake;
 
 import dev.handoff.contract.port.Delivery;
 import dev.handoff.contract.port.TargetBehaviour;
+import dev.handoff.domain.action.CallAction;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -29,7 +30,8 @@ final class FakeProvider {
    * The provider's synchronous answer.
    *
    * @param status 202 accepted, 204 done, 404 unknown call
-   * @param invitationId the invitation id of an accepted add, or null
+   * @param invitationId the invitation id of an accepted add, the new call's id of a placed call,
+   *     or null
    */
   record Answer(int status, String invitationId) {}
 
@@ -37,7 +39,12 @@ final class FakeProvider {
 
   private record Sent(String callId, Delivery delivery) {}
 
+  /** An action as received, under the call it concerns (a placed call's own id). */
+  private record Acted(String callId, FakeAction action) {}
+
   private final Map<String, String> callbacks = new HashMap<>();
+  private final Map<String, List<String>> parties = new HashMap<>();
+  private final List<Acted> acted = new ArrayList<>();
   private final Map<String, String> incoming = new HashMap<>();
   private final Map<String, TargetBehaviour> scripts = new HashMap<>();
   private final Map<String, String> ringing = new HashMap<>();
@@ -50,9 +57,77 @@ final class FakeProvider {
   private int ids;
 
   synchronized String createCall(String callback) {
+    return createCall(callback, List.of());
+  }
+
+  /**
+   * @param callback where the call's events go
+   * @param rawIds the remote parties, as its participant list gives them
+   * @return the call's id
+   */
+  synchronized String createCall(String callback, List<String> rawIds) {
     String id = "call-" + ++ids;
     callbacks.put(id, callback);
+    parties.put(id, new ArrayList<>(rawIds));
     return id;
+  }
+
+  /**
+   * @param callId a call
+   * @return its remote parties' raw ids, or null for an unknown call
+   */
+  synchronized List<String> participants(String callId) {
+    requests++;
+    List<String> listed = parties.get(callId);
+    return listed == null ? null : List.copyOf(listed);
+  }
+
+  /**
+   * Carries out a warm handoff's action: a placed call is created and its id answered; a prompt or
+   * removal is accepted and its completion delivered at once; the rest are done at once.
+   *
+   * @param action the action
+   * @return 204 done, 202 accepted (with the new call's id for a placed call), or 404
+   */
+  synchronized Answer handle(FakeAction action) {
+    requests++;
+    if (action.action() == CallAction.PLACE_CALL) {
+      String id = createCall(action.callback(), List.of(action.party()));
+      acted.add(new Acted(id, action));
+      return new Answer(202, id);
+    }
+    acted.add(new Acted(action.callId(), action));
+    String callback = callbacks.get(action.callId());
+    if (callback == null) {
+      return new Answer(404, null);
+    }
+    String to = action.callback() != null ? action.callback() : callback;
+    String context = action.operationContext() == null ? "" : action.operationContext();
+    switch (action.action()) {
+      case PLAY:
+      case REMOVE_PARTICIPANT:
+        if (action.action() == CallAction.REMOVE_PARTICIPANT) {
+          parties.get(action.callId()).remove(action.party());
+        }
+        deliver(
+            to,
+            action.callId(),
+            "action:" + action.action().wireName(),
+            "COMPLETED",
+            context,
+            null,
+            null);
+        return new Answer(202, null);
+      default:
+        return new Answer(204, null);
+    }
+  }
+
+  synchronized List<FakeAction> received(String callId, CallAction action) {
+    return acted.stream()
+        .filter(a -> a.callId().equals(callId) && a.action().action() == action)
+        .map(Acted::action)
+        .collect(Collectors.toList());
   }
 
   /**

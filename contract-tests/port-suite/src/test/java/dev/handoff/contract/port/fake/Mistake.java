@@ -11,5 +11,7 @@ public enum Mistake {
   /** It declares a per-transfer callback URI but never sends one. */
   IGNORES_TRANSFER_CALLBACK,
   /** It declares no SIP headers, yet sends them instead of refusing the command. */
-  SENDS_UNDECLARED_SIP_HEADERS
+  SENDS_UNDECLARED_SIP_HEADERS,
+  /** It declares hold audio, but holds with the provider's own music whatever audio it is given. */
+  DROPS_HOLD_AUDIO
 }
