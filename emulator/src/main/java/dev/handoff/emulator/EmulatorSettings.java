@@ -38,6 +38,8 @@ import java.util.List;
  * @param hmacClockSkew how far an HMAC request's date may be from the emulator's clock
  * @param graphSubCodeCamelCase emit {@code subCode} instead of {@code subcode} in Graph
  *     notifications' resultInfo (some doc examples do)
+ * @param participantPageSize the most participants one page of a participant list holds (ACS and
+ *     Graph); a longer list links its next page
  * @param tlsKeyStore a PKCS12 key store with the HTTPS key and certificate, or null to generate
  * @param tlsKeyStorePassword the key store's password, or null
  * @param tlsHostnames extra host names / IPs for the generated certificate
@@ -70,6 +72,7 @@ public record EmulatorSettings(
     Duration maxHold,
     Duration hmacClockSkew,
     boolean graphSubCodeCamelCase,
+    int participantPageSize,
     Path tlsKeyStore,
     String tlsKeyStorePassword,
     List<String> tlsHostnames,

@@ -64,6 +64,13 @@ public final class HandoffEmulator implements AutoCloseable {
   /** Default client secret of the Graph bot app. */
   public static final String DEFAULT_CLIENT_SECRET = "handoff-emulator-secret";
 
+  /**
+   * Default number of participants in one page of a participant list: large enough that an ordinary
+   * call lists in one page, small enough that a large meeting's list is paged. A test sets a small
+   * size to exercise a client's paging.
+   */
+  public static final int DEFAULT_PARTICIPANT_PAGE_SIZE = 100;
+
   private final EmulatorSettings settings;
   private HttpFrontend frontend;
   private ScheduledThreadPoolExecutor scheduler;
@@ -387,6 +394,7 @@ public final class HandoffEmulator implements AutoCloseable {
     private Duration maxHold = Duration.ofSeconds(30);
     private Duration hmacClockSkew = Duration.ofMinutes(15);
     private boolean graphSubCodeCamelCase;
+    private int participantPageSize = DEFAULT_PARTICIPANT_PAGE_SIZE;
     private Path tlsKeyStore;
     private String tlsKeyStorePassword;
     private final List<String> tlsHostnames = new ArrayList<>();
@@ -568,6 +576,20 @@ public final class HandoffEmulator implements AutoCloseable {
     }
 
     /**
+     * The most participants one page of a participant list holds, ACS's and Graph's alike (default
+     * {@value HandoffEmulator#DEFAULT_PARTICIPANT_PAGE_SIZE}: a call of that many or fewer lists in
+     * one page). A longer list links its next page ({@code nextLink}, {@code @odata.nextLink}).
+     */
+    public Builder participantPageSize(int pageSize) {
+      if (pageSize < 1) {
+        throw new IllegalArgumentException(
+            "participantPageSize must be at least 1 but was " + pageSize);
+      }
+      this.participantPageSize = pageSize;
+      return this;
+    }
+
+    /**
      * Serve HTTPS with the first key entry of this PKCS12 store instead of a generated certificate.
      */
     public Builder tlsKeyStore(Path pkcs12, String password) {
@@ -626,6 +648,7 @@ public final class HandoffEmulator implements AutoCloseable {
               maxHold,
               hmacClockSkew,
               graphSubCodeCamelCase,
+              participantPageSize,
               tlsKeyStore,
               tlsKeyStorePassword,
               tlsHostnames,

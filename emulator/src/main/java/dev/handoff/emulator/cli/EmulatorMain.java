@@ -57,6 +57,7 @@ public final class EmulatorMain {
           "  --max-hold DURATION           longest a no-response fault holds a request (default 30s)",
           "  --hmac-clock-skew DURATION    allowed HMAC date skew (default 15m)",
           "  --graph-subcode-camel-case    emit subCode instead of subcode in Graph resultInfo",
+          "  --participant-page-size N     most participants in one page of a participant list (default 100)",
           "",
           "  --help                        print this help",
           "",
@@ -162,6 +163,7 @@ public final class EmulatorMain {
             case "--callback-max-backoff" -> maxBackoff = duration(flag, value);
             case "--max-hold" -> builder.maxHold(duration(flag, value));
             case "--hmac-clock-skew" -> builder.hmacClockSkew(duration(flag, value));
+            case "--participant-page-size" -> builder.participantPageSize(atLeastOne(flag, value));
             default -> throw new IllegalArgumentException("unknown flag " + flag);
           }
         }
@@ -203,6 +205,20 @@ public final class EmulatorMain {
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(flag + " needs an integer but got '" + value + "'");
     }
+  }
+
+  private static int atLeastOne(String flag, String value) {
+    int number;
+    try {
+      number = Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      number = 0;
+    }
+    if (number < 1) {
+      throw new IllegalArgumentException(
+          flag + " needs an integer of at least 1 but got '" + value + "'");
+    }
+    return number;
   }
 
   private static long longValue(String flag, String value) {

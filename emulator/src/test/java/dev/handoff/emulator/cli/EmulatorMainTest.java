@@ -72,6 +72,8 @@ class EmulatorMainTest {
               "--hmac-clock-skew",
               "1h",
               "--graph-subcode-camel-case",
+              "--participant-page-size",
+              "7",
               "--tls-hostname",
               "emu.test",
               "--advertised-host",
@@ -93,6 +95,7 @@ class EmulatorMainTest {
     assertThat(settings.callbackMaxAttempts()).isEqualTo(2);
     assertThat(settings.callbackTrustAll()).isFalse();
     assertThat(settings.graphSubCodeCamelCase()).isTrue();
+    assertThat(settings.participantPageSize()).isEqualTo(7);
     assertThat(settings.hmacClockSkew()).isEqualTo(Duration.ofHours(1));
     assertThat(settings.tlsHostnames()).containsExactly("emu.test");
     assertThat(settings.advertisedHost()).isEqualTo("localhost");
@@ -104,6 +107,7 @@ class EmulatorMainTest {
     EmulatorSettings settings = EmulatorMain.parse(new String[0]).builder().build().settings();
     assertThat(settings.httpPort()).isEqualTo(8089);
     assertThat(settings.httpsPort()).isEqualTo(8443);
+    assertThat(settings.participantPageSize()).isEqualTo(100);
   }
 
   @Test
@@ -116,6 +120,10 @@ class EmulatorMainTest {
         .hasMessageContaining("--port needs an integer");
     assertThatThrownBy(() -> EmulatorMain.parse(new String[] {"--ring-time", "soon"}))
         .hasMessageContaining("--ring-time needs a duration");
+    assertThatThrownBy(() -> EmulatorMain.parse(new String[] {"--participant-page-size", "0"}))
+        .hasMessage("--participant-page-size needs an integer of at least 1 but got '0'");
+    assertThatThrownBy(() -> EmulatorMain.parse(new String[] {"--participant-page-size", "many"}))
+        .hasMessage("--participant-page-size needs an integer of at least 1 but got 'many'");
   }
 
   @Test

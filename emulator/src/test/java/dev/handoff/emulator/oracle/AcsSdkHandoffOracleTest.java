@@ -53,7 +53,8 @@ class AcsSdkHandoffOracleTest {
     receiver.close();
   }
 
-  private static CallAutomationClient client(HandoffEmulator emulator) {
+  /** A client of the official SDK over HTTPS, trusting the emulator's certificate. */
+  static CallAutomationClient client(HandoffEmulator emulator) {
     HttpClient http =
         new NettyAsyncHttpClientBuilder(
                 reactor.netty.http.client.HttpClient.create()

@@ -58,7 +58,8 @@ class GraphSdkOracleTest {
     receiver.close();
   }
 
-  private static GraphServiceClient client(HandoffEmulator emulator) throws Exception {
+  /** A client of the official SDK over HTTPS, with a token from the emulator's endpoint. */
+  static GraphServiceClient client(HandoffEmulator emulator) throws Exception {
     EmulatorHttp http = new EmulatorHttp(emulator, true);
     TokenCredential credential =
         request ->

@@ -76,7 +76,12 @@ public final class EmulatorHttp {
 
   /** A signed GET of an ACS resource. */
   public HttpResponse<String> acsGet(String pathAndQuery) {
-    URI uri = URI.create(base() + pathAndQuery);
+    return acsGetUrl(base() + pathAndQuery);
+  }
+
+  /** A signed GET of an absolute URL, such as a next link the emulator gave. */
+  public HttpResponse<String> acsGetUrl(String url) {
+    URI uri = URI.create(url);
     HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET();
     AcsSigner.headers(
             emulator.acs().accessKey(),
@@ -155,11 +160,17 @@ public final class EmulatorHttp {
 
   /** A Graph GET with a bearer token. */
   public HttpResponse<String> graphGet(String path, String token) {
-    return send(
-        HttpRequest.newBuilder(URI.create(base() + path))
-            .header("Authorization", "Bearer " + token)
-            .GET()
-            .build());
+    return graphGetUrl(base() + path, token);
+  }
+
+  /** A Graph GET of an absolute URL, such as a next link, with a bearer token or none (null). */
+  public HttpResponse<String> graphGetUrl(String url, String token) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET();
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return send(request.build());
   }
 
   /** A plain GET. */

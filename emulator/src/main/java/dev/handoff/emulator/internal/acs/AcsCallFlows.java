@@ -288,40 +288,6 @@ final class AcsCallFlows {
     return new AcsResult(Response.json(200, body), call.correlationId);
   }
 
-  /**
-   * {@code GetParticipantsResponse}: the call's participants other than the application, as they
-   * stand now (after a group transfer, without the transferee), each saying whether it is on hold.
-   * One page: no {@code nextLink}.
-   */
-  AcsResult participants(String callConnectionId) {
-    AcsCallConnection call = connected(callConnectionId);
-    ObjectNode body = Json.object();
-    synchronized (call) {
-      ArrayNode value = AcsEvents.participants(call.participants);
-      for (JsonNode entry : value) {
-        String rawId = entry.path("identifier").path("rawId").asText();
-        ((ObjectNode) entry).put("isOnHold", call.holds.containsKey(rawId));
-      }
-      body.set("value", value);
-    }
-    return new AcsResult(Response.json(200, body), call.correlationId);
-  }
-
-  /** One {@code CallParticipant} by raw id; 404/8522 when it is not (or no longer) in the call. */
-  AcsResult participant(String callConnectionId, String rawId) {
-    AcsCallConnection call = connected(callConnectionId);
-    synchronized (call) {
-      for (AcsIdentifier participant : call.participants) {
-        if (participant.rawId().equals(rawId)) {
-          ObjectNode single = (ObjectNode) AcsEvents.participants(List.of(participant)).get(0);
-          single.put("isOnHold", call.holds.containsKey(rawId));
-          return new AcsResult(Response.json(200, single), call.correlationId);
-        }
-      }
-    }
-    throw new AcsException(404, "8522", "Participant not found.");
-  }
-
   // ---------------------------------------------------------------- helpers
 
   private Duration ringTime(Outcome outcome, Duration timeout) {

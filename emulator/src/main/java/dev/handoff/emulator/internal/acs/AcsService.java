@@ -15,8 +15,10 @@ import dev.handoff.emulator.internal.http.Route;
 import dev.handoff.emulator.internal.json.Json;
 import dev.handoff.emulator.internal.json.SwaggerSchemas;
 import dev.handoff.emulator.internal.json.Violation;
+import dev.handoff.emulator.internal.state.PageTokens;
 import dev.handoff.emulator.internal.state.Simulation;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
@@ -55,6 +57,7 @@ public final class AcsService implements Endpoint {
   private final HmacVerifier hmac;
   private final Repeatability repeatability = new Repeatability();
   private final AcsCallFlows flows;
+  private final AcsParticipantList participants;
   private final AcsIncomingCalls incoming;
   private final AcsHandoffFlows handoffs;
 
@@ -68,6 +71,11 @@ public final class AcsService implements Endpoint {
             simulation.settings().clock(),
             simulation.settings().hmacClockSkew());
     this.flows = new AcsCallFlows(simulation);
+    this.participants =
+        new AcsParticipantList(
+            flows,
+            new PageTokens("acs", simulation.settings().seed()),
+            simulation.settings().participantPageSize());
     this.handoffs = new AcsHandoffFlows(simulation, flows);
     this.incoming = new AcsIncomingCalls(simulation);
     if (simulation.settings().eventGridWebhook() != null) {
@@ -158,13 +166,23 @@ public final class AcsService implements Endpoint {
     if (method.equals("GET") && (m = GET_PARTICIPANTS.matcher(path)).matches()) {
       String id = decode(m.group(1));
       return Optional.of(
-          route("acs.getParticipants", r -> call(r, false, () -> flows.participants(id))));
+          route(
+              "acs.getParticipants",
+              r ->
+                  call(
+                      r,
+                      false,
+                      () ->
+                          participants.page(
+                              id,
+                              r.queryParameterIgnoringCase(AcsParticipantList.SKIP_TOKEN),
+                              nextLinkPrefix(r)))));
     }
     if (method.equals("GET") && (m = GET_PARTICIPANT.matcher(path)).matches()) {
       String id = decode(m.group(1));
       String rawId = decode(m.group(2));
       return Optional.of(
-          route("acs.getParticipant", r -> call(r, false, () -> flows.participant(id, rawId))));
+          route("acs.getParticipant", r -> call(r, false, () -> participants.one(id, rawId))));
     }
     return Optional.of(
         route(
@@ -242,6 +260,20 @@ public final class AcsService implements Endpoint {
 
   private static String decode(String segment) {
     return URLDecoder.decode(segment, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The list's own absolute URL on the base URL it was asked on, with the api-version it was asked
+   * in (a next link is followed as given, nothing added), ready for a page token.
+   */
+  private static String nextLinkPrefix(Request request) {
+    return request.baseUrl()
+        + request.rawPath()
+        + "?api-version="
+        + URLEncoder.encode(request.queryParameters().get("api-version"), StandardCharsets.UTF_8)
+        + "&"
+        + AcsParticipantList.SKIP_TOKEN
+        + "=";
   }
 
   // ---------------------------------------------------------------- request pipeline

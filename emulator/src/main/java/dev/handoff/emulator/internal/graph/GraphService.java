@@ -14,6 +14,7 @@ import dev.handoff.emulator.internal.http.Request;
 import dev.handoff.emulator.internal.http.Response;
 import dev.handoff.emulator.internal.http.Route;
 import dev.handoff.emulator.internal.json.Json;
+import dev.handoff.emulator.internal.state.PageTokens;
 import dev.handoff.emulator.internal.state.Simulation;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -72,7 +73,11 @@ public final class GraphService implements Endpoint {
     this.simulation = simulation;
     this.flows = new GraphCallFlows(simulation);
     this.handoffs = new GraphHandoffFlows(simulation, flows);
-    this.participants = new GraphParticipants(flows);
+    this.participants =
+        new GraphParticipants(
+            flows,
+            new PageTokens("graph", simulation.settings().seed()),
+            simulation.settings().participantPageSize());
     if (simulation.settings().graphBotWebhook() != null) {
       botWebhook(simulation.settings().graphBotWebhook());
     }
@@ -127,7 +132,18 @@ public final class GraphService implements Endpoint {
       String version = m.group(1);
       String id = decode(m.group(2));
       return Optional.of(
-          route("graph.getParticipants", r -> call(r, null, () -> participants.list(id, version))));
+          route(
+              "graph.getParticipants",
+              r ->
+                  call(
+                      r,
+                      null,
+                      () ->
+                          participants.list(
+                              id,
+                              version,
+                              r.queryParameterIgnoringCase(GraphParticipants.SKIP_TOKEN),
+                              nextLinkPrefix(r)))));
     }
     if (method.equals("GET") && (m = PARTICIPANT.matcher(path)).matches()) {
       String id = decode(m.group(2));
@@ -221,6 +237,11 @@ public final class GraphService implements Endpoint {
 
   private static String decode(String segment) {
     return URLDecoder.decode(segment, StandardCharsets.UTF_8);
+  }
+
+  /** The collection's own absolute URL on the base URL it was asked on, ready for a page token. */
+  private static String nextLinkPrefix(Request request) {
+    return request.baseUrl() + request.rawPath() + "?" + GraphParticipants.SKIP_TOKEN + "=";
   }
 
   // ---------------------------------------------------------------- request pipeline

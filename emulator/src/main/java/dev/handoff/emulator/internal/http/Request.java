@@ -59,6 +59,17 @@ public record Request(
     return decodeForm(rawQuery);
   }
 
+  /**
+   * The decoded value of a query parameter whose name matches case-insensitively, as query option
+   * names are read by both providers; the first one wins.
+   */
+  public Optional<String> queryParameterIgnoringCase(String name) {
+    return queryParameters().entrySet().stream()
+        .filter(parameter -> parameter.getKey().equalsIgnoreCase(name))
+        .map(Map.Entry::getValue)
+        .findFirst();
+  }
+
   /** Decodes {@code application/x-www-form-urlencoded} text; the first value of a name wins. */
   public static Map<String, String> decodeForm(String text) {
     Map<String, String> out = new LinkedHashMap<>();
