@@ -138,7 +138,9 @@ class GraphDeliveryBindingTest {
             .statusCode(202)
             .extract()
             .path("id");
-    awaitStep(handoff, "placeCall", "REQUESTED", Duration.ofSeconds(8));
+    // Getting there (the caller held, its callback recorded) can take seconds on a loaded machine;
+    // the window to act in opens only then, and lasts as long as the placement's latency.
+    awaitStep(handoff, "placeCall", "REQUESTED", Duration.ofSeconds(30));
     // Holding the caller was reported with a genuine token; the service is still answering that
     // delivery, since recording it sent the placement.
     String token =
