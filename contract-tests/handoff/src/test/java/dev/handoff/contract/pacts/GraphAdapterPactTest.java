@@ -18,6 +18,7 @@ import dev.handoff.contract.pact.CommittedPacts;
 import dev.handoff.contract.pact.HandoffPacts;
 import dev.handoff.domain.action.HangUp;
 import dev.handoff.domain.action.HoldParticipant;
+import dev.handoff.domain.action.PlaceCall;
 import dev.handoff.domain.action.PlayPrompt;
 import dev.handoff.domain.action.ResumeParticipant;
 import dev.handoff.domain.command.AddParticipant;
@@ -34,6 +35,7 @@ import dev.handoff.domain.operation.SubmitResult;
 import dev.handoff.domain.participant.PhoneNumber;
 import dev.handoff.domain.participant.TeamsApp;
 import dev.handoff.domain.participant.TeamsUser;
+import dev.handoff.ports.out.PlacedCall;
 import dev.handoff.ports.out.Roster;
 import dev.handoff.ports.out.SubmitContext;
 import java.net.URI;
@@ -48,10 +50,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The Graph adapter's contract with Graph cloud communications: the real {@link GraphCallControl}
  * transfers (blind to every addressable identity, consultative, out of a group call), invites and
  * redirects against the Pact mock server, and reads each error answer into its failure. A warm
- * handoff's actions (hold music on the caller and off again, a prompt, the application hanging up,
- * the participant list read in two requests) have interactions of their own. The bearer token comes
- * from an injected supplier: acquiring it is a contract with Microsoft Entra, not with Graph. One
- * attempt per submission, so that every interaction is seen once.
+ * handoff's actions (hold music on the caller and off again, a prompt, the consultation call
+ * placed, the application hanging up, the participant list read in two requests) have interactions
+ * of their own. The bearer token comes from an injected supplier: acquiring it is a contract with
+ * Microsoft Entra, not with Graph. One attempt per submission, so that every interaction is seen
+ * once.
  */
 @ExtendWith(CommittedPacts.class)
 @ExtendWith(PactConsumerTestExt.class)
@@ -71,6 +74,7 @@ class GraphAdapterPactTest {
   private static final String RESOURCE_ACCOUNT = "a9b8c7d6-e5f4-4a3b-9c2d-1e0f9a8b7c6d";
   private static final String PARTICIPANT = "6e0f7a1b-2c3d-4e5f-8a9b-0c1d2e3f4a5b";
   private static final String CALL_EXISTS = "a peer-to-peer call exists";
+  private static final String MAY_PLACE_CALLS = "the bot may place calls";
   private static final String CALLER_KNOWN =
       "a peer-to-peer call exists, its caller's participant id known";
   private static final String CALLER_PARTICIPANT = "7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
@@ -589,6 +593,50 @@ class GraphAdapterPactTest {
   void hangsUp(MockServer server) {
     assertThat(graph(server).hangUp(new HangUp(CALL), step("hangup-1")))
         .isInstanceOf(SubmitResult.Completed.class);
+  }
+
+  @Pact(consumer = CONSUMER)
+  V4Pact placeCall(PactDslWithProvider builder) {
+    PactDslJsonBody placed =
+        new PactDslJsonBody()
+            .stringValue("@odata.type", "#microsoft.graph.call")
+            .uuid("id", CONSULTATION)
+            .stringType("state", "establishing");
+    return headers(
+            builder
+                .given(MAY_PLACE_CALLS)
+                .uponReceiving("a consultation call placed to a Teams user")
+                .path("/v1.0/communications/calls"))
+        .body(
+            PactBodies.rules()
+                .fromState("callbackUri", "${callbackUri}")
+                .body(
+                    "{\"@odata.type\":\"#microsoft.graph.call\","
+                        + "\"callbackUri\":\"https://bot.example.com/api/calls\","
+                        + "\"targets\":[{\"identity\":{\"user\":{\"id\":\""
+                        + AGENT
+                        + "\"}}}],\"requestedModalities\":[\"audio\"],"
+                        + "\"mediaConfig\":{\"@odata.type\":"
+                        + "\"#microsoft.graph.serviceHostedMediaConfig\"}}"))
+        .willRespondWith()
+        .status(201)
+        .matchHeader("Content-Type", "application/json.*", "application/json")
+        .body(placed)
+        .toPact(V4Pact.class);
+  }
+
+  @Test
+  @PactTestFor(pactMethod = "placeCall")
+  void placesAConsultationCall(MockServer server) {
+    PlacedCall placed =
+        graph(server)
+            .placeCall(
+                new PlaceCall(
+                    TeamsUser.of(AGENT),
+                    Optional.of(URI.create("https://bot.example.com/api/calls"))),
+                step("consult-1"));
+    assertThat(placed.result()).isInstanceOf(SubmitResult.Accepted.class);
+    assertThat(placed.callId()).contains(CONSULTATION);
   }
 
   // ------------------------------------------------------------------ helpers

@@ -263,6 +263,16 @@ public abstract class GraphPactVerification {
         callback("/graph/redirected"));
   }
 
+  @State("the bot may place calls")
+  final Map<String, Object> mayPlaceCalls() {
+    // Placing a call needs nothing beforehand; the state names where the new call's
+    // notifications go, which the emulator then delivers to the verification's receiver.
+    if (!target.emulated()) {
+      return Map.of("callbackUri", "https://bot.example.com/api/calls");
+    }
+    return Map.of("callbackUri", callback("/graph/consultation"));
+  }
+
   @State("no call exists")
   final void noCall() {
     // The emulator was reset before the interaction; the pact's example id names no call anywhere.
