@@ -88,7 +88,13 @@ public final class GraphEmulatorPlatform extends EmulatorPlatform {
   public static GraphEmulatorPlatform start(GroupTransferEnd groupTransferEnd) {
     try {
       return new GraphEmulatorPlatform(
-          HandoffEmulator.builder().timeScale(0.05).build().start(),
+          HandoffEmulator.builder()
+              .timeScale(0.05)
+              // One participant per page: a roster of two or more comes in pages, so the
+              // suite goes through the adapters' paging too.
+              .participantPageSize(1)
+              .build()
+              .start(),
           new WebhookSink(),
           groupTransferEnd);
     } catch (IOException e) {
