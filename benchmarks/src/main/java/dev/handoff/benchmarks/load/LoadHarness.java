@@ -221,25 +221,21 @@ public final class LoadHarness {
       if (ceiling.equals("service")) {
         ceilingTarget = "GET /q/health/live of the service";
         ceilingResult =
-            ceilingRun(client, "q/health/live", clients, ceilingWarmup, ceilingRequests);
+            ceilingRun(client, "q/health/live", clients, ceilingWarmup, ceilingRequests, null)
+                .result();
       }
       if (ceiling.equals("api") && service != null) {
-        String read = "v1/operations/" + task.lastOperation();
         ceilingTarget = "GET /v1/operations/{id} of the service (a finished transfer)";
-        System.out.printf(
-            Locale.ROOT,
-            "Ceiling: %d + %d requests to /%s...%n",
-            ceilingWarmup,
-            ceilingRequests,
-            read);
-        requireClean("ceiling warm-up", Phase.run(clients, ceilingWarmup, pingTask(client, read)));
-        Duration readsFrom = service.cpuTime().orElse(null);
-        ceilingResult = Phase.run(clients, ceilingRequests, pingTask(client, read));
-        Duration readsTo = service.cpuTime().orElse(null);
-        requireClean("ceiling", ceilingResult);
-        if (readsFrom != null && readsTo != null) {
-          ceilingCpu = readsTo.minus(readsFrom);
-        }
+        Ceiling reads =
+            ceilingRun(
+                client,
+                "v1/operations/" + task.lastOperation(),
+                clients,
+                ceilingWarmup,
+                ceilingRequests,
+                service);
+        ceilingResult = reads.result();
+        ceilingCpu = reads.cpu();
       }
     } finally {
       if (service != null) {
@@ -261,13 +257,9 @@ public final class LoadHarness {
         Readiness.await(baseline, base.resolve("q/health/ready"), Duration.ofMinutes(2));
         ceilingTarget = "GET /ping of the baseline Quarkus app (benchmarks/baseline-app)";
         ServiceClient ping = new ServiceClient(base, null);
-        requireClean("ceiling warm-up", Phase.run(clients, ceilingWarmup, pingTask(ping, "ping")));
-        Duration cpuBefore = baseline.cpuTime().orElse(null);
-        ceilingResult = ceilingRun(ping, "ping", clients, 0, ceilingRequests);
-        Duration cpuAfter = baseline.cpuTime().orElse(null);
-        if (cpuBefore != null && cpuAfter != null) {
-          ceilingCpu = cpuAfter.minus(cpuBefore);
-        }
+        Ceiling pings = ceilingRun(ping, "ping", clients, ceilingWarmup, ceilingRequests, baseline);
+        ceilingResult = pings.result();
+        ceilingCpu = pings.cpu();
       }
     }
 
@@ -338,16 +330,26 @@ public final class LoadHarness {
     return calls;
   }
 
-  private static Phase.Result ceilingRun(
-      ServiceClient client, String path, int clients, int warmup, int requests)
+  /**
+   * The ceiling's requests after their warm-up; with {@code measured}, the CPU that process used
+   * over the measured requests alone.
+   */
+  private static Ceiling ceilingRun(
+      ServiceClient client, String path, int clients, int warmup, int requests, ChildJvm measured)
       throws InterruptedException, IOException {
     Phase.Task get = pingTask(client, path);
     System.out.printf(Locale.ROOT, "Ceiling: %d + %d requests to /%s...%n", warmup, requests, path);
     requireClean("ceiling warm-up", Phase.run(clients, warmup, get));
+    Duration cpuBefore = measured == null ? null : measured.cpuTime().orElse(null);
     Phase.Result result = Phase.run(clients, requests, get);
+    Duration cpuAfter = measured == null ? null : measured.cpuTime().orElse(null);
     requireClean("ceiling", result);
-    return result;
+    return new Ceiling(
+        result, cpuBefore == null || cpuAfter == null ? null : cpuAfter.minus(cpuBefore));
   }
+
+  /** A ceiling's measured requests, and the CPU they cost when it was measured (else null). */
+  private record Ceiling(Phase.Result result, Duration cpu) {}
 
   private static Phase.Task pingTask(ServiceClient client, String path) {
     return i -> {
