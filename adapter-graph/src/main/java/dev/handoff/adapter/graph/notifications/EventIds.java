@@ -1,7 +1,6 @@
 package dev.handoff.adapter.graph.notifications;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -16,9 +15,9 @@ import java.util.HexFormat;
  * gets another id, with SHA-256's collision resistance. The derivation has not changed since the
  * first release, so a notification redelivered across an upgrade is still recognised.
  *
- * <p>Where the time goes: writing the canonical form, not hashing it (SHA-256 of a 1.7 KB item is a
- * few per cent of parsing it on JDK 17); hence the canonical bytes are written by hand, straight as
- * UTF-8 into a reused buffer that the digest reads.
+ * <p>The canonical bytes are written by hand, straight as UTF-8 into a reused buffer that the
+ * digest reads ({@link CanonicalJson}): by {@link BodyScanner} while it reads a body, or from the
+ * tree here when the body took Jackson's path.
  */
 final class EventIds {
   static final String PREFIX = "graph:";
@@ -36,26 +35,27 @@ final class EventIds {
           });
 
   /** Reused per thread: the canonical form of an item is a few hundred bytes to a few KB. */
-  private static final ThreadLocal<Canonical> BUFFER = ThreadLocal.withInitial(Canonical::new);
+  private static final ThreadLocal<TreeWriter> BUFFER = ThreadLocal.withInitial(TreeWriter::new);
 
   private static final int MAX_KEPT = 64 * 1024;
   private static final HexFormat HEX = HexFormat.of();
 
   /**
    * @param item an item of a batch
-   * @return its id
+   * @return its id: the one {@link BodyScanner} derived while reading it, or derived now
    */
   static String of(JsonValue item) {
-    Canonical canonical = BUFFER.get();
-    canonical.length = 0;
-    canonical.write(item);
-    MessageDigest sha256 = SHA_256.get();
-    sha256.update(canonical.bytes, 0, canonical.length);
-    byte[] digest = sha256.digest();
-    if (canonical.bytes.length > MAX_KEPT) {
+    if (item instanceof JsonValue.Members && ((JsonValue.Members) item).contentId() != null) {
+      return ((JsonValue.Members) item).contentId();
+    }
+    TreeWriter writer = BUFFER.get();
+    writer.out.length = 0;
+    writer.write(item);
+    String id = of(writer.out);
+    if (writer.out.bytes.length > MAX_KEPT) {
       BUFFER.remove(); // an unusually large item: do not keep its buffer for the thread's life
     }
-    return PREFIX + HEX.formatHex(digest);
+    return id;
   }
 
   /**
@@ -67,14 +67,18 @@ final class EventIds {
   }
 
   /**
-   * The canonical form's UTF-8 bytes, written straight into one growing array: members in name
-   * order, strings JSON-quoted, numbers and truth values as their text. The bytes are those of
-   * {@code String.getBytes(UTF_8)} of the canonical text that earlier releases built (a lone
-   * surrogate becomes {@code ?}), so the ids are unchanged.
+   * @param canonical an item's canonical bytes
+   * @return its id
    */
-  private static final class Canonical {
-    private byte[] bytes = new byte[2048];
-    private int length;
+  static String of(CanonicalJson canonical) {
+    MessageDigest sha256 = SHA_256.get();
+    sha256.update(canonical.bytes, 0, canonical.length);
+    return PREFIX + HEX.formatHex(sha256.digest());
+  }
+
+  /** Writes a tree's canonical form: members in name order. */
+  private static final class TreeWriter {
+    private final CanonicalJson out = new CanonicalJson();
 
     /** Positions of an object's members, sorted by name; one array per nesting depth. */
     private int[][] orders = new int[8][];
@@ -86,20 +90,20 @@ final class EventIds {
         object((JsonValue.Members) value);
       } else if (value instanceof JsonValue.Elements) {
         JsonValue.Elements array = (JsonValue.Elements) value;
-        ascii('[');
+        out.ascii('[');
         for (int i = 0; i < array.size(); i++) {
           if (i > 0) {
-            ascii(',');
+            out.ascii(',');
           }
           write(array.get(i));
         }
-        ascii(']');
+        out.ascii(']');
       } else {
         JsonValue.Scalar scalar = (JsonValue.Scalar) value;
         if (scalar.isString()) {
-          quote(scalar.text());
+          out.quote(scalar.text());
         } else {
-          plain(scalar.text());
+          out.plain(scalar.text());
         }
       }
     }
@@ -118,16 +122,16 @@ final class EventIds {
         order[j + 1] = i;
       }
       depth++;
-      ascii('{');
+      out.ascii('{');
       for (int i = 0; i < size; i++) {
         if (i > 0) {
-          ascii(',');
+          out.ascii(',');
         }
-        quote(object.name(order[i]));
-        ascii(':');
+        out.quote(object.name(order[i]));
+        out.ascii(':');
         write(object.value(order[i]));
       }
-      ascii('}');
+      out.ascii('}');
       depth--;
     }
 
@@ -142,83 +146,5 @@ final class EventIds {
       }
       return order;
     }
-
-    private void ascii(char c) {
-      ensure(1);
-      bytes[length++] = (byte) c;
-    }
-
-    private void plain(String text) {
-      ensure(text.length());
-      for (int i = 0; i < text.length(); i++) {
-        bytes[length++] = (byte) text.charAt(i);
-      }
-    }
-
-    @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): see below
-    private void quote(String text) {
-      int n = text.length();
-      ensure(n * 6 + 2); // the most a character takes: a six-character escape
-      byte[] out = bytes;
-      int at = length;
-      out[at++] = '"';
-      int plain = 0;
-      while (plain < n && isPlain(text.charAt(plain))) {
-        plain++;
-      }
-      // Printable ASCII needs no escape and is its own UTF-8: copied in bulk (the deprecated
-      // method copies each character's low byte, exactly right for these characters).
-      text.getBytes(0, plain, out, at);
-      at += plain;
-      for (int i = plain; i < n; i++) {
-        char c = text.charAt(i);
-        if (c < 0x80) {
-          if (c == '"' || c == '\\') {
-            out[at++] = '\\';
-            out[at++] = (byte) c;
-          } else if (c < 0x20) {
-            out[at++] = '\\';
-            out[at++] = 'u';
-            out[at++] = '0';
-            out[at++] = '0';
-            out[at++] = HEX_DIGITS[c >> 4];
-            out[at++] = HEX_DIGITS[c & 0xf];
-          } else {
-            out[at++] = (byte) c;
-          }
-        } else if (c < 0x800) {
-          out[at++] = (byte) (0xc0 | (c >> 6));
-          out[at++] = (byte) (0x80 | (c & 0x3f));
-        } else if (Character.isHighSurrogate(c)
-            && i + 1 < n
-            && Character.isLowSurrogate(text.charAt(i + 1))) {
-          int cp = Character.toCodePoint(c, text.charAt(++i));
-          out[at++] = (byte) (0xf0 | (cp >> 18));
-          out[at++] = (byte) (0x80 | ((cp >> 12) & 0x3f));
-          out[at++] = (byte) (0x80 | ((cp >> 6) & 0x3f));
-          out[at++] = (byte) (0x80 | (cp & 0x3f));
-        } else if (Character.isSurrogate(c)) {
-          out[at++] = '?'; // what String.getBytes(UTF_8) writes for a lone surrogate
-        } else {
-          out[at++] = (byte) (0xe0 | (c >> 12));
-          out[at++] = (byte) (0x80 | ((c >> 6) & 0x3f));
-          out[at++] = (byte) (0x80 | (c & 0x3f));
-        }
-      }
-      out[at++] = '"';
-      length = at;
-    }
-
-    private static boolean isPlain(char c) {
-      return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
-    }
-
-    private void ensure(int more) {
-      if (length + more > bytes.length) {
-        bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
-      }
-    }
   }
-
-  private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 }

@@ -140,11 +140,16 @@ public final class GraphNotificationParser {
   }
 
   /**
-   * The body in one pass of Jackson's tokenizer, configured as the adapter's mapper; null when it
-   * holds no value. Malformed text fails with Jackson's own message, as reading it into Jackson's
-   * tree always did; so does content after the value.
+   * The body in one pass over its characters ({@link BodyScanner}), or, when the scanner leaves it
+   * to Jackson, in one pass of Jackson's tokenizer, configured as the adapter's mapper; null when
+   * it holds no value. Malformed text fails with Jackson's own message, as reading it into
+   * Jackson's tree always did; so does content after the value.
    */
   private static JsonValue read(String body) {
+    JsonValue scanned = BodyScanner.read(body);
+    if (scanned != null) {
+      return scanned;
+    }
     try (JsonParser parser = GraphJson.mapper().createParser(body)) {
       JsonToken first = parser.nextToken();
       if (first == null) {

@@ -151,6 +151,7 @@ abstract sealed class JsonValue permits JsonValue.Members, JsonValue.Elements, J
     private String[] names = new String[8];
     private JsonValue[] values = new JsonValue[8];
     private int size;
+    private String contentId;
 
     /** A member named again replaces the value in its first place, as in Jackson's tree. */
     void put(String name, JsonValue value) {
@@ -183,6 +184,18 @@ abstract sealed class JsonValue permits JsonValue.Members, JsonValue.Elements, J
 
     int size() {
       return size;
+    }
+
+    /**
+     * @return the event id derived from this object's canonical form while it was read, null when
+     *     none was (only the items of a batch get one)
+     */
+    String contentId() {
+      return contentId;
+    }
+
+    void contentId(String id) {
+      contentId = id;
     }
 
     String name(int index) {

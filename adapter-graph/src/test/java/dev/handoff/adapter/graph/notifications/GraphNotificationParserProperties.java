@@ -2,6 +2,9 @@ package dev.handoff.adapter.graph.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.handoff.adapter.graph.wire.GraphJson;
 import dev.handoff.domain.event.ProviderEvent;
 import java.time.Clock;
 import java.time.Instant;
@@ -85,6 +88,32 @@ class GraphNotificationParserProperties {
       assertThat(events).doesNotContainNull();
     } catch (MalformedNotificationException malformed) {
       assertThat(malformed.getMessage()).isNotBlank();
+    }
+  }
+
+  @Property(tries = 3000)
+  void theScannerReadsABodyAsJacksonDoesOrLeavesItToJackson(@ForAll("notifications") String body) {
+    JsonValue scanned = BodyScanner.read(body);
+    if (scanned == null) {
+      return;
+    }
+    JsonNode jackson;
+    try {
+      jackson = GraphJson.mapper().readTree(body);
+    } catch (JsonProcessingException refused) {
+      throw new AssertionError("the scanner read a body Jackson refuses: " + body, refused);
+    }
+    assertThat(scanned.toJackson()).isEqualTo(jackson);
+    JsonValue items =
+        scanned instanceof JsonValue.Members ? ((JsonValue.Members) scanned).get("value") : null;
+    if (items instanceof JsonValue.Elements) {
+      for (int i = 0; i < ((JsonValue.Elements) items).size(); i++) {
+        JsonValue item = ((JsonValue.Elements) items).get(i);
+        if (item instanceof JsonValue.Members) {
+          assertThat(((JsonValue.Members) item).contentId())
+              .isEqualTo(EventIds.of(JsonValue.of(jackson.get("value").get(i))));
+        }
+      }
     }
   }
 

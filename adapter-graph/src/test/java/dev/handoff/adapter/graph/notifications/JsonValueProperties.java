@@ -8,6 +8,8 @@ import dev.handoff.adapter.graph.wire.GraphJson;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -17,12 +19,14 @@ import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
 
 /**
- * The parser reads a body in one pass of Jackson's tokenizer into its own light tree, and derives
- * event ids from that tree. Over random JSON texts (members named twice, escapes, characters
- * outside the BMP, lone surrogates, integers of every size, numbers with fractions and exponents,
- * negative zero) it holds exactly what Jackson's tree of the same text holds, and the ids it
- * derives are those the derivation of earlier releases gives for Jackson's tree ({@link
- * #formerId}): a notification redelivered across the upgrade is still recognised.
+ * The parser reads a body in one pass of its own scanner ({@link BodyScanner}) or, for what the
+ * scanner leaves to it, of Jackson's tokenizer, into its own light tree, and derives event ids.
+ * Over random JSON texts (members named twice, escapes, characters outside the BMP, lone
+ * surrogates, integers of every size, numbers with fractions and exponents, negative zero) it holds
+ * exactly what Jackson's tree of the same text holds, and the ids it derives are those the
+ * derivation of earlier releases gives for Jackson's tree ({@link #formerId}): a notification
+ * redelivered across the upgrade is still recognised. The scanner reads every body of plain JSON
+ * (integers of up to 18 digits) and leaves others to Jackson.
  */
 class JsonValueProperties {
   private static final String[] NAMES = {"state", "id", "@odata.type", "a", "b", "ä", "a\"b", "Z"};
@@ -53,6 +57,10 @@ class JsonValueProperties {
     "3.141592653589793238462643383279"
   };
 
+  /** The numbers the scanner reads itself. */
+  private static final String[] INTEGERS =
+      Arrays.stream(NUMBERS).filter(n -> n.matches("-?\\d{1,18}")).toArray(String[]::new);
+
   @Property(tries = 1000)
   void holdsWhatJacksonsTreeHoldsAndKeepsTheFormerIds(@ForAll long seed) throws Exception {
     String text = value(new Random(seed), 4);
@@ -65,6 +73,51 @@ class JsonValueProperties {
     assertThat(read.typeName()).isEqualTo(jackson.getNodeType().name());
     assertThat(EventIds.of(read)).isEqualTo(formerId(jackson));
     assertThat(JsonValue.of(jackson).toString()).isEqualTo(jackson.toString());
+  }
+
+  @Property(tries = 1000)
+  void theScannerReadsWhatJacksonReadsAndDerivesTheFormerIds(@ForAll long seed) throws Exception {
+    Random random = new Random(seed);
+    boolean plain = random.nextBoolean();
+    List<String> members = new ArrayList<>();
+    members.add(quote("@odata.type", random) + ":\"#microsoft.graph.commsNotifications\"");
+    members.add(quote("value", random) + ":" + items(random, plain));
+    if (random.nextInt(8) == 0) {
+      members.add(quote("value", random) + ":" + items(random, plain)); // Jackson keeps the last
+    }
+    Collections.shuffle(members, random);
+    String body = space(random) + "{" + String.join("," + space(random), members) + "}";
+
+    JsonValue scanned = BodyScanner.read(body);
+
+    JsonNode jackson = GraphJson.mapper().readTree(body);
+    if (plain) {
+      assertThat(scanned).as(body).isNotNull();
+    }
+    if (scanned != null) {
+      assertThat(scanned.toJackson()).isEqualTo(jackson);
+      JsonValue.Elements items = (JsonValue.Elements) ((JsonValue.Members) scanned).get("value");
+      for (int i = 0; i < items.size(); i++) {
+        if (items.get(i) instanceof JsonValue.Members) {
+          assertThat(((JsonValue.Members) items.get(i)).contentId())
+              .isEqualTo(formerId(jackson.get("value").get(i)));
+        }
+      }
+    }
+  }
+
+  /** A {@code value} array of objects (now and then another value), spaced as a sender may. */
+  private static String items(Random random, boolean plain) {
+    List<String> items = new ArrayList<>();
+    for (int i = random.nextInt(4); i > 0; i--) {
+      String item = random.nextInt(6) == 0 ? value(random, 2, plain) : object(random, 3, plain);
+      items.add(space(random) + item + space(random));
+    }
+    return "[" + String.join(",", items) + "]";
+  }
+
+  private static String space(Random random) {
+    return new String[] {"", "", " ", "\n", "\t", "\r\n  "}[random.nextInt(6)];
   }
 
   @Test
@@ -88,12 +141,20 @@ class JsonValueProperties {
 
   /** A random JSON text; white space, escapes and member order as a sender may choose. */
   private static String value(Random random, int depth) {
+    return value(random, depth, false);
+  }
+
+  /**
+   * @param plain whether every number is an integer of up to 18 digits
+   */
+  private static String value(Random random, int depth, boolean plain) {
     switch (random.nextInt(depth > 0 ? 7 : 5)) {
       case 0:
       case 1:
         return string(random);
       case 2:
-        return NUMBERS[random.nextInt(NUMBERS.length)];
+        String[] numbers = plain ? INTEGERS : NUMBERS;
+        return numbers[random.nextInt(numbers.length)];
       case 3:
         return new String[] {"true", "false", "null"}[random.nextInt(3)];
       case 4:
@@ -101,17 +162,21 @@ class JsonValueProperties {
       case 5:
         List<String> elements = new ArrayList<>();
         for (int i = random.nextInt(4); i > 0; i--) {
-          elements.add(value(random, depth - 1));
+          elements.add(value(random, depth - 1, plain));
         }
         return "[" + String.join(", ", elements) + "]";
       default:
-        List<String> members = new ArrayList<>();
-        for (int i = random.nextInt(6); i > 0; i--) {
-          String name = NAMES[random.nextInt(NAMES.length)];
-          members.add(quote(name, random) + ":" + value(random, depth - 1));
-        }
-        return "{ " + String.join(",\n", members) + "}";
+        return object(random, depth, plain);
     }
+  }
+
+  private static String object(Random random, int depth, boolean plain) {
+    List<String> members = new ArrayList<>();
+    for (int i = random.nextInt(6); i > 0; i--) {
+      String name = NAMES[random.nextInt(NAMES.length)];
+      members.add(quote(name, random) + ":" + value(random, depth - 1, plain));
+    }
+    return "{ " + String.join(",\n", members) + "}";
   }
 
   private static String string(Random random) {

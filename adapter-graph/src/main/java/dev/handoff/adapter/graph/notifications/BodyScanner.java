@@ -1,0 +1,517 @@
+package dev.handoff.adapter.graph.notifications;
+
+import java.util.Arrays;
+
+/**
+ * Reads a notification body in one pass over its characters into the tree {@link JsonValue#read}
+ * builds from Jackson's tokens, and, while it reads each object item of the top-level {@code value}
+ * array, writes that item's canonical bytes and derives its event id ({@link
+ * JsonValue.Members#contentId()}), so no item is walked a second time.
+ *
+ * <p>It reads the plain JSON notification bodies are made of, and declines (returns null) anything
+ * else: a number with a fraction or an exponent or more than 18 digits, white space, escapes or
+ * literals JSON does not define, a control character in a string, a name over 1,024 characters,
+ * nesting deeper than 64, a body over a million characters, malformed text, content after the
+ * value, an empty body. The parser then reads the body with Jackson's tokenizer, which reads or
+ * refuses it, with its own message, exactly as it always has. So nothing is read here that Jackson
+ * would refuse, and nothing is read differently: the tree and the ids are those of that path.
+ *
+ * <p>Not thread-safe; {@link #read} uses one instance per thread.
+ */
+final class BodyScanner {
+  private static final int MAX_CHARS = 1 << 20;
+  private static final int MAX_NAME = 1024;
+  private static final int MAX_DEPTH = 64;
+  private static final int MAX_KEPT = 64 * 1024;
+
+  private static final ThreadLocal<BodyScanner> SCANNERS =
+      ThreadLocal.withInitial(BodyScanner::new);
+
+  /** Leaves the body to Jackson; thrown without a stack trace, caught in {@link #read}. */
+  private static final class Declined extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Declined() {
+      super(null, null, false, false);
+    }
+  }
+
+  private static final Declined DECLINED = new Declined();
+
+  private char[] in = new char[4096];
+  private int pos;
+  private int end;
+
+  private final CanonicalJson out = new CanonicalJson();
+
+  /** Whether the characters read now belong to an item, whose canonical bytes are being written. */
+  private boolean canonical;
+
+  /** The members of the objects being written canonically: a stack, innermost object on top. */
+  private String[] memberNames = new String[32];
+
+  private int[] memberStarts = new int[32];
+  private int[] memberEnds = new int[32];
+  private int top;
+
+  /** Member names seen, by a hash of their characters; a name that collides replaces another. */
+  private final String[] names = new String[256];
+
+  private byte[] scratch = new byte[1024];
+  private final StringBuilder decoded = new StringBuilder();
+
+  private BodyScanner() {}
+
+  /**
+   * @param body a notification body
+   * @return its tree, each object item of the top-level {@code value} array carrying its event id;
+   *     null when the body is left to Jackson
+   */
+  static JsonValue read(String body) {
+    if (body.length() > MAX_CHARS) {
+      return null;
+    }
+    BodyScanner scanner = SCANNERS.get();
+    try {
+      return scanner.scan(body);
+    } catch (Declined declined) {
+      return null;
+    } finally {
+      if (scanner.in.length > MAX_KEPT) {
+        SCANNERS.remove(); // an unusually large body: do not keep its buffers for the thread's life
+      }
+    }
+  }
+
+  private JsonValue scan(String body) {
+    int length = body.length();
+    if (in.length < length) {
+      in = new char[Math.max(length, in.length * 2)];
+    }
+    body.getChars(0, length, in, 0);
+    pos = 0;
+    end = length;
+    top = 0;
+    canonical = false;
+    skipSpace();
+    JsonValue root = value(0);
+    skipSpace();
+    if (pos != end) {
+      throw DECLINED;
+    }
+    return root;
+  }
+
+  /**
+   * @param depth the nesting depth of the container the value is in (0 for the body's value)
+   */
+  private JsonValue value(int depth) {
+    switch (peek()) {
+      case '{':
+        return object(depth + 1);
+      case '[':
+        return array(depth + 1, false);
+      case '"':
+        return new JsonValue.Scalar(JsonValue.Kind.STRING, string(false));
+      case 't':
+        return literal("true", JsonValue.Scalar.TRUE);
+      case 'f':
+        return literal("false", JsonValue.Scalar.FALSE);
+      case 'n':
+        return literal("null", JsonValue.Scalar.NULL);
+      default:
+        return integer();
+    }
+  }
+
+  private JsonValue.Members object(int depth) {
+    if (depth > MAX_DEPTH) {
+      throw DECLINED;
+    }
+    pos++;
+    JsonValue.Members object = new JsonValue.Members();
+    int base = top;
+    int firstMember = out.length + 1;
+    if (canonical) {
+      out.ascii('{');
+    }
+    skipSpace();
+    if (peek() == '}') {
+      pos++;
+      if (canonical) {
+        out.ascii('}');
+      }
+      return object;
+    }
+    while (true) {
+      if (peek() != '"') {
+        throw DECLINED;
+      }
+      int memberStart = out.length;
+      int nameStart = pos;
+      String name = string(true);
+      if (pos - nameStart > MAX_NAME) {
+        throw DECLINED;
+      }
+      skipSpace();
+      if (peek() != ':') {
+        throw DECLINED;
+      }
+      pos++;
+      if (canonical) {
+        out.ascii(':');
+      }
+      skipSpace();
+      boolean items = depth == 1 && peek() == '[' && name.equals("value");
+      object.put(name, items ? array(depth + 1, true) : value(depth));
+      if (canonical) {
+        push(name, memberStart, out.length);
+      }
+      skipSpace();
+      char next = peek();
+      pos++;
+      if (next == '}') {
+        break;
+      }
+      if (next != ',') {
+        throw DECLINED;
+      }
+      if (canonical) {
+        out.ascii(',');
+      }
+      skipSpace();
+    }
+    if (canonical) {
+      inNameOrder(base, firstMember);
+      out.ascii('}');
+    }
+    top = base;
+    return object;
+  }
+
+  /**
+   * @param items whether this is the body's {@code value} array, whose object elements are the
+   *     items that get event ids
+   */
+  private JsonValue.Elements array(int depth, boolean items) {
+    if (depth > MAX_DEPTH) {
+      throw DECLINED;
+    }
+    pos++;
+    JsonValue.Elements array = new JsonValue.Elements();
+    if (canonical) {
+      out.ascii('[');
+    }
+    skipSpace();
+    if (peek() == ']') {
+      pos++;
+      if (canonical) {
+        out.ascii(']');
+      }
+      return array;
+    }
+    while (true) {
+      array.add(items && peek() == '{' ? item(depth) : value(depth));
+      skipSpace();
+      char next = peek();
+      pos++;
+      if (next == ']') {
+        break;
+      }
+      if (next != ',') {
+        throw DECLINED;
+      }
+      if (canonical) {
+        out.ascii(',');
+      }
+      skipSpace();
+    }
+    if (canonical) {
+      out.ascii(']');
+    }
+    return array;
+  }
+
+  private JsonValue.Members item(int depth) {
+    out.length = 0;
+    canonical = true;
+    JsonValue.Members item = object(depth + 1);
+    canonical = false;
+    item.contentId(EventIds.of(out));
+    return item;
+  }
+
+  /**
+   * Puts the object's members, written in the order received, into name order, keeping the last
+   * value of a name given twice (as the tree does); members are small and usually in order already.
+   */
+  private void inNameOrder(int base, int firstMember) {
+    boolean moved = false;
+    for (int k = base + 1; k < top; k++) {
+      String name = memberNames[k];
+      int start = memberStarts[k];
+      int stop = memberEnds[k];
+      int j = k - 1;
+      int order;
+      while (j >= base && (order = memberNames[j].compareTo(name)) >= 0) {
+        if (order == 0) {
+          moved = true; // a name given twice: the earlier member is dropped below
+          break;
+        }
+        memberNames[j + 1] = memberNames[j];
+        memberStarts[j + 1] = memberStarts[j];
+        memberEnds[j + 1] = memberEnds[j];
+        j--;
+        moved = true;
+      }
+      memberNames[j + 1] = name;
+      memberStarts[j + 1] = start;
+      memberEnds[j + 1] = stop;
+    }
+    if (!moved) {
+      return;
+    }
+    int written = out.length - firstMember;
+    if (scratch.length < written) {
+      scratch = new byte[Math.max(written, scratch.length * 2)];
+    }
+    System.arraycopy(out.bytes, firstMember, scratch, 0, written);
+    int at = firstMember;
+    for (int k = base; k < top; k++) {
+      if (k + 1 < top && memberNames[k + 1].equals(memberNames[k])) {
+        continue; // the stable sort keeps a name's later value after its earlier
+      }
+      if (at > firstMember) {
+        out.bytes[at++] = ',';
+      }
+      int length = memberEnds[k] - memberStarts[k];
+      System.arraycopy(scratch, memberStarts[k] - firstMember, out.bytes, at, length);
+      at += length;
+    }
+    out.length = at;
+  }
+
+  private void push(String name, int start, int stop) {
+    if (top == memberNames.length) {
+      memberNames = Arrays.copyOf(memberNames, top * 2);
+      memberStarts = Arrays.copyOf(memberStarts, top * 2);
+      memberEnds = Arrays.copyOf(memberEnds, top * 2);
+    }
+    memberNames[top] = name;
+    memberStarts[top] = start;
+    memberEnds[top++] = stop;
+  }
+
+  /**
+   * A string at {@code pos} (its opening quote).
+   *
+   * @param name whether it is a member's name: names recur from body to body, so one string is kept
+   *     per name (with its hash, which the readers' lookups use) instead of one made each time
+   */
+  @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): see below
+  private String string(boolean name) {
+    int start = ++pos;
+    char[] chars = in;
+    int limit = end;
+    int all = 0;
+    for (int i = start; i < limit; i++) {
+      char c = chars[i];
+      if (c == '"') {
+        pos = i + 1;
+        String text =
+            name && all < 0x80 ? knownName(chars, start, i) : new String(chars, start, i - start);
+        if (canonical) {
+          if (all < 0x80) {
+            // Printable ASCII without a quote or backslash is its own canonical form: the
+            // deprecated method copies each character's low byte, exactly right for these.
+            out.ensure(text.length() + 2);
+            out.bytes[out.length++] = '"';
+            text.getBytes(0, text.length(), out.bytes, out.length);
+            out.length += text.length();
+            out.bytes[out.length++] = '"';
+          } else {
+            out.quote(chars, start, i);
+          }
+        }
+        return text;
+      }
+      if (c == '\\') {
+        String text = escaped(start, i);
+        if (canonical) {
+          out.quote(text);
+        }
+        return text;
+      }
+      if (c < 0x20) {
+        throw DECLINED;
+      }
+      all |= c;
+    }
+    throw DECLINED;
+  }
+
+  /** The name {@code chars[start, stop)}, printable ASCII: the one kept, or made and kept. */
+  private String knownName(char[] chars, int start, int stop) {
+    int length = stop - start;
+    if (length == 0) {
+      return "";
+    }
+    int slot =
+        (length * 31 + chars[start] * 7 + chars[start + length / 2] * 3 + chars[stop - 1])
+            & (names.length - 1);
+    String kept = names[slot];
+    if (kept != null && kept.length() == length) {
+      int k = 0;
+      while (k < length && kept.charAt(k) == chars[start + k]) {
+        k++;
+      }
+      if (k == length) {
+        return kept;
+      }
+    }
+    String made = new String(chars, start, length);
+    names[slot] = made;
+    return made;
+  }
+
+  /** The rest of a string from its first escape at {@code from}. */
+  private String escaped(int start, int from) {
+    decoded.setLength(0);
+    decoded.append(in, start, from - start);
+    int i = from;
+    while (i < end) {
+      char c = in[i++];
+      if (c == '"') {
+        pos = i;
+        return decoded.toString();
+      }
+      if (c < 0x20) {
+        throw DECLINED;
+      }
+      if (c != '\\') {
+        decoded.append(c);
+        continue;
+      }
+      if (i == end) {
+        throw DECLINED;
+      }
+      char escape = in[i++];
+      switch (escape) {
+        case '"':
+        case '\\':
+        case '/':
+          decoded.append(escape);
+          break;
+        case 'b':
+          decoded.append('\b');
+          break;
+        case 'f':
+          decoded.append('\f');
+          break;
+        case 'n':
+          decoded.append('\n');
+          break;
+        case 'r':
+          decoded.append('\r');
+          break;
+        case 't':
+          decoded.append('\t');
+          break;
+        case 'u':
+          if (end - i < 4) {
+            throw DECLINED;
+          }
+          int unit = 0;
+          for (int k = 0; k < 4; k++) {
+            unit = unit << 4 | hexDigit(in[i++]);
+          }
+          decoded.append((char) unit);
+          break;
+        default:
+          throw DECLINED;
+      }
+    }
+    throw DECLINED;
+  }
+
+  private static int hexDigit(char c) {
+    if (c >= '0' && c <= '9') {
+      return c - '0';
+    }
+    if (c >= 'a' && c <= 'f') {
+      return c - 'a' + 10;
+    }
+    if (c >= 'A' && c <= 'F') {
+      return c - 'A' + 10;
+    }
+    throw DECLINED;
+  }
+
+  /**
+   * An integer of up to 18 digits, as Jackson's tree keeps it: an int when it fits, else a long;
+   * its text the value's ({@code -0} is {@code 0}).
+   */
+  private JsonValue integer() {
+    int i = pos;
+    boolean negative = i < end && in[i] == '-';
+    if (negative) {
+      i++;
+    }
+    int digitsFrom = i;
+    long value = 0;
+    while (i < end && in[i] >= '0' && in[i] <= '9') {
+      value = value * 10 + (in[i] - '0');
+      i++;
+    }
+    int digits = i - digitsFrom;
+    if (digits == 0 || digits > 18 || (digits > 1 && in[digitsFrom] == '0')) {
+      throw DECLINED;
+    }
+    if (i < end && (in[i] == '.' || in[i] == 'e' || in[i] == 'E')) {
+      throw DECLINED;
+    }
+    pos = i;
+    if (negative) {
+      value = -value;
+    }
+    String text = Long.toString(value);
+    if (canonical) {
+      out.plain(text);
+    }
+    return new JsonValue.Scalar(
+        value == (int) value ? JsonValue.Kind.INT : JsonValue.Kind.LONG, text);
+  }
+
+  private JsonValue literal(String text, JsonValue.Scalar value) {
+    if (end - pos < text.length()) {
+      throw DECLINED;
+    }
+    for (int k = 0; k < text.length(); k++) {
+      if (in[pos + k] != text.charAt(k)) {
+        throw DECLINED;
+      }
+    }
+    pos += text.length();
+    if (canonical) {
+      out.plain(text);
+    }
+    return value;
+  }
+
+  private char peek() {
+    if (pos >= end) {
+      throw DECLINED;
+    }
+    return in[pos];
+  }
+
+  private void skipSpace() {
+    while (pos < end) {
+      char c = in[pos];
+      if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+        return;
+      }
+      pos++;
+    }
+  }
+}
