@@ -57,6 +57,8 @@ final class BodyScanner {
   /** Member names seen, by a hash of their characters; a name that collides replaces another. */
   private final String[] names = new String[256];
 
+  private final char[][] nameChars = new char[256][];
+
   private byte[] scratch = new byte[1024];
   private final StringBuilder decoded = new StringBuilder();
 
@@ -163,9 +165,12 @@ final class BodyScanner {
       }
       skipSpace();
       boolean items = depth == 1 && peek() == '[' && name.equals("value");
-      object.put(name, items ? array(depth + 1, true) : value(depth));
+      JsonValue value = items ? array(depth + 1, true) : value(depth);
       if (canonical) {
+        object.append(name, value); // a name given twice is found while ordering the names
         push(name, memberStart, out.length);
+      } else {
+        object.put(name, value);
       }
       skipSpace();
       char next = peek();
@@ -182,7 +187,9 @@ final class BodyScanner {
       skipSpace();
     }
     if (canonical) {
-      inNameOrder(base, firstMember);
+      if (inNameOrder(base, firstMember)) {
+        object.keepLastOfRepeatedNames();
+      }
       out.ascii('}');
     }
     top = base;
@@ -244,9 +251,12 @@ final class BodyScanner {
   /**
    * Puts the object's members, written in the order received, into name order, keeping the last
    * value of a name given twice (as the tree does); members are small and usually in order already.
+   *
+   * @return whether a name was given twice
    */
-  private void inNameOrder(int base, int firstMember) {
+  private boolean inNameOrder(int base, int firstMember) {
     boolean moved = false;
+    boolean repeated = false;
     for (int k = base + 1; k < top; k++) {
       String name = memberNames[k];
       int start = memberStarts[k];
@@ -255,7 +265,7 @@ final class BodyScanner {
       int order;
       while (j >= base && (order = memberNames[j].compareTo(name)) >= 0) {
         if (order == 0) {
-          moved = true; // a name given twice: the earlier member is dropped below
+          repeated = true; // the earlier member is dropped below
           break;
         }
         memberNames[j + 1] = memberNames[j];
@@ -268,8 +278,8 @@ final class BodyScanner {
       memberStarts[j + 1] = start;
       memberEnds[j + 1] = stop;
     }
-    if (!moved) {
-      return;
+    if (!moved && !repeated) {
+      return false;
     }
     int written = out.length - firstMember;
     if (scratch.length < written) {
@@ -289,6 +299,7 @@ final class BodyScanner {
       at += length;
     }
     out.length = at;
+    return repeated;
   }
 
   private void push(String name, int start, int stop) {
@@ -305,8 +316,9 @@ final class BodyScanner {
   /**
    * A string at {@code pos} (its opening quote).
    *
-   * @param name whether it is a member's name: names recur from body to body, so one string is kept
-   *     per name (with its hash, which the readers' lookups use) instead of one made each time
+   * @param name whether it is a member's name. Names and short texts recur from body to body
+   *     (member names, types, states, the call's URL), so one string is kept per text, with its
+   *     hash, which the readers' look-ups use, instead of one made each time
    */
   @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): see below
   private String string(boolean name) {
@@ -319,7 +331,9 @@ final class BodyScanner {
       if (c == '"') {
         pos = i + 1;
         String text =
-            name && all < 0x80 ? knownName(chars, start, i) : new String(chars, start, i - start);
+            (name || i - start <= 64) && all < 0x80
+                ? known(chars, start, i, name)
+                : new String(chars, start, i - start);
         if (canonical) {
           if (all < 0x80) {
             // Printable ASCII without a quote or backslash is its own canonical form: the
@@ -350,8 +364,12 @@ final class BodyScanner {
     throw DECLINED;
   }
 
-  /** The name {@code chars[start, stop)}, printable ASCII: the one kept, or made and kept. */
-  private String knownName(char[] chars, int start, int stop) {
+  /**
+   * The text {@code chars[start, stop)}, printable ASCII: the string kept for it, or one made and
+   * kept. A name is interned, so that the readers' look-ups of the names they know find it by
+   * identity; a value is not (a sender chooses values).
+   */
+  private String known(char[] chars, int start, int stop, boolean name) {
     int length = stop - start;
     if (length == 0) {
       return "";
@@ -359,18 +377,16 @@ final class BodyScanner {
     int slot =
         (length * 31 + chars[start] * 7 + chars[start + length / 2] * 3 + chars[stop - 1])
             & (names.length - 1);
-    String kept = names[slot];
-    if (kept != null && kept.length() == length) {
-      int k = 0;
-      while (k < length && kept.charAt(k) == chars[start + k]) {
-        k++;
-      }
-      if (k == length) {
-        return kept;
-      }
+    char[] kept = nameChars[slot];
+    if (kept != null && Arrays.equals(kept, 0, kept.length, chars, start, stop)) {
+      return names[slot];
     }
     String made = new String(chars, start, length);
+    if (name) {
+      made = made.intern();
+    }
     names[slot] = made;
+    nameChars[slot] = Arrays.copyOfRange(chars, start, stop);
     return made;
   }
 

@@ -40,14 +40,17 @@ final class CallNotifications {
             ? NO_DATA
             : WireReader.call(item, item.resourceData(), ".resourceData");
     String state = Item.lower(call.state());
-    String type = TYPE + ":" + item.changeType() + (state.isEmpty() ? "" : ":" + state);
+    String type =
+        state.isEmpty()
+            ? TYPE + ":" + item.changeType()
+            : TYPE + ":" + item.changeType() + ":" + state;
     switch (state) {
       case "incoming":
         return item.is("created") ? incoming(item, call, type) : unrecognized(item);
       case "transferring":
-        return List.of(transfer(item, call, "", type, Progress.IN_PROGRESS, Optional.empty()));
+        return List.of(transfer(item, "", type, Progress.IN_PROGRESS, evidence(call)));
       case "transferaccepted":
-        return List.of(transfer(item, call, "", type, Progress.ACCEPTED, Optional.empty()));
+        return List.of(transfer(item, "", type, Progress.ACCEPTED, evidence(call)));
       case "established":
         return established(item, call, type);
       case "terminated":
@@ -66,7 +69,8 @@ final class CallNotifications {
       ProviderEvidence evidence = evidence(call);
       Failure failure =
           ResultInfoFailures.failure(call.resultInfo(), evidence, "transfer").orElseThrow();
-      return List.of(transfer(item, call, "", type, Progress.FAILED, Optional.of(failure)));
+      return List.of(
+          transfer(item, "", type, Progress.FAILED, Optional.of(failure), failure.evidence()));
     }
     return List.of(
         new CallLifecycleEvent(
@@ -88,7 +92,7 @@ final class CallNotifications {
     ProviderEvidence evidence = evidence(call);
     if (transferCompleted(call)) {
       return List.of(
-          transfer(item, call, "transfer", type, Progress.COMPLETED, Optional.empty()),
+          transfer(item, "transfer", type, Progress.COMPLETED, evidence),
           disconnected(item, type, evidence, Optional.empty()));
     }
     if (redirected(call)) {
@@ -138,12 +142,17 @@ final class CallNotifications {
   }
 
   private static OperationUpdate transfer(
+      Item item, String role, String type, Progress progress, ProviderEvidence evidence) {
+    return transfer(item, role, type, progress, Optional.empty(), evidence);
+  }
+
+  private static OperationUpdate transfer(
       Item item,
-      CallResource call,
       String role,
       String type,
       Progress progress,
-      Optional<Failure> failure) {
+      Optional<Failure> failure,
+      ProviderEvidence evidence) {
     return new OperationUpdate(
         item.meta(role, type),
         item.callId(),
@@ -153,7 +162,7 @@ final class CallNotifications {
         Optional.empty(),
         Optional.empty(),
         failure,
-        failure.map(Failure::evidence).orElseGet(() -> evidence(call)));
+        evidence);
   }
 
   static ProviderEvidence evidence(CallResource call) {

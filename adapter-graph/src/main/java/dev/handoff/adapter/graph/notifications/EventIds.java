@@ -1,10 +1,10 @@
 package dev.handoff.adapter.graph.notifications;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HexFormat;
 
 /**
  * Event ids for notifications, which carry none: {@code graph:} and the SHA-256 of the item's
@@ -38,7 +38,6 @@ final class EventIds {
   private static final ThreadLocal<TreeWriter> BUFFER = ThreadLocal.withInitial(TreeWriter::new);
 
   private static final int MAX_KEPT = 64 * 1024;
-  private static final HexFormat HEX = HexFormat.of();
 
   /**
    * @param item an item of a batch
@@ -70,11 +69,22 @@ final class EventIds {
    * @param canonical an item's canonical bytes
    * @return its id
    */
+  @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int) of ASCII text
   static String of(CanonicalJson canonical) {
     MessageDigest sha256 = SHA_256.get();
     sha256.update(canonical.bytes, 0, canonical.length);
-    return PREFIX + HEX.formatHex(sha256.digest());
+    byte[] digest = sha256.digest();
+    byte[] id = new byte[PREFIX.length() + digest.length * 2];
+    PREFIX.getBytes(0, PREFIX.length(), id, 0);
+    int at = PREFIX.length();
+    for (byte b : digest) {
+      id[at++] = HEX_DIGITS[(b >> 4) & 0xf];
+      id[at++] = HEX_DIGITS[b & 0xf];
+    }
+    return new String(id, StandardCharsets.ISO_8859_1);
   }
+
+  private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
   /** Writes a tree's canonical form: members in name order. */
   private static final class TreeWriter {

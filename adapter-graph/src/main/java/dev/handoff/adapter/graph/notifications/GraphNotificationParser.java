@@ -133,10 +133,25 @@ public final class GraphNotificationParser {
     }
     JsonValue.Elements items = (JsonValue.Elements) value;
     List<ProviderEvent> events = new ArrayList<>(items.size() + 1);
+    Paths paths = new Paths();
     for (int i = 0; i < items.size(); i++) {
-      events.addAll(item(i, items.get(i), receivedAt));
+      events.addAll(item(i, items.get(i), receivedAt, paths));
     }
     return events;
+  }
+
+  /** The resource paths of one batch: its items usually all concern one call. */
+  private static final class Paths {
+    private String url;
+    private ResourcePath path;
+
+    ResourcePath of(String resourceUrl) {
+      if (!resourceUrl.equals(url)) {
+        url = resourceUrl;
+        path = ResourcePath.parse(resourceUrl);
+      }
+      return path;
+    }
   }
 
   /**
@@ -170,7 +185,7 @@ public final class GraphNotificationParser {
     }
   }
 
-  private List<ProviderEvent> item(int index, JsonValue value, Instant receivedAt) {
+  private List<ProviderEvent> item(int index, JsonValue value, Instant receivedAt, Paths paths) {
     if (!(value instanceof JsonValue.Members)) {
       throw new MalformedNotificationException(
           OptionalInt.of(index),
@@ -204,7 +219,7 @@ public final class GraphNotificationParser {
               index,
               node,
               CHANGE_TYPES.contains(change) ? change : notification.changeType(),
-              ResourcePath.parse(url),
+              paths.of(url),
               data,
               eventId,
               receivedAt));

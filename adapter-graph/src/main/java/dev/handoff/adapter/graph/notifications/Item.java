@@ -124,10 +124,14 @@ record Item(
       return Optional.empty();
     }
     String text = ((JsonValue.Scalar) type).text().trim();
-    text = text.startsWith("#") ? text.substring(1) : text;
-    text = text.startsWith("microsoft.graph.") ? text.substring("microsoft.graph.".length()) : text;
-    return Optional.of(text);
+    int from = text.startsWith("#") ? 1 : 0;
+    if (text.startsWith(GRAPH_NAMESPACE, from)) {
+      from += GRAPH_NAMESPACE.length();
+    }
+    return Optional.of(text.substring(from));
   }
+
+  private static final String GRAPH_NAMESPACE = "microsoft.graph.";
 
   static String lower(String value) {
     return value == null ? "" : value.trim().toLowerCase(Locale.ROOT);

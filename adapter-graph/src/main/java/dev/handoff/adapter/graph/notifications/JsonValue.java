@@ -148,8 +148,8 @@ abstract sealed class JsonValue permits JsonValue.Members, JsonValue.Elements, J
 
   /** An object: its members in the order they first appeared. */
   static final class Members extends JsonValue {
-    private String[] names = new String[8];
-    private JsonValue[] values = new JsonValue[8];
+    private String[] names = new String[4];
+    private JsonValue[] values = new JsonValue[4];
     private int size;
     private String contentId;
 
@@ -161,12 +161,33 @@ abstract sealed class JsonValue permits JsonValue.Members, JsonValue.Elements, J
           return;
         }
       }
+      append(name, value);
+    }
+
+    /**
+     * Adds a member without looking for its name: for a reader that finds names given twice itself,
+     * then calls {@link #keepLastOfRepeatedNames()}.
+     */
+    void append(String name, JsonValue value) {
       if (size == names.length) {
         names = Arrays.copyOf(names, size * 2);
         values = Arrays.copyOf(values, size * 2);
       }
       names[size] = name;
       values[size++] = value;
+    }
+
+    /** Makes the members appended what {@link #put} would have made of them. */
+    void keepLastOfRepeatedNames() {
+      String[] appendedNames = names;
+      JsonValue[] appendedValues = values;
+      int appended = size;
+      names = new String[appendedNames.length];
+      values = new JsonValue[appendedValues.length];
+      size = 0;
+      for (int i = 0; i < appended; i++) {
+        put(appendedNames[i], appendedValues[i]);
+      }
     }
 
     /**
