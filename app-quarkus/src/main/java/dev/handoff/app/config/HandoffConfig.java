@@ -310,6 +310,13 @@ public interface HandoffConfig {
     double timeScale();
 
     /**
+     * @return the most participants the emulator puts in one page of a participant list; a call
+     *     with more answers in pages, each naming the next, as both providers do
+     */
+    @WithDefault("100")
+    int participantPageSize();
+
+    /**
      * @return which provider the service speaks through the embedded emulator: {@code acs} (the
      *     default) or {@code graph}
      */

@@ -251,6 +251,12 @@ public class StartupChecks {
               + " must be a positive number, not "
               + emulator.timeScale());
     }
+    if (emulator.participantPageSize() < 1) {
+      problems.add(
+          setting("handoff.emulator.participant-page-size")
+              + " must be at least 1, not "
+              + emulator.participantPageSize());
+    }
     if (!CALL_ID.matcher(emulator.demoCallId()).matches()) {
       problems.add(
           setting("handoff.emulator.demo-call-id")

@@ -122,6 +122,7 @@ public class EmbeddedEmulator {
               .httpPort(config.emulator().port())
               .seed(config.emulator().seed())
               .timeScale(config.emulator().timeScale())
+              .participantPageSize(config.emulator().participantPageSize())
               .build()
               .start();
       LOG.infof(

@@ -253,6 +253,13 @@ class EmulatorControlsTest {
   }
 
   @Test
+  void theEmbeddedEmulatorRunsWithTheServicesSettings() {
+    // The test profile's own: simulated durations at 5 %, one participant per page of a roster.
+    assertThat(embedded.running().settings().timeScale()).isEqualTo(0.05);
+    assertThat(embedded.running().settings().participantPageSize()).isEqualTo(1);
+  }
+
+  @Test
   void theControlsNeedTheApiCredential() {
     given()
         .contentType("application/json")

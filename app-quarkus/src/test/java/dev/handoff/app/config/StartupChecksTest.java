@@ -263,6 +263,22 @@ class StartupChecksTest {
   }
 
   @Test
+  void theEmulatorsParticipantPageSizeMustBeAtLeastOne() {
+    Map<String, String> emulator =
+        Map.of(
+            "handoff.provider", "emulator",
+            "handoff.api.keys", "k1",
+            "handoff.emulator.participant-page-size", "0");
+
+    assertThat(StartupChecks.problems(config(emulator)))
+        .containsExactly(
+            "handoff.emulator.participant-page-size (HANDOFF_EMULATOR_PARTICIPANT_PAGE_SIZE)"
+                + " must be at least 1, not 0");
+    assertThat(config(Map.of("handoff.provider", "emulator")).emulator().participantPageSize())
+        .isEqualTo(100);
+  }
+
+  @Test
   void aRefusalIsDescribedByItsOwnMessageWithoutAStackTrace() {
     StartupRefusedException refused = new StartupRefusedException(List.of("x must be y"));
     assertThat(StartupFailure.describe(new RuntimeException("wrapped", refused)))

@@ -54,7 +54,10 @@ final class BodyScanner {
   private int[] memberEnds = new int[32];
   private int top;
 
-  /** Member names seen, by a hash of their characters; a name that collides replaces another. */
+  /**
+   * Names and short texts seen, by a hash of their characters; one that collides replaces another.
+   * At most 256 of at most 64 (or, for names, 1,024) characters: a sender cannot make it grow.
+   */
   private final String[] names = new String[256];
 
   private final char[][] nameChars = new char[256][];
