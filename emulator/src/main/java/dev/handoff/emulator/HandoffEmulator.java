@@ -142,7 +142,12 @@ public final class HandoffEmulator implements AutoCloseable {
     ControlApi control = new ControlApi(engine, this::info, trust);
     Pipeline pipeline =
         new Pipeline(
-            List.of(acs, graph, identity), control::handle, faults, journal, settings.clock());
+            List.of(acs, graph, identity),
+            control::handle,
+            faults,
+            journal,
+            settings.clock(),
+            settings.maxHold());
     try {
       frontend =
           HttpFrontend.start(

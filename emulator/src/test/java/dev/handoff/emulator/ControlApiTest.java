@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.handoff.emulator.control.Outcome;
 import dev.handoff.emulator.fault.FaultAction;
+import dev.handoff.emulator.fault.FaultRule;
 import dev.handoff.emulator.junit.HandoffEmulatorExtension;
 import dev.handoff.emulator.support.CallbackReceiver;
 import dev.handoff.emulator.support.EmulatorHttp;
@@ -172,6 +173,20 @@ class ControlApiTest {
                 .statusCode())
         .isEqualTo(201);
     assertThat(json(call(http, emulator, "GET", "/faults", null)).get("callbacks")).hasSize(1);
+    assertThat(
+            call(
+                    http,
+                    emulator,
+                    "POST",
+                    "/faults",
+                    "{\"operation\":\"acs.transfer\",\"action\":{\"type\":\"held\","
+                        + "\"gate\":\"g-1\"},\"times\":1}")
+                .statusCode())
+        .isEqualTo(201);
+    assertThat(emulator.control().faults().values())
+        .extracting(FaultRule::action)
+        .contains(new FaultAction.Held("g-1"));
+    assertThat(call(http, emulator, "POST", "/gates/g-1/open", null).statusCode()).isEqualTo(204);
     assertThat(call(http, emulator, "DELETE", "/faults", null).statusCode()).isEqualTo(204);
     assertThat(emulator.control().callbackFaults()).isEmpty();
   }

@@ -123,11 +123,11 @@ class GraphDeliveryBindingTest {
     GraphCall call =
         GraphEmulatorResource.boundCall(
             GraphCallSpec.peerToPeer(GraphEmulatorResource.callbackUrl(), "phone:+14255550112"));
-    // The consultation call's placement is slow to be answered, as when Graph is busy: long enough
-    // that the test acts within it on a loaded machine.
+    // The consultation call's placement is not answered until the test says so, as when Graph is
+    // busy: the test acts while it is in flight, however slow the machine.
     emulator()
         .control()
-        .injectFault(FaultRule.once("graph.createCall", new FaultAction.Latency(8_000)));
+        .injectFault(FaultRule.once("graph.createCall", new FaultAction.Held("placement")));
     String handoff =
         client()
             .body(
@@ -138,8 +138,7 @@ class GraphDeliveryBindingTest {
             .statusCode(202)
             .extract()
             .path("id");
-    // Getting there (the caller held, its callback recorded) can take seconds on a loaded machine;
-    // the window to act in opens only then, and lasts as long as the placement's latency.
+    // Getting there (the caller held, its callback recorded) can take seconds on a loaded machine.
     awaitStep(handoff, "placeCall", "REQUESTED", Duration.ofSeconds(30));
     // Holding the caller was reported with a genuine token; the service is still answering that
     // delivery, since recording it sent the placement.
@@ -178,6 +177,7 @@ class GraphDeliveryBindingTest {
     assertThat(hasStep(handoff, "placeCall", "REQUESTED"))
         .as("still placing: the deferral was not a late answer")
         .isTrue();
+    emulator().control().openGate("placement");
 
     assertThat(
             awaitState(handoff, "COMPLETED", "FAILED", "CANCELLED", "UNKNOWN").getString("state"))

@@ -83,8 +83,16 @@ public interface EmulatorControl {
   /** Disarms one fault of either kind; returns whether it was armed. */
   boolean removeFault(String id);
 
-  /** Disarms every fault. */
+  /** Disarms every fault, and opens every gate. */
   void clearFaults();
+
+  /**
+   * Opens a gate of {@link dev.handoff.emulator.fault.FaultAction.Held} faults: the requests held
+   * at it are handled now, and later ones pass at once, until the faults are cleared.
+   *
+   * @param name the gate's name
+   */
+  void openGate(String name);
 
   /** Sets the Event Grid webhook that ACS IncomingCall events go to ({@code null} for none). */
   void eventGridWebhook(String url);

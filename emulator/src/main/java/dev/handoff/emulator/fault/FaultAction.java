@@ -5,12 +5,13 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 /**
  * What an injected fault does to a matching request. JSON carries a {@code type}: {@code error},
- * {@code latency}, {@code drop} or {@code noResponse}.
+ * {@code latency}, {@code held}, {@code drop} or {@code noResponse}.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
   @JsonSubTypes.Type(value = FaultAction.Error.class, name = "error"),
   @JsonSubTypes.Type(value = FaultAction.Latency.class, name = "latency"),
+  @JsonSubTypes.Type(value = FaultAction.Held.class, name = "held"),
   @JsonSubTypes.Type(value = FaultAction.Drop.class, name = "drop"),
   @JsonSubTypes.Type(value = FaultAction.NoResponse.class, name = "noResponse")
 })
@@ -45,6 +46,24 @@ public sealed interface FaultAction {
     public Latency {
       if (millis < 0) {
         throw new IllegalArgumentException("latency must not be negative");
+      }
+    }
+  }
+
+  /**
+   * Hold the request until its gate is opened ({@link
+   * dev.handoff.emulator.control.EmulatorControl#openGate(String)}), then handle it normally: a
+   * test acts while a request is in flight without guessing how long it needs. A gate opened stays
+   * open, so a request reaching it later passes at once, until the faults are cleared (which opens
+   * every gate). A gate never opened lets its request through after the emulator's hold limit.
+   *
+   * @param gate the gate's name
+   */
+  record Held(String gate) implements FaultAction {
+    /** Validates the name. */
+    public Held {
+      if (gate == null || gate.isBlank()) {
+        throw new IllegalArgumentException("a held fault needs the name of its gate");
       }
     }
   }

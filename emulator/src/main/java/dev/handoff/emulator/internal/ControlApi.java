@@ -177,6 +177,10 @@ public final class ControlApi {
       }
       return json(201, Map.of("invitationId", engine.inviteToAcsCall(id, invitation.target())));
     }
+    if (method.equals("POST") && path.startsWith("/gates/") && path.endsWith("/open")) {
+      engine.openGate(decode(path.substring("/gates/".length(), path.length() - "/open".length())));
+      return Response.empty(204);
+    }
     if (method.equals("DELETE") && path.startsWith("/faults/")) {
       String id = decode(path.substring("/faults/".length()));
       return engine.removeFault(id) ? Response.empty(204) : error(404, "no fault " + id);

@@ -139,6 +139,14 @@ public final class EmulatorEngine implements EmulatorControl {
   }
 
   @Override
+  public void openGate(String name) {
+    if (name == null || name.isBlank()) {
+      throw new IllegalArgumentException("a gate needs a name");
+    }
+    faults.openGate(name);
+  }
+
+  @Override
   public void eventGridWebhook(String url) {
     acs.eventGridWebhook(url);
   }

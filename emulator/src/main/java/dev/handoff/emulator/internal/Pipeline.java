@@ -13,6 +13,7 @@ import dev.handoff.emulator.internal.state.FaultEngine;
 import dev.handoff.emulator.internal.state.JournalStore;
 import dev.handoff.emulator.journal.ReceivedRequest;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,19 +36,26 @@ public final class Pipeline implements Dispatcher {
   private final FaultEngine faults;
   private final JournalStore journal;
   private final Clock clock;
+  private final Duration maxHold;
 
-  /** Creates the pipeline. */
+  /**
+   * Creates the pipeline.
+   *
+   * @param maxHold the longest a request is held at a gate that is not opened
+   */
   public Pipeline(
       List<Endpoint> endpoints,
       Function<Request, Response> control,
       FaultEngine faults,
       JournalStore journal,
-      Clock clock) {
+      Clock clock,
+      Duration maxHold) {
     this.endpoints = List.copyOf(endpoints);
     this.control = control;
     this.faults = faults;
     this.journal = journal;
     this.clock = clock;
+    this.maxHold = maxHold;
   }
 
   @Override
@@ -83,6 +91,10 @@ public final class Pipeline implements Dispatcher {
       notes.add("fault: " + describe(action));
       if (action instanceof FaultAction.Latency latency) {
         sleep(latency.millis());
+      } else if (action instanceof FaultAction.Held held) {
+        if (!awaitGate(held.gate())) {
+          notes.add("gate " + held.gate() + " not opened within " + maxHold);
+        }
       } else if (action instanceof FaultAction.Error error) {
         Response response = route.faultResponse().apply(error);
         record(sequence, receivedAt, request, route.operation(), response, notes);
@@ -163,8 +175,20 @@ public final class Pipeline implements Dispatcher {
     if (action instanceof FaultAction.Drop drop) {
       return "drop" + (drop.afterExecution() ? " after execution" : "");
     }
+    if (action instanceof FaultAction.Held held) {
+      return "held at gate " + held.gate();
+    }
     FaultAction.NoResponse hold = (FaultAction.NoResponse) action;
     return "no response" + (hold.afterExecution() ? " after execution" : "");
+  }
+
+  private boolean awaitGate(String gate) {
+    try {
+      return faults.awaitGate(gate, maxHold);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   private static void sleep(long millis) {

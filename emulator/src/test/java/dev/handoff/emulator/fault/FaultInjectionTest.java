@@ -195,6 +195,52 @@ class FaultInjectionTest {
   }
 
   @Test
+  void holdsARequestAtItsGateUntilTheGateIsOpenedThenAnswersNormally() throws Exception {
+    // Its own emulator: the class's holds requests two seconds at most, and this test must be the
+    // one to let the request go, however slow the machine.
+    try (HandoffEmulator emulator =
+        HandoffEmulator.builder()
+            .bindAddress("127.0.0.1")
+            .timeScale(0.01)
+            .maxHold(Duration.ofMinutes(2))
+            .build()
+            .start()) {
+      String path = transfer(emulator);
+      emulator
+          .control()
+          .injectFault(FaultRule.once("acs.transfer", new FaultAction.Held("transfer")));
+      EmulatorHttp http = new EmulatorHttp(emulator, false);
+      CompletableFuture<HttpResponse<String>> answer =
+          CompletableFuture.supplyAsync(() -> http.acsPost(path, BODY));
+      long giveUp = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (!emulator.control().faults().isEmpty() && System.nanoTime() < giveUp) {
+        Thread.sleep(10); // the fault is taken once the request reaches the gate
+      }
+
+      assertThat(emulator.control().faults()).as("the request reached the gate").isEmpty();
+      assertThat(answer).as("held at the gate").isNotDone();
+      assertThat(emulator.journal().requests())
+          .noneMatch(r -> r.operation().equals("acs.transfer"));
+
+      emulator.control().openGate("transfer");
+
+      assertThat(answer.get(30, java.util.concurrent.TimeUnit.SECONDS).statusCode()).isEqualTo(202);
+      assertThat(last(emulator).note()).isEqualTo("fault: held at gate transfer");
+      // An open gate stays open: a request held at it later passes at once.
+      emulator
+          .control()
+          .injectFault(FaultRule.once("acs.transfer", new FaultAction.Held("transfer")));
+      assertThat(http.acsPost(transfer(emulator), BODY).statusCode()).isEqualTo(202);
+    }
+  }
+
+  @Test
+  void aHeldFaultNeedsTheNameOfItsGate() {
+    assertThatThrownBy(() -> new FaultAction.Held(" "))
+        .hasMessage("a held fault needs the name of its gate");
+  }
+
+  @Test
   void faultsCanBeListedAndRemoved(HandoffEmulator emulator) {
     String id =
         emulator

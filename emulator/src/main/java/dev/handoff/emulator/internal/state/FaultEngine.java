@@ -4,10 +4,15 @@ import dev.handoff.emulator.fault.CallbackFault;
 import dev.handoff.emulator.fault.FaultAction;
 import dev.handoff.emulator.fault.FaultRule;
 import dev.handoff.emulator.internal.http.Request;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /** The injected request and callback faults, each consumed as it applies. Thread-safe. */
@@ -15,6 +20,7 @@ public final class FaultEngine {
 
   private final List<Armed<FaultRule>> requestFaults = new ArrayList<>();
   private final List<Armed<CallbackFault>> callbackFaults = new ArrayList<>();
+  private final Map<String, CountDownLatch> gates = new HashMap<>();
   private long nextId;
 
   /** A rule with its id and how many more times it applies (-1 = unlimited). */
@@ -53,10 +59,30 @@ public final class FaultEngine {
         | callbackFaults.removeIf(a -> a.id.equals(id));
   }
 
-  /** Removes every fault. */
+  /** Removes every fault, and opens every gate (releasing the requests held at them). */
   public synchronized void clear() {
     requestFaults.clear();
     callbackFaults.clear();
+    gates.values().forEach(CountDownLatch::countDown);
+    gates.clear();
+  }
+
+  /** Opens a gate: the requests held at it go on, and later ones pass at once. */
+  public synchronized void openGate(String name) {
+    gates.computeIfAbsent(name, n -> new CountDownLatch(1)).countDown();
+  }
+
+  /**
+   * Holds the calling request thread at a gate until it is opened, or at most {@code limit}.
+   *
+   * @return whether the gate was opened (false: the limit passed)
+   */
+  public boolean awaitGate(String name, Duration limit) throws InterruptedException {
+    CountDownLatch gate;
+    synchronized (this) {
+      gate = gates.computeIfAbsent(name, n -> new CountDownLatch(1));
+    }
+    return gate.await(limit.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** The armed request faults. */
