@@ -130,25 +130,13 @@ final class BodyScanner {
   }
 
   private JsonValue.Members object(int depth) {
-    if (depth > MAX_DEPTH) {
-      throw DECLINED;
-    }
-    pos++;
     JsonValue.Members object = new JsonValue.Members();
     int base = top;
     int firstMember = out.length + 1;
-    if (canonical) {
-      out.ascii('{');
-    }
-    skipSpace();
-    if (peek() == '}') {
-      pos++;
-      if (canonical) {
-        out.ascii('}');
-      }
+    if (opensEmpty('{', '}', depth)) {
       return object;
     }
-    while (true) {
+    do {
       if (peek() != '"') {
         throw DECLINED;
       }
@@ -175,20 +163,7 @@ final class BodyScanner {
       } else {
         object.put(name, value);
       }
-      skipSpace();
-      char next = peek();
-      pos++;
-      if (next == '}') {
-        break;
-      }
-      if (next != ',') {
-        throw DECLINED;
-      }
-      if (canonical) {
-        out.ascii(',');
-      }
-      skipSpace();
-    }
+    } while (!closesAfterValue('}'));
     if (canonical) {
       if (inNameOrder(base, firstMember)) {
         object.keepLastOfRepeatedNames();
@@ -204,42 +179,64 @@ final class BodyScanner {
    *     items that get event ids
    */
   private JsonValue.Elements array(int depth, boolean items) {
-    if (depth > MAX_DEPTH) {
-      throw DECLINED;
-    }
-    pos++;
     JsonValue.Elements array = new JsonValue.Elements();
-    if (canonical) {
-      out.ascii('[');
-    }
-    skipSpace();
-    if (peek() == ']') {
-      pos++;
-      if (canonical) {
-        out.ascii(']');
-      }
+    if (opensEmpty('[', ']', depth)) {
       return array;
     }
-    while (true) {
+    do {
       array.add(items && peek() == '{' ? item(depth) : value(depth));
-      skipSpace();
-      char next = peek();
-      pos++;
-      if (next == ']') {
-        break;
-      }
-      if (next != ',') {
-        throw DECLINED;
-      }
-      if (canonical) {
-        out.ascii(',');
-      }
-      skipSpace();
-    }
+    } while (!closesAfterValue(']'));
     if (canonical) {
       out.ascii(']');
     }
     return array;
+  }
+
+  /**
+   * Reads a container's opening character.
+   *
+   * @return whether the container closes at once (then its closing character is read too)
+   */
+  private boolean opensEmpty(char open, char close, int depth) {
+    if (depth > MAX_DEPTH) {
+      throw DECLINED;
+    }
+    pos++;
+    if (canonical) {
+      out.ascii(open);
+    }
+    skipSpace();
+    if (peek() != close) {
+      return false;
+    }
+    pos++;
+    if (canonical) {
+      out.ascii(close);
+    }
+    return true;
+  }
+
+  /**
+   * Reads what follows a member or an element: a comma (written canonically) or the container's
+   * closing character (not written: an object orders its members first).
+   *
+   * @return whether it was the closing character
+   */
+  private boolean closesAfterValue(char close) {
+    skipSpace();
+    char next = peek();
+    pos++;
+    if (next == close) {
+      return true;
+    }
+    if (next != ',') {
+      throw DECLINED;
+    }
+    if (canonical) {
+      out.ascii(',');
+    }
+    skipSpace();
+    return false;
   }
 
   private JsonValue.Members item(int depth) {
