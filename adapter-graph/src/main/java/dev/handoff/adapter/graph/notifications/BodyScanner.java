@@ -62,6 +62,9 @@ final class BodyScanner {
 
   private final char[][] nameChars = new char[256][];
 
+  /** Name orders seen, by a hash of the names' identities; one that collides replaces another. */
+  private final Shape[] shapes = new Shape[64];
+
   private byte[] scratch = new byte[1024];
   private final StringBuilder decoded = new StringBuilder();
 
@@ -250,35 +253,28 @@ final class BodyScanner {
 
   /**
    * Puts the object's members, written in the order received, into name order, keeping the last
-   * value of a name given twice (as the tree does); members are small and usually in order already.
+   * value of a name given twice (as the tree does).
    *
    * @return whether a name was given twice
    */
   private boolean inNameOrder(int base, int firstMember) {
-    boolean moved = false;
-    boolean repeated = false;
-    for (int k = base + 1; k < top; k++) {
-      String name = memberNames[k];
-      int start = memberStarts[k];
-      int stop = memberEnds[k];
-      int j = k - 1;
-      int order;
-      while (j >= base && (order = memberNames[j].compareTo(name)) >= 0) {
-        if (order == 0) {
-          repeated = true; // the earlier member is dropped below
-          break;
-        }
-        memberNames[j + 1] = memberNames[j];
-        memberStarts[j + 1] = memberStarts[j];
-        memberEnds[j + 1] = memberEnds[j];
-        j--;
-        moved = true;
-      }
-      memberNames[j + 1] = name;
-      memberStarts[j + 1] = start;
-      memberEnds[j + 1] = stop;
+    int count = top - base;
+    if (count < 2) {
+      return false;
     }
-    if (!moved && !repeated) {
+    // Graph sends the same objects with the same names in the same order, and names are kept
+    // (interned) strings: an order seen before is found by the names' identity, not sorted again.
+    int slot =
+        (System.identityHashCode(memberNames[base]) * 31
+                + System.identityHashCode(memberNames[top - 1])
+                + count)
+            & (shapes.length - 1);
+    Shape shape = shapes[slot];
+    if (shape == null || !shape.isOf(memberNames, base, count)) {
+      shape = Shape.of(memberNames, base, count);
+      shapes[slot] = shape;
+    }
+    if (shape.order == null) {
       return false;
     }
     int written = out.length - firstMember;
@@ -287,19 +283,73 @@ final class BodyScanner {
     }
     System.arraycopy(out.bytes, firstMember, scratch, 0, written);
     int at = firstMember;
-    for (int k = base; k < top; k++) {
-      if (k + 1 < top && memberNames[k + 1].equals(memberNames[k])) {
+    for (int k = 0; k < count; k++) {
+      int member = base + shape.order[k];
+      if (k + 1 < count && memberNames[base + shape.order[k + 1]].equals(memberNames[member])) {
         continue; // the stable sort keeps a name's later value after its earlier
       }
       if (at > firstMember) {
         out.bytes[at++] = ',';
       }
-      int length = memberEnds[k] - memberStarts[k];
-      System.arraycopy(scratch, memberStarts[k] - firstMember, out.bytes, at, length);
+      int length = memberEnds[member] - memberStarts[member];
+      System.arraycopy(scratch, memberStarts[member] - firstMember, out.bytes, at, length);
       at += length;
     }
     out.length = at;
-    return repeated;
+    return shape.repeated;
+  }
+
+  /** An object's names in the order received, and the order they sort into. */
+  private static final class Shape {
+    private final String[] names;
+
+    /** Received positions in name order (stable); null when the names are in order already. */
+    private final int[] order;
+
+    private final boolean repeated;
+
+    private Shape(String[] names, int[] order, boolean repeated) {
+      this.names = names;
+      this.order = order;
+      this.repeated = repeated;
+    }
+
+    static Shape of(String[] names, int base, int count) {
+      int[] order = new int[count];
+      boolean moved = false;
+      boolean repeated = false;
+      for (int k = 0; k < count; k++) {
+        String name = names[base + k];
+        int j = k - 1;
+        int comparison;
+        while (j >= 0 && (comparison = names[base + order[j]].compareTo(name)) >= 0) {
+          if (comparison == 0) {
+            repeated = true; // the earlier member is dropped when written
+            break;
+          }
+          order[j + 1] = order[j];
+          j--;
+          moved = true;
+        }
+        order[j + 1] = k;
+      }
+      return new Shape(
+          Arrays.copyOfRange(names, base, base + count),
+          moved || repeated ? order : null,
+          repeated);
+    }
+
+    boolean isOf(String[] others, int base, int count) {
+      if (names.length != count) {
+        return false;
+      }
+      for (int k = 0; k < count; k++) {
+        if (names[k] != others[base + k]) {
+          return false;
+        }
+      }
+      return true;
+    }
   }
 
   private void push(String name, int start, int stop) {
