@@ -370,7 +370,6 @@ final class BodyScanner {
    *     (member names, types, states, the call's URL), so one string is kept per text, with its
    *     hash, which the readers' look-ups use, instead of one made each time
    */
-  @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): see below
   private String string(boolean name) {
     int start = ++pos;
     char[] chars = in;
@@ -386,13 +385,7 @@ final class BodyScanner {
                 : new String(chars, start, i - start);
         if (canonical) {
           if (all < 0x80) {
-            // Printable ASCII without a quote or backslash is its own canonical form: the
-            // deprecated method copies each character's low byte, exactly right for these.
-            out.ensure(text.length() + 2);
-            out.bytes[out.length++] = '"';
-            text.getBytes(0, text.length(), out.bytes, out.length);
-            out.length += text.length();
-            out.bytes[out.length++] = '"';
+            out.quotePrintableAscii(text);
           } else {
             out.quote(chars, start, i);
           }
