@@ -1,20 +1,32 @@
 package dev.handoff.adapter.graph.notifications;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * Reads a notification body in one pass over its characters into the tree {@link JsonValue#read}
- * builds from Jackson's tokens, and, while it reads each object item of the top-level {@code value}
- * array, writes that item's canonical bytes and derives its event id ({@link
- * JsonValue.Members#contentId()}), so no item is walked a second time.
+ * Reads a notification body in one pass over its UTF-8 bytes into the tree {@link JsonValue#read}
+ * builds from Jackson's tokens, and derives the event id of each object item of the top-level
+ * {@code value} array while it reads it ({@link JsonValue.Members#contentId()}).
+ *
+ * <p>An item as Graph sends it is compact (no white space) and, once each object's members are put
+ * in name order, its own canonical form ({@link EventIds}): its strings are quoted as the canonical
+ * form quotes them and its numbers written as their text. So the scanner puts each object's members
+ * in name order in place, in its own copy of the bytes, as the object ends, and hashes the item's
+ * bytes as they stand when it ends: nothing is written a second time. An item that is not its own
+ * canonical form (white space between its tokens, an escape the canonical form writes otherwise, a
+ * negative zero, a name given twice) gets no id here; the parser derives it from the tree.
  *
  * <p>It reads the plain JSON notification bodies are made of, and declines (returns null) anything
  * else: a number with a fraction or an exponent or more than 18 digits, white space, escapes or
- * literals JSON does not define, a control character in a string, a name over 1,024 characters,
- * nesting deeper than 64, a body over a million characters, malformed text, content after the
- * value, an empty body. The parser then reads the body with Jackson's tokenizer, which reads or
- * refuses it, with its own message, exactly as it always has. So nothing is read here that Jackson
- * would refuse, and nothing is read differently: the tree and the ids are those of that path.
+ * literals JSON does not define, a control character in a string, a lone surrogate, a name over
+ * 1,022 bytes, nesting deeper than 64, a body over a million characters, malformed text,
+ * content after the value, an empty body. The parser then reads the body with Jackson's tokenizer,
+ * which reads or refuses it, with its own message, exactly as it always has. So nothing is read
+ * here that Jackson would refuse, and nothing is read differently: the tree and the ids are those
+ * of that path.
  *
  * <p>Not thread-safe; {@link #read} uses one instance per thread.
  */
@@ -23,6 +35,7 @@ final class BodyScanner {
   private static final int MAX_NAME = 1024;
   private static final int MAX_DEPTH = 64;
   private static final int MAX_KEPT = 64 * 1024;
+  private static final int MAX_SHORT_TEXT = 64;
 
   private static final ThreadLocal<BodyScanner> SCANNERS =
       ThreadLocal.withInitial(BodyScanner::new);
@@ -38,16 +51,27 @@ final class BodyScanner {
 
   private static final Declined DECLINED = new Declined();
 
-  private char[] in = new char[4096];
+  private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
+  /** The body's UTF-8 bytes, this scanner's own: objects of an item are put in name order here. */
+  private byte[] in;
+
   private int pos;
   private int end;
 
-  private final CanonicalJson out = new CanonicalJson();
+  /**
+   * The body as given when each of its characters is one byte of {@link #in}; a {@code ?} there
+   * may then stand for a lone surrogate, which UTF-8 cannot carry. Null otherwise.
+   */
+  private String bodyText;
 
-  /** Whether the characters read now belong to an item, whose canonical bytes are being written. */
-  private boolean canonical;
+  /** Whether the bytes read now belong to an item of the {@code value} array. */
+  private boolean inItem;
 
-  /** The members of the objects being written canonically: a stack, innermost object on top. */
+  /** Whether the item being read is, so far, its own canonical form once its objects are ordered. */
+  private boolean verbatim;
+
+  /** The members of the item's objects being read: a stack, innermost object on top. */
   private String[] memberNames = new String[32];
 
   private int[] memberStarts = new int[32];
@@ -55,12 +79,12 @@ final class BodyScanner {
   private int top;
 
   /**
-   * Names and short texts seen, by a hash of their characters; one that collides replaces another.
-   * At most 256 of at most 64 (or, for names, 1,024) characters: a sender cannot make it grow.
+   * Names and short texts seen, by a hash of their bytes; one that collides replaces another. At
+   * most 256 of at most 64 (or, for names, 1,024) characters: a sender cannot make it grow.
    */
-  private final String[] names = new String[256];
+  private final String[] texts = new String[256];
 
-  private final char[][] nameChars = new char[256][];
+  private final byte[][] textBytes = new byte[256][];
 
   /** Name orders seen, by a hash of the names' identities; one that collides replaces another. */
   private final Shape[] shapes = new Shape[64];
@@ -72,35 +96,53 @@ final class BodyScanner {
 
   /**
    * @param body a notification body
-   * @return its tree, each object item of the top-level {@code value} array carrying its event id;
-   *     null when the body is left to Jackson
+   * @return its tree, each object item of the top-level {@code value} array that is its own
+   *     canonical form carrying its event id; null when the body is left to Jackson
    */
   static JsonValue read(String body) {
     if (body.length() > MAX_CHARS) {
       return null;
     }
+    byte[] utf8 = body.getBytes(StandardCharsets.UTF_8);
+    boolean oneBytePerChar = utf8.length == body.length();
+    if (!oneBytePerChar && hasLoneSurrogate(body)) {
+      return null;
+    }
     BodyScanner scanner = SCANNERS.get();
     try {
-      return scanner.scan(body);
+      return scanner.scan(utf8, oneBytePerChar ? body : null);
     } catch (Declined declined) {
       return null;
     } finally {
-      if (scanner.in.length > MAX_KEPT) {
-        SCANNERS.remove(); // an unusually large body: do not keep its buffers for the thread's life
+      scanner.in = null;
+      scanner.bodyText = null;
+      if (scanner.scratch.length > MAX_KEPT) {
+        SCANNERS.remove(); // an unusually large object: do not keep its copy for the thread's life
       }
     }
   }
 
-  private JsonValue scan(String body) {
-    int length = body.length();
-    if (in.length < length) {
-      in = new char[Math.max(length, in.length * 2)];
+  private static boolean hasLoneSurrogate(String body) {
+    for (int i = 0; i < body.length(); i++) {
+      char c = body.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < body.length()
+          && Character.isLowSurrogate(body.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return true;
+      }
     }
-    body.getChars(0, length, in, 0);
+    return false;
+  }
+
+  private JsonValue scan(byte[] utf8, String body) {
+    in = utf8;
+    bodyText = body;
     pos = 0;
-    end = length;
+    end = utf8.length;
     top = 0;
-    canonical = false;
+    inItem = false;
     skipSpace();
     JsonValue root = value(0);
     skipSpace();
@@ -135,18 +177,17 @@ final class BodyScanner {
   private JsonValue.Members object(int depth) {
     JsonValue.Members object = new JsonValue.Members();
     int base = top;
-    int firstMember = out.length + 1;
     if (opensEmpty('{', '}', depth)) {
       return object;
     }
+    int firstMember = pos;
     do {
       if (peek() != '"') {
         throw DECLINED;
       }
-      int memberStart = out.length;
-      int nameStart = pos;
+      int memberStart = pos;
       String name = string(true);
-      if (pos - nameStart > MAX_NAME) {
+      if (pos - memberStart > MAX_NAME) {
         throw DECLINED;
       }
       skipSpace();
@@ -154,24 +195,18 @@ final class BodyScanner {
         throw DECLINED;
       }
       pos++;
-      if (canonical) {
-        out.ascii(':');
-      }
       skipSpace();
       boolean items = depth == 1 && peek() == '[' && name.equals("value");
       JsonValue value = items ? array(depth + 1, true) : value(depth);
-      if (canonical) {
+      if (inItem) {
         object.append(name, value); // a name given twice is found while ordering the names
-        push(name, memberStart, out.length);
+        push(name, memberStart, pos);
       } else {
         object.put(name, value);
       }
     } while (!closesAfterValue('}'));
-    if (canonical) {
-      if (inNameOrder(base, firstMember)) {
-        object.keepLastOfRepeatedNames();
-      }
-      out.ascii('}');
+    if (inItem && inNameOrder(base, firstMember)) {
+      object.keepLastOfRepeatedNames();
     }
     top = base;
     return object;
@@ -189,9 +224,6 @@ final class BodyScanner {
     do {
       array.add(items && peek() == '{' ? item(depth) : value(depth));
     } while (!closesAfterValue(']'));
-    if (canonical) {
-      out.ascii(']');
-    }
     return array;
   }
 
@@ -205,29 +237,22 @@ final class BodyScanner {
       throw DECLINED;
     }
     pos++;
-    if (canonical) {
-      out.ascii(open);
-    }
     skipSpace();
     if (peek() != close) {
       return false;
     }
     pos++;
-    if (canonical) {
-      out.ascii(close);
-    }
     return true;
   }
 
   /**
-   * Reads what follows a member or an element: a comma (written canonically) or the container's
-   * closing character (not written: an object orders its members first).
+   * Reads what follows a member or an element: a comma or the container's closing character.
    *
    * @return whether it was the closing character
    */
   private boolean closesAfterValue(char close) {
     skipSpace();
-    char next = peek();
+    byte next = peek();
     pos++;
     if (next == close) {
       return true;
@@ -235,27 +260,28 @@ final class BodyScanner {
     if (next != ',') {
       throw DECLINED;
     }
-    if (canonical) {
-      out.ascii(',');
-    }
     skipSpace();
     return false;
   }
 
   private JsonValue.Members item(int depth) {
-    out.length = 0;
-    canonical = true;
+    int start = pos;
+    inItem = true;
+    verbatim = true;
     JsonValue.Members item = object(depth + 1);
-    canonical = false;
-    item.contentId(EventIds.of(out));
+    inItem = false;
+    if (verbatim) {
+      item.contentId(EventIds.of(in, start, pos));
+    }
     return item;
   }
 
   /**
-   * Puts the object's members, written in the order received, into name order, keeping the last
-   * value of a name given twice (as the tree does).
+   * Finds a name given twice and, while the item is still its own canonical form, puts the
+   * object's members, read at {@code [firstMember, pos - 1)}, in name order in place.
    *
-   * @return whether a name was given twice
+   * @return whether a name was given twice (the tree then keeps the last value; the item is no
+   *     longer its own canonical form, which drops the earlier)
    */
   private boolean inNameOrder(int base, int firstMember) {
     int count = top - base;
@@ -274,29 +300,30 @@ final class BodyScanner {
       shape = Shape.of(memberNames, base, count);
       shapes[slot] = shape;
     }
-    if (shape.order == null) {
+    if (shape.repeated) {
+      verbatim = false;
+      return true;
+    }
+    if (shape.order == null || !verbatim) {
       return false;
     }
-    int written = out.length - firstMember;
-    if (scratch.length < written) {
-      scratch = new byte[Math.max(written, scratch.length * 2)];
+    // Compact: the members are separated by single commas, and ordering them keeps the length.
+    int length = pos - 1 - firstMember;
+    if (scratch.length < length) {
+      scratch = new byte[Math.max(length, scratch.length * 2)];
     }
-    System.arraycopy(out.bytes, firstMember, scratch, 0, written);
+    System.arraycopy(in, firstMember, scratch, 0, length);
     int at = firstMember;
     for (int k = 0; k < count; k++) {
       int member = base + shape.order[k];
-      if (k + 1 < count && memberNames[base + shape.order[k + 1]].equals(memberNames[member])) {
-        continue; // the stable sort keeps a name's later value after its earlier
+      if (k > 0) {
+        in[at++] = ',';
       }
-      if (at > firstMember) {
-        out.bytes[at++] = ',';
-      }
-      int length = memberEnds[member] - memberStarts[member];
-      System.arraycopy(scratch, memberStarts[member] - firstMember, out.bytes, at, length);
-      at += length;
+      int size = memberEnds[member] - memberStarts[member];
+      System.arraycopy(scratch, memberStarts[member] - firstMember, in, at, size);
+      at += size;
     }
-    out.length = at;
-    return shape.repeated;
+    return false;
   }
 
   /** An object's names in the order received, and the order they sort into. */
@@ -324,7 +351,7 @@ final class BodyScanner {
         int comparison;
         while (j >= 0 && (comparison = names[base + order[j]].compareTo(name)) >= 0) {
           if (comparison == 0) {
-            repeated = true; // the earlier member is dropped when written
+            repeated = true;
             break;
           }
           order[j + 1] = order[j];
@@ -334,9 +361,7 @@ final class BodyScanner {
         order[j + 1] = k;
       }
       return new Shape(
-          Arrays.copyOfRange(names, base, base + count),
-          moved || repeated ? order : null,
-          repeated);
+          Arrays.copyOfRange(names, base, base + count), moved ? order : null, repeated);
     }
 
     boolean isOf(String[] others, int base, int count) {
@@ -372,109 +397,189 @@ final class BodyScanner {
    */
   private String string(boolean name) {
     int start = ++pos;
-    char[] chars = in;
+    byte[] bytes = in;
     int limit = end;
-    int all = 0;
-    for (int i = start; i < limit; i++) {
-      char c = chars[i];
-      if (c == '"') {
-        pos = i + 1;
-        String text =
-            (name || i - start <= 64) && all < 0x80
-                ? known(chars, start, i, name)
-                : new String(chars, start, i - start);
-        if (canonical) {
-          if (all < 0x80) {
-            out.quotePrintableAscii(text);
-          } else {
-            out.quote(chars, start, i);
-          }
-        }
-        return text;
-      }
-      if (c == '\\') {
-        String text = escaped(start, i);
-        if (canonical) {
-          out.quote(text);
-        }
-        return text;
-      }
-      if (c < 0x20) {
+    boolean ascii = true;
+    int i = start;
+    while (true) {
+      i = nextSpecial(bytes, i, limit);
+      if (i >= limit) {
         throw DECLINED;
       }
-      all |= c;
+      byte c = bytes[i];
+      if (c == '"') {
+        pos = i + 1;
+        if (!ascii) {
+          return new String(bytes, start, i - start, StandardCharsets.UTF_8);
+        }
+        return name || i - start <= MAX_SHORT_TEXT
+            ? known(bytes, start, i, name)
+            : new String(bytes, start, i - start, StandardCharsets.ISO_8859_1);
+      }
+      if (c == '\\') {
+        return escaped(start, i);
+      }
+      if (c >= 0 && c < 0x20) {
+        throw DECLINED;
+      }
+      if (c < 0) {
+        ascii = false; // a byte of a character beyond ASCII
+      } else {
+        mayBeALoneSurrogate(i);
+      }
+      i++;
     }
-    throw DECLINED;
+  }
+
+  private static final VarHandle WORDS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGH_BITS = 0x8080808080808080L;
+
+  /**
+   * The first position from {@code i} that holds a quote, a backslash, a control character, a byte
+   * beyond ASCII or a {@code ?}; {@code limit} when there is none. Eight bytes at a time: a byte
+   * flagged below is one of these or comes after one, so the lowest flag is the first.
+   */
+  private static int nextSpecial(byte[] bytes, int i, int limit) {
+    while (i + Long.BYTES <= limit) {
+      long word = (long) WORDS.get(bytes, i);
+      long flags =
+          zeroBytes(word ^ 0x2222222222222222L) // "
+              | zeroBytes(word ^ 0x5c5c5c5c5c5c5c5cL) // backslash
+              | zeroBytes(word ^ 0x3f3f3f3f3f3f3f3fL) // ?
+              | ((word - 0x2020202020202020L) & ~word) // below 0x20
+              | word; // 0x80 and above
+      flags &= HIGH_BITS;
+      if (flags != 0) {
+        return i + (Long.numberOfTrailingZeros(flags) >>> 3);
+      }
+      i += Long.BYTES;
+    }
+    while (i < limit) {
+      byte c = bytes[i];
+      if (c == '"' || c == '\\' || c < 0x20 || c == '?') {
+        return i;
+      }
+      i++;
+    }
+    return limit;
+  }
+
+  /** The high bit of each byte of {@code word} that is zero, and maybe of bytes after one. */
+  private static long zeroBytes(long word) {
+    return (word - ONES) & ~word;
+  }
+
+  /** A {@code ?} in the bytes of a body given as text stands for a lone surrogate, or is one. */
+  private void mayBeALoneSurrogate(int at) {
+    if (bodyText != null && bodyText.charAt(at) != '?') {
+      throw DECLINED;
+    }
   }
 
   /**
-   * The text {@code chars[start, stop)}, printable ASCII: the string kept for it, or one made and
-   * kept. A name is interned, so that the readers' look-ups of the names they know find it by
-   * identity; a value is not (a sender chooses values).
+   * The text {@code bytes[start, stop)}, ASCII: the string kept for it, or one made and kept. A
+   * name is interned, so that the readers' look-ups of the names they know find it by identity; a
+   * value is not (a sender chooses values).
    */
-  private String known(char[] chars, int start, int stop, boolean name) {
+  private String known(byte[] bytes, int start, int stop, boolean name) {
     int length = stop - start;
     if (length == 0) {
       return "";
     }
     int slot =
-        (length * 31 + chars[start] * 7 + chars[start + length / 2] * 3 + chars[stop - 1])
-            & (names.length - 1);
-    char[] kept = nameChars[slot];
-    if (kept != null && Arrays.equals(kept, 0, kept.length, chars, start, stop)) {
-      return names[slot];
+        (length * 31 + bytes[start] * 7 + bytes[start + length / 2] * 3 + bytes[stop - 1])
+            & (texts.length - 1);
+    byte[] kept = textBytes[slot];
+    if (kept != null && kept.length == length && sameBytes(kept, bytes, start, length)) {
+      return texts[slot];
     }
-    String made = new String(chars, start, length);
+    String made = new String(bytes, start, length, StandardCharsets.ISO_8859_1);
     if (name) {
       made = made.intern();
     }
-    names[slot] = made;
-    nameChars[slot] = Arrays.copyOfRange(chars, start, stop);
+    texts[slot] = made;
+    textBytes[slot] = Arrays.copyOfRange(bytes, start, stop);
     return made;
   }
 
-  /** The rest of a string from its first escape at {@code from}. */
+  /** Whether {@code kept} holds {@code bytes[start, start + length)}, eight bytes at a time. */
+  private static boolean sameBytes(byte[] kept, byte[] bytes, int start, int length) {
+    int k = 0;
+    for (; k + Long.BYTES <= length; k += Long.BYTES) {
+      if ((long) WORDS.get(kept, k) != (long) WORDS.get(bytes, start + k)) {
+        return false;
+      }
+    }
+    for (; k < length; k++) {
+      if (kept[k] != bytes[start + k]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The rest of a string from its first escape at {@code from}. The canonical form escapes the
+   * quote and the backslash as {@code \"} and {@code \\}, and a control character as {@code \\u00}
+   * and two hex digits in lower case; any other escape makes the item differ from it.
+   */
   private String escaped(int start, int from) {
     decoded.setLength(0);
-    decoded.append(in, start, from - start);
+    int run = start;
     int i = from;
     while (i < end) {
-      char c = in[i++];
+      byte c = in[i];
       if (c == '"') {
-        pos = i;
+        appendRun(run, i);
+        pos = i + 1;
         return decoded.toString();
       }
-      if (c < 0x20) {
+      if (c >= 0 && c < 0x20) {
         throw DECLINED;
+      }
+      if (c == '?') {
+        mayBeALoneSurrogate(i);
       }
       if (c != '\\') {
-        decoded.append(c);
+        i++;
         continue;
       }
-      if (i == end) {
+      appendRun(run, i);
+      if (++i == end) {
         throw DECLINED;
       }
-      char escape = in[i++];
+      byte escape = in[i++];
       switch (escape) {
         case '"':
         case '\\':
+          decoded.append((char) escape);
+          break;
         case '/':
-          decoded.append(escape);
+          decoded.append('/');
+          verbatim = false;
           break;
         case 'b':
           decoded.append('\b');
+          verbatim = false;
           break;
         case 'f':
           decoded.append('\f');
+          verbatim = false;
           break;
         case 'n':
           decoded.append('\n');
+          verbatim = false;
           break;
         case 'r':
           decoded.append('\r');
+          verbatim = false;
           break;
         case 't':
           decoded.append('\t');
+          verbatim = false;
           break;
         case 'u':
           if (end - i < 4) {
@@ -482,18 +587,38 @@ final class BodyScanner {
           }
           int unit = 0;
           for (int k = 0; k < 4; k++) {
-            unit = unit << 4 | hexDigit(in[i++]);
+            unit = unit << 4 | hexDigit(in[i + k]);
           }
+          if (!(unit < 0x20
+              && in[i] == '0'
+              && in[i + 1] == '0'
+              && in[i + 2] == HEX_DIGITS[unit >> 4]
+              && in[i + 3] == HEX_DIGITS[unit & 0xf])) {
+            verbatim = false;
+          }
+          i += 4;
           decoded.append((char) unit);
           break;
         default:
           throw DECLINED;
       }
+      run = i;
     }
     throw DECLINED;
   }
 
-  private static int hexDigit(char c) {
+  /** Appends {@code in[from, to)}, characters without an escape, decoded. */
+  private void appendRun(int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (in[i] < 0) {
+        decoded.append(new String(in, i, to - i, StandardCharsets.UTF_8));
+        return;
+      }
+      decoded.append((char) in[i]);
+    }
+  }
+
+  private static int hexDigit(byte c) {
     if (c >= '0' && c <= '9') {
       return c - '0';
     }
@@ -508,10 +633,12 @@ final class BodyScanner {
 
   /**
    * An integer of up to 18 digits, as Jackson's tree keeps it: an int when it fits, else a long;
-   * its text the value's ({@code -0} is {@code 0}).
+   * its text the value's ({@code -0} is {@code 0}, which makes an item differ from its canonical
+   * form).
    */
   private JsonValue integer() {
-    int i = pos;
+    int from = pos;
+    int i = from;
     boolean negative = i < end && in[i] == '-';
     if (negative) {
       i++;
@@ -530,12 +657,15 @@ final class BodyScanner {
       throw DECLINED;
     }
     pos = i;
+    String text;
+    if (negative && value == 0) {
+      text = "0";
+      verbatim = false;
+    } else {
+      text = known(in, from, i, false); // at most 19 characters
+    }
     if (negative) {
       value = -value;
-    }
-    String text = Long.toString(value);
-    if (canonical) {
-      out.plain(text);
     }
     return new JsonValue.Scalar(
         value == (int) value ? JsonValue.Kind.INT : JsonValue.Kind.LONG, text);
@@ -551,26 +681,32 @@ final class BodyScanner {
       }
     }
     pos += text.length();
-    if (canonical) {
-      out.plain(text);
-    }
     return value;
   }
 
-  private char peek() {
+  private byte peek() {
     if (pos >= end) {
       throw DECLINED;
     }
     return in[pos];
   }
 
+  /** Skips white space; inside an item, white space makes it differ from its canonical form. */
   private void skipSpace() {
-    while (pos < end) {
-      char c = in[pos];
+    if (pos < end && in[pos] > ' ') {
+      return;
+    }
+    int i = pos;
+    while (i < end) {
+      byte c = in[i];
       if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
-        return;
+        break;
       }
-      pos++;
+      i++;
+    }
+    if (i != pos) {
+      verbatim = false;
+      pos = i;
     }
   }
 }

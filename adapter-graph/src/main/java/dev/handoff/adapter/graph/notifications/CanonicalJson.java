@@ -36,19 +36,6 @@ final class CanonicalJson {
     quote(chars, 0, chars.length);
   }
 
-  /**
-   * A string of printable ASCII without a quote or a backslash, quoted: its characters are their
-   * own canonical bytes, copied in bulk.
-   */
-  @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): each char's low byte
-  void quotePrintableAscii(String text) {
-    ensure(text.length() + 2);
-    bytes[length++] = '"';
-    text.getBytes(0, text.length(), bytes, length);
-    length += text.length();
-    bytes[length++] = '"';
-  }
-
   /** The characters {@code chars[from, to)} as one quoted string. */
   void quote(char[] chars, int from, int to) {
     ensure((to - from) * 6 + 2); // the most a character takes: a six-character escape

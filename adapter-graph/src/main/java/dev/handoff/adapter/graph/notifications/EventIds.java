@@ -16,8 +16,8 @@ import java.util.Arrays;
  * first release, so a notification redelivered across an upgrade is still recognised.
  *
  * <p>The canonical bytes are written by hand, straight as UTF-8 into a reused buffer that the
- * digest reads ({@link CanonicalJson}): by {@link BodyScanner} while it reads a body, or from the
- * tree here when the body took Jackson's path.
+ * digest reads ({@link CanonicalJson}), from the tree. {@link BodyScanner} hashes an item as
+ * received, its objects put in name order, when that is its canonical form.
  */
 final class EventIds {
   static final String PREFIX = "graph:";
@@ -69,10 +69,20 @@ final class EventIds {
    * @param canonical an item's canonical bytes
    * @return its id
    */
-  @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int) of ASCII text
   static String of(CanonicalJson canonical) {
+    return of(canonical.bytes, 0, canonical.length);
+  }
+
+  /**
+   * @param bytes holds an item's canonical bytes
+   * @param from where they start
+   * @param to where they end
+   * @return its id
+   */
+  @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int) of ASCII text
+  static String of(byte[] bytes, int from, int to) {
     MessageDigest sha256 = SHA_256.get();
-    sha256.update(canonical.bytes, 0, canonical.length);
+    sha256.update(bytes, from, to - from);
     byte[] digest = sha256.digest();
     byte[] id = new byte[PREFIX.length() + digest.length * 2];
     PREFIX.getBytes(0, PREFIX.length(), id, 0);

@@ -34,18 +34,69 @@ class BodyScannerTest {
   }
 
   @Test
-  void anItemsMembersInAnyOrderOrNamedTwiceGetTheIdOfTheTreeJacksonKeeps() throws Exception {
-    String body =
-        "{\"value\":[{\"z\":1,\"a\":{\"y\":[2,{\"c\":3,\"b\":4}],\"x\":5},\"z\":6,\"m\":7,\"a\":8}]}";
+  void anItemsMembersInAnyOrderAtAnyDepthGetTheIdOfTheirNameOrder() throws Exception {
+    String body = "{\"value\":[{\"z\":1,\"a\":{\"y\":[2,{\"c\":3,\"b\":4}],\"x\":5},\"m\":-7}]}";
 
-    JsonValue.Members item =
-        (JsonValue.Members)
-            ((JsonValue.Elements) ((JsonValue.Members) BodyScanner.read(body)).get("value")).get(0);
+    JsonValue.Members item = firstItem(BodyScanner.read(body));
 
     assertThat(item.contentId())
         .isEqualTo(EventIds.of(JsonValue.of(GraphJson.mapper().readTree(body).get("value").get(0))))
         .isEqualTo(
-            EventIds.of(JsonValue.of(GraphJson.mapper().readTree("{\"a\":8,\"m\":7,\"z\":6}"))));
+            EventIds.of(
+                JsonValue.of(
+                    GraphJson.mapper()
+                        .readTree("{\"a\":{\"x\":5,\"y\":[2,{\"b\":4,\"c\":3}]},\"m\":-7,\"z\":1}"))));
+    assertThat(item.toString()).isEqualTo(GraphJson.mapper().readTree(body).get("value").get(0).toString());
+  }
+
+  /**
+   * An item that differs from its canonical form in more than the order of its members gets its id
+   * from the tree: the same id, derived once more.
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "{\"z\":1,\"a\":2,\"z\":3}",
+        "{\"a\": 1}",
+        "{\"a\":[1, 2]}",
+        "{\"a\":\"\\/\"}",
+        "{\"a\":\"\\n\"}",
+        "{\"a\":\"\\u0041\"}",
+        "{\"a\":\"\\u001F\"}",
+        "{\"a\":\"\\ud800\"}",
+        "{\"a\":-0}"
+      })
+  void anItemNotItsOwnCanonicalFormGetsItsIdFromTheTree(String itemText) throws Exception {
+    String body = "{\"value\":[" + itemText + "]}";
+
+    JsonValue.Members item = firstItem(BodyScanner.read(body));
+
+    assertThat(item.contentId()).isNull();
+    assertThat(EventIds.of(item))
+        .isEqualTo(EventIds.of(JsonValue.of(GraphJson.mapper().readTree(itemText))));
+  }
+
+  @Test
+  void escapesTheCanonicalFormWritesSoKeepAnItsOwnId() throws Exception {
+    String itemText = "{\"a\":\"q\\\"b\\\\c\\u001f\u00e9\"}";
+
+    JsonValue.Members item = firstItem(BodyScanner.read("{\"value\":[" + itemText + "]}"));
+
+    assertThat(item.contentId())
+        .isEqualTo(EventIds.of(JsonValue.of(GraphJson.mapper().readTree(itemText))));
+  }
+
+  @Test
+  void aQuestionMarkIsReadAndALoneSurrogateIsLeftToJackson() {
+    assertThat(firstItem(BodyScanner.read("{\"value\":[{\"a?\":\"b?\"}]}")).contentId())
+        .isNotNull();
+    assertThat(BodyScanner.read("{\"value\":[{\"a\":\"b\ud800\"}]}")).isNull();
+    assertThat(BodyScanner.read("{\"value\":[{\"a\":\"\u00e9\udc00\"}]}")).isNull();
+    assertThat(BodyScanner.read("{\"value\":[{\"a\":\"\ud83d\ude00\"}]}")).isNotNull();
+  }
+
+  private static JsonValue.Members firstItem(JsonValue root) {
+    return (JsonValue.Members) ((JsonValue.Elements) ((JsonValue.Members) root).get("value")).get(0);
   }
 
   @Test
