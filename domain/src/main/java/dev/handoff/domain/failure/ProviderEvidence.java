@@ -71,7 +71,7 @@ public record ProviderEvidence(
     sip.ifPresent(builder::sip);
     q850.ifPresent(builder::q850);
     message.ifPresent(builder::message);
-    builder.references.putAll(references);
+    references.forEach(builder::reference);
     return builder;
   }
 
@@ -83,7 +83,9 @@ public record ProviderEvidence(
     private SipDiagnostic sip;
     private SipDiagnostic q850;
     private String message;
-    private final Map<String, String> references = new LinkedHashMap<>();
+
+    /** Made with the first reference: most evidence has none. */
+    private Map<String, String> references;
 
     private Builder() {}
 
@@ -148,6 +150,9 @@ public record ProviderEvidence(
      */
     public Builder reference(String name, String value) {
       if (value != null) {
+        if (references == null) {
+          references = new LinkedHashMap<>();
+        }
         references.put(name, value);
       }
       return this;
@@ -157,6 +162,15 @@ public record ProviderEvidence(
      * @return the evidence
      */
     public ProviderEvidence build() {
+      if (httpStatus == null
+          && code == null
+          && subCode == null
+          && sip == null
+          && q850 == null
+          && message == null
+          && references == null) {
+        return NONE;
+      }
       return new ProviderEvidence(
           httpStatus == null ? OptionalInt.empty() : OptionalInt.of(httpStatus),
           Optional.ofNullable(code),

@@ -22,11 +22,11 @@ import java.util.Arrays;
  * <p>It reads the plain JSON notification bodies are made of, and declines (returns null) anything
  * else: a number with a fraction or an exponent or more than 18 digits, white space, escapes or
  * literals JSON does not define, a control character in a string, a lone surrogate, a name over
- * 1,022 bytes, nesting deeper than 64, a body over a million characters, malformed text,
- * content after the value, an empty body. The parser then reads the body with Jackson's tokenizer,
- * which reads or refuses it, with its own message, exactly as it always has. So nothing is read
- * here that Jackson would refuse, and nothing is read differently: the tree and the ids are those
- * of that path.
+ * 1,022 bytes, nesting deeper than 64, a body over a million characters, malformed text, content
+ * after the value, an empty body. The parser then reads the body with Jackson's tokenizer, which
+ * reads or refuses it, with its own message, exactly as it always has. So nothing is read here that
+ * Jackson would refuse, and nothing is read differently: the tree and the ids are those of that
+ * path.
  *
  * <p>Not thread-safe; {@link #read} uses one instance per thread.
  */
@@ -60,15 +60,17 @@ final class BodyScanner {
   private int end;
 
   /**
-   * The body as given when each of its characters is one byte of {@link #in}; a {@code ?} there
-   * may then stand for a lone surrogate, which UTF-8 cannot carry. Null otherwise.
+   * The body as given when each of its characters is one byte of {@link #in}; a {@code ?} there may
+   * then stand for a lone surrogate, which UTF-8 cannot carry. Null otherwise.
    */
   private String bodyText;
 
   /** Whether the bytes read now belong to an item of the {@code value} array. */
   private boolean inItem;
 
-  /** Whether the item being read is, so far, its own canonical form once its objects are ordered. */
+  /**
+   * Whether the item being read is, so far, its own canonical form once its objects are ordered.
+   */
   private boolean verbatim;
 
   /** The members of the item's objects being read: a stack, innermost object on top. */
@@ -85,6 +87,14 @@ final class BodyScanner {
   private final String[] texts = new String[256];
 
   private final byte[][] textBytes = new byte[256][];
+
+  /** The values read for the kept texts, as a string and as a number (scalars do not change). */
+  private final JsonValue.Scalar[] keptStrings = new JsonValue.Scalar[256];
+
+  private final JsonValue.Scalar[] keptNumbers = new JsonValue.Scalar[256];
+
+  /** The slot of the text read last when it is kept; -1 when it is not. */
+  private int keptSlot;
 
   /** Name orders seen, by a hash of the names' identities; one that collides replaces another. */
   private final Shape[] shapes = new Shape[64];
@@ -162,7 +172,14 @@ final class BodyScanner {
       case '[':
         return array(depth + 1, false);
       case '"':
-        return new JsonValue.Scalar(JsonValue.Kind.STRING, string(false));
+        String text = string(false);
+        if (keptSlot < 0) {
+          return new JsonValue.Scalar(JsonValue.Kind.STRING, text);
+        }
+        if (keptStrings[keptSlot] == null) {
+          keptStrings[keptSlot] = new JsonValue.Scalar(JsonValue.Kind.STRING, text);
+        }
+        return keptStrings[keptSlot];
       case 't':
         return literal("true", JsonValue.Scalar.TRUE);
       case 'f':
@@ -277,8 +294,8 @@ final class BodyScanner {
   }
 
   /**
-   * Finds a name given twice and, while the item is still its own canonical form, puts the
-   * object's members, read at {@code [firstMember, pos - 1)}, in name order in place.
+   * Finds a name given twice and, while the item is still its own canonical form, puts the object's
+   * members, read at {@code [firstMember, pos - 1)}, in name order in place.
    *
    * @return whether a name was given twice (the tree then keeps the last value; the item is no
    *     longer its own canonical form, which drops the earlier)
@@ -396,6 +413,7 @@ final class BodyScanner {
    *     hash, which the readers' look-ups use, instead of one made each time
    */
   private String string(boolean name) {
+    keptSlot = -1;
     int start = ++pos;
     byte[] bytes = in;
     int limit = end;
@@ -487,12 +505,14 @@ final class BodyScanner {
   private String known(byte[] bytes, int start, int stop, boolean name) {
     int length = stop - start;
     if (length == 0) {
+      keptSlot = -1;
       return "";
     }
     int slot =
         (length * 31 + bytes[start] * 7 + bytes[start + length / 2] * 3 + bytes[stop - 1])
             & (texts.length - 1);
     byte[] kept = textBytes[slot];
+    keptSlot = slot;
     if (kept != null && kept.length == length && sameBytes(kept, bytes, start, length)) {
       return texts[slot];
     }
@@ -502,6 +522,8 @@ final class BodyScanner {
     }
     texts[slot] = made;
     textBytes[slot] = Arrays.copyOfRange(bytes, start, stop);
+    keptStrings[slot] = null;
+    keptNumbers[slot] = null;
     return made;
   }
 
@@ -657,18 +679,18 @@ final class BodyScanner {
       throw DECLINED;
     }
     pos = i;
-    String text;
     if (negative && value == 0) {
-      text = "0";
       verbatim = false;
-    } else {
-      text = known(in, from, i, false); // at most 19 characters
+      return new JsonValue.Scalar(JsonValue.Kind.INT, "0");
     }
-    if (negative) {
-      value = -value;
+    String text = known(in, from, i, false); // at most 19 characters
+    if (keptNumbers[keptSlot] == null) {
+      long signed = negative ? -value : value;
+      keptNumbers[keptSlot] =
+          new JsonValue.Scalar(
+              signed == (int) signed ? JsonValue.Kind.INT : JsonValue.Kind.LONG, text);
     }
-    return new JsonValue.Scalar(
-        value == (int) value ? JsonValue.Kind.INT : JsonValue.Kind.LONG, text);
+    return keptNumbers[keptSlot];
   }
 
   private JsonValue literal(String text, JsonValue.Scalar value) {

@@ -133,7 +133,19 @@ record Item(
 
   private static final String GRAPH_NAMESPACE = "microsoft.graph.";
 
+  /**
+   * @return the value trimmed and in lower case; empty for null
+   */
   static String lower(String value) {
-    return value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
+    if (value == null) {
+      return "";
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c <= ' ' || (c >= 'A' && c <= 'Z') || c >= 0x80) {
+        return value.trim().toLowerCase(Locale.ROOT);
+      }
+    }
+    return value; // what Graph usually sends: nothing to trim or to lower
   }
 }

@@ -45,8 +45,10 @@ class BodyScannerTest {
             EventIds.of(
                 JsonValue.of(
                     GraphJson.mapper()
-                        .readTree("{\"a\":{\"x\":5,\"y\":[2,{\"b\":4,\"c\":3}]},\"m\":-7,\"z\":1}"))));
-    assertThat(item.toString()).isEqualTo(GraphJson.mapper().readTree(body).get("value").get(0).toString());
+                        .readTree(
+                            "{\"a\":{\"x\":5,\"y\":[2,{\"b\":4,\"c\":3}]},\"m\":-7,\"z\":1}"))));
+    assertThat(item.toString())
+        .isEqualTo(GraphJson.mapper().readTree(body).get("value").get(0).toString());
   }
 
   /**
@@ -96,7 +98,8 @@ class BodyScannerTest {
   }
 
   private static JsonValue.Members firstItem(JsonValue root) {
-    return (JsonValue.Members) ((JsonValue.Elements) ((JsonValue.Members) root).get("value")).get(0);
+    return (JsonValue.Members)
+        ((JsonValue.Elements) ((JsonValue.Members) root).get("value")).get(0);
   }
 
   @Test

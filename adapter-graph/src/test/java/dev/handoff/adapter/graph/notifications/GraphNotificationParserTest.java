@@ -531,7 +531,15 @@ class GraphNotificationParserTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"TRANSFERRING", "Transferring", "transferring", " transferRING "})
+  @ValueSource(
+      strings = {
+        "TRANSFERRING",
+        "Transferring",
+        "transferring",
+        " transferRING ",
+        "transferring\\t",
+        " transferring"
+      })
   void statesAreReadInAnyCase(String state) {
     update(
         single(batch(callItem("Updated", callState(state)))),

@@ -78,9 +78,8 @@ class JsonValueProperties {
   /**
    * Over random batches, spaced or compact: the scanner reads every plain one as Jackson does, the
    * ids of its items are the former ids, and it derives an item's id itself exactly when the item
-   * as sent is its canonical form once its objects are in name order, which leaves its length as
-   * it is (white space, an escape written otherwise, a negative zero or a name given twice change
-   * it).
+   * as sent is its canonical form once its objects are in name order, which leaves its length as it
+   * is (white space, an escape written otherwise, a negative zero or a name given twice change it).
    */
   @Property(tries = 2000)
   void theScannerReadsWhatJacksonReadsAndDerivesTheFormerIds(@ForAll long seed) throws Exception {
@@ -123,9 +122,7 @@ class JsonValueProperties {
           boolean canonicalAsSent =
               sent.getBytes(StandardCharsets.UTF_8).length
                   == canonical(tree).getBytes(StandardCharsets.UTF_8).length;
-          assertThat(item.contentId())
-              .as(sent)
-              .isEqualTo(canonicalAsSent ? formerId(tree) : null);
+          assertThat(item.contentId()).as(sent).isEqualTo(canonicalAsSent ? formerId(tree) : null);
         }
       }
     }
@@ -205,7 +202,9 @@ class JsonValueProperties {
       String name = NAMES[random.nextInt(NAMES.length)];
       members.add(quote(name, random) + ":" + value(random, depth - 1, plain, compact));
     }
-    return compact ? "{" + String.join(",", members) + "}" : "{ " + String.join(",\n", members) + "}";
+    return compact
+        ? "{" + String.join(",", members) + "}"
+        : "{ " + String.join(",\n", members) + "}";
   }
 
   private static String string(Random random) {
