@@ -126,8 +126,9 @@ final class BodyScanner {
     } finally {
       scanner.in = null;
       scanner.bodyText = null;
-      if (scanner.scratch.length > MAX_KEPT) {
-        SCANNERS.remove(); // an unusually large object: do not keep its copy for the thread's life
+      if (scanner.scratch.length > MAX_KEPT || scanner.decoded.capacity() > MAX_KEPT) {
+        // an unusually large object or string: do not keep its copy for the thread's life
+        SCANNERS.remove();
       }
     }
   }
@@ -513,7 +514,7 @@ final class BodyScanner {
             & (texts.length - 1);
     byte[] kept = textBytes[slot];
     keptSlot = slot;
-    if (kept != null && kept.length == length && sameBytes(kept, bytes, start, length)) {
+    if (kept != null && Arrays.equals(kept, 0, kept.length, bytes, start, stop)) {
       return texts[slot];
     }
     String made = new String(bytes, start, length, StandardCharsets.ISO_8859_1);
@@ -525,22 +526,6 @@ final class BodyScanner {
     keptStrings[slot] = null;
     keptNumbers[slot] = null;
     return made;
-  }
-
-  /** Whether {@code kept} holds {@code bytes[start, start + length)}, eight bytes at a time. */
-  private static boolean sameBytes(byte[] kept, byte[] bytes, int start, int length) {
-    int k = 0;
-    for (; k + Long.BYTES <= length; k += Long.BYTES) {
-      if ((long) WORDS.get(kept, k) != (long) WORDS.get(bytes, start + k)) {
-        return false;
-      }
-    }
-    for (; k < length; k++) {
-      if (kept[k] != bytes[start + k]) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /**
