@@ -51,8 +51,6 @@ final class BodyScanner {
 
   private static final Declined DECLINED = new Declined();
 
-  private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
-
   /** The body's UTF-8 bytes, this scanner's own: objects of an item are put in name order here. */
   private byte[] in;
 
@@ -599,8 +597,8 @@ final class BodyScanner {
           if (!(unit < 0x20
               && in[i] == '0'
               && in[i + 1] == '0'
-              && in[i + 2] == HEX_DIGITS[unit >> 4]
-              && in[i + 3] == HEX_DIGITS[unit & 0xf])) {
+              && in[i + 2] == CanonicalJson.HEX_DIGITS[unit >> 4]
+              && in[i + 3] == CanonicalJson.HEX_DIGITS[unit & 0xf])) {
             verbatim = false;
           }
           i += 4;

@@ -11,7 +11,8 @@ import java.util.Arrays;
  * it did when the text was built as a string.
  */
 final class CanonicalJson {
-  private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+  /** Lower-case hex digits, as the canonical form writes them. */
+  static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
   byte[] bytes = new byte[2048];
   int length;

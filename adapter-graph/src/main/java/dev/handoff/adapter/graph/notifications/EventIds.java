@@ -88,13 +88,11 @@ final class EventIds {
     PREFIX.getBytes(0, PREFIX.length(), id, 0);
     int at = PREFIX.length();
     for (byte b : digest) {
-      id[at++] = HEX_DIGITS[(b >> 4) & 0xf];
-      id[at++] = HEX_DIGITS[b & 0xf];
+      id[at++] = CanonicalJson.HEX_DIGITS[(b >> 4) & 0xf];
+      id[at++] = CanonicalJson.HEX_DIGITS[b & 0xf];
     }
     return new String(id, StandardCharsets.ISO_8859_1);
   }
-
-  private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
   /** Writes a tree's canonical form: members in name order. */
   private static final class TreeWriter {
