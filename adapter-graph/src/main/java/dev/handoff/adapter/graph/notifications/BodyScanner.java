@@ -172,13 +172,9 @@ final class BodyScanner {
         return array(depth + 1, false);
       case '"':
         String text = string(false);
-        if (keptSlot < 0) {
-          return new JsonValue.Scalar(JsonValue.Kind.STRING, text);
-        }
-        if (keptStrings[keptSlot] == null) {
-          keptStrings[keptSlot] = new JsonValue.Scalar(JsonValue.Kind.STRING, text);
-        }
-        return keptStrings[keptSlot];
+        return keptSlot < 0
+            ? new JsonValue.Scalar(JsonValue.Kind.STRING, text)
+            : kept(keptStrings, JsonValue.Kind.STRING, text);
       case 't':
         return literal("true", JsonValue.Scalar.TRUE);
       case 'f':
@@ -667,13 +663,17 @@ final class BodyScanner {
       return new JsonValue.Scalar(JsonValue.Kind.INT, "0");
     }
     String text = known(in, from, i, false); // at most 19 characters
-    if (keptNumbers[keptSlot] == null) {
-      long signed = negative ? -value : value;
-      keptNumbers[keptSlot] =
-          new JsonValue.Scalar(
-              signed == (int) signed ? JsonValue.Kind.INT : JsonValue.Kind.LONG, text);
+    long signed = negative ? -value : value;
+    return kept(
+        keptNumbers, signed == (int) signed ? JsonValue.Kind.INT : JsonValue.Kind.LONG, text);
+  }
+
+  /** The scalar kept for the text read last (its slot is {@link #keptSlot}), made once. */
+  private JsonValue.Scalar kept(JsonValue.Scalar[] scalars, JsonValue.Kind kind, String text) {
+    if (scalars[keptSlot] == null) {
+      scalars[keptSlot] = new JsonValue.Scalar(kind, text);
     }
-    return keptNumbers[keptSlot];
+    return scalars[keptSlot];
   }
 
   private JsonValue literal(String text, JsonValue.Scalar value) {

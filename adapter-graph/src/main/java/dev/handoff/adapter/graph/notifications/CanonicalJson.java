@@ -33,18 +33,13 @@ final class CanonicalJson {
 
   /** A string, quoted. */
   void quote(String text) {
-    char[] chars = text.toCharArray();
-    quote(chars, 0, chars.length);
-  }
-
-  /** The characters {@code chars[from, to)} as one quoted string. */
-  void quote(char[] chars, int from, int to) {
-    ensure((to - from) * 6 + 2); // the most a character takes: a six-character escape
+    int to = text.length();
+    ensure(to * 6 + 2); // the most a character takes: a six-character escape
     byte[] out = bytes;
     int at = length;
     out[at++] = '"';
-    for (int i = from; i < to; i++) {
-      char c = chars[i];
+    for (int i = 0; i < to; i++) {
+      char c = text.charAt(i);
       if (c < 0x80) {
         if (c >= 0x20 && c != '"' && c != '\\') {
           out[at++] = (byte) c;
@@ -64,8 +59,8 @@ final class CanonicalJson {
         out[at++] = (byte) (0x80 | (c & 0x3f));
       } else if (Character.isHighSurrogate(c)
           && i + 1 < to
-          && Character.isLowSurrogate(chars[i + 1])) {
-        int cp = Character.toCodePoint(c, chars[++i]);
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        int cp = Character.toCodePoint(c, text.charAt(++i));
         out[at++] = (byte) (0xf0 | (cp >> 18));
         out[at++] = (byte) (0x80 | ((cp >> 12) & 0x3f));
         out[at++] = (byte) (0x80 | ((cp >> 6) & 0x3f));
@@ -82,7 +77,7 @@ final class CanonicalJson {
     length = at;
   }
 
-  void ensure(int more) {
+  private void ensure(int more) {
     if (length + more > bytes.length) {
       bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
     }
