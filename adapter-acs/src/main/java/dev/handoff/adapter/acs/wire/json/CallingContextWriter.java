@@ -39,27 +39,31 @@ final class CallingContextWriter {
 
   private CallingContextWriter() {}
 
-  static void context(JsonWriter json, CustomCallingContext context) {
+  /**
+   * @param json the writer
+   * @param name the member's name
+   * @param context its value; the member is left out when null
+   */
+  static void context(JsonWriter json, byte[] name, CustomCallingContext context) {
+    if (context == null) {
+      return;
+    }
+    json.name(name);
     json.beginObject();
-    json.mapMember(VOIP_HEADERS, context.voipHeaders(), JsonWriter::string);
-    json.mapMember(SIP_HEADERS, context.sipHeaders(), JsonWriter::string);
-    json.member(
-        TEAMS_PHONE_CALL_DETAILS,
-        context.teamsPhoneCallDetails(),
-        CallingContextWriter::callDetails);
+    json.stringsMember(VOIP_HEADERS, context.voipHeaders());
+    json.stringsMember(SIP_HEADERS, context.sipHeaders());
+    callDetails(json, TEAMS_PHONE_CALL_DETAILS, context.teamsPhoneCallDetails());
     json.endObject();
   }
 
-  private static void callDetails(JsonWriter json, TeamsPhoneCallDetails details) {
+  private static void callDetails(JsonWriter json, byte[] name, TeamsPhoneCallDetails details) {
+    if (details == null) {
+      return;
+    }
+    json.name(name);
     json.beginObject();
-    json.member(
-        TEAMS_PHONE_CALLER_DETAILS,
-        details.teamsPhoneCallerDetails(),
-        CallingContextWriter::callerDetails);
-    json.member(
-        TEAMS_PHONE_SOURCE_DETAILS,
-        details.teamsPhoneSourceDetails(),
-        CallingContextWriter::sourceDetails);
+    callerDetails(json, TEAMS_PHONE_CALLER_DETAILS, details.teamsPhoneCallerDetails());
+    sourceDetails(json, TEAMS_PHONE_SOURCE_DETAILS, details.teamsPhoneSourceDetails());
     json.member(SESSION_ID, details.sessionId());
     json.member(INTENT, details.intent());
     json.member(CALL_TOPIC, details.callTopic());
@@ -70,22 +74,29 @@ final class CallingContextWriter {
     json.endObject();
   }
 
-  private static void callerDetails(JsonWriter json, TeamsPhoneCallerDetails caller) {
+  private static void callerDetails(JsonWriter json, byte[] name, TeamsPhoneCallerDetails caller) {
+    if (caller == null) {
+      return;
+    }
+    json.name(name);
     json.beginObject();
-    json.member(CALLER, caller.caller(), IdentifierWriter::identifier);
+    IdentifierWriter.identifier(json, CALLER, caller.caller());
     json.member(NAME, caller.name());
     json.member(PHONE_NUMBER, caller.phoneNumber());
     json.member(RECORD_ID, caller.recordId());
     json.member(SCREEN_POP_URL, caller.screenPopUrl());
     json.member(IS_AUTHENTICATED, caller.isAuthenticated());
-    json.mapMember(
-        ADDITIONAL_CALLER_INFORMATION, caller.additionalCallerInformation(), JsonWriter::string);
+    json.stringsMember(ADDITIONAL_CALLER_INFORMATION, caller.additionalCallerInformation());
     json.endObject();
   }
 
-  private static void sourceDetails(JsonWriter json, TeamsPhoneSourceDetails source) {
+  private static void sourceDetails(JsonWriter json, byte[] name, TeamsPhoneSourceDetails source) {
+    if (source == null) {
+      return;
+    }
+    json.name(name);
     json.beginObject();
-    json.member(SOURCE, source.source(), IdentifierWriter::identifier);
+    IdentifierWriter.identifier(json, SOURCE, source.source());
     json.member(LANGUAGE, source.language());
     json.member(STATUS, source.status());
     json.mapMember(INTENDED_TARGETS, source.intendedTargets(), IdentifierWriter::identifier);

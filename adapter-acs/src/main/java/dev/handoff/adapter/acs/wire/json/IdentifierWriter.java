@@ -7,7 +7,11 @@ import dev.handoff.adapter.acs.wire.MicrosoftTeamsUserIdentifierModel;
 import dev.handoff.adapter.acs.wire.PhoneNumberIdentifierModel;
 import dev.handoff.adapter.acs.wire.TeamsExtensionUserIdentifierModel;
 
-/** Writes {@code CommunicationIdentifierModel} and its sub-objects, members in record order. */
+/**
+ * Writes {@code CommunicationIdentifierModel} and its sub-objects, members in record order. Each
+ * object member has its own static writer, called directly: one generic writer taking a method
+ * reference made every such call a virtual call the compiler could not inline.
+ */
 final class IdentifierWriter {
   private static final KnownMember KIND =
       new KnownMember(
@@ -39,20 +43,37 @@ final class IdentifierWriter {
 
   private IdentifierWriter() {}
 
+  /**
+   * @param json the writer
+   * @param name the member's name
+   * @param id its value; the member is left out when null
+   */
+  static void identifier(JsonWriter json, byte[] name, CommunicationIdentifierModel id) {
+    if (id != null) {
+      json.name(name);
+      identifier(json, id);
+    }
+  }
+
+  /** The value alone, as an element of a list or a map. */
   static void identifier(JsonWriter json, CommunicationIdentifierModel id) {
     json.beginObject();
     json.member(KIND, id.kind());
     json.member(RAW_ID, id.rawId());
-    json.member(COMMUNICATION_USER, id.communicationUser(), IdentifierWriter::communicationUser);
-    json.member(PHONE_NUMBER, id.phoneNumber(), IdentifierWriter::phoneNumber);
-    json.member(MICROSOFT_TEAMS_USER, id.microsoftTeamsUser(), IdentifierWriter::teamsUser);
-    json.member(MICROSOFT_TEAMS_APP, id.microsoftTeamsApp(), IdentifierWriter::teamsApp);
-    json.member(TEAMS_EXTENSION_USER, id.teamsExtensionUser(), IdentifierWriter::extensionUser);
+    communicationUser(json, COMMUNICATION_USER, id.communicationUser());
+    phoneNumber(json, PHONE_NUMBER, id.phoneNumber());
+    teamsUser(json, MICROSOFT_TEAMS_USER, id.microsoftTeamsUser());
+    teamsApp(json, MICROSOFT_TEAMS_APP, id.microsoftTeamsApp());
+    extensionUser(json, TEAMS_EXTENSION_USER, id.teamsExtensionUser());
     json.endObject();
   }
 
-  /** Also the bare {@code sourceCallerIdNumber}. */
-  static void phoneNumber(JsonWriter json, PhoneNumberIdentifierModel phone) {
+  /** Also the bare {@code sourceCallerIdNumber}; left out when null. */
+  static void phoneNumber(JsonWriter json, byte[] name, PhoneNumberIdentifierModel phone) {
+    if (phone == null) {
+      return;
+    }
+    json.name(name);
     json.beginObject();
     json.member(VALUE, phone.value());
     json.member(IS_ANONYMOUS, phone.isAnonymous());
@@ -60,13 +81,23 @@ final class IdentifierWriter {
     json.endObject();
   }
 
-  private static void communicationUser(JsonWriter json, CommunicationUserIdentifierModel user) {
+  private static void communicationUser(
+      JsonWriter json, byte[] name, CommunicationUserIdentifierModel user) {
+    if (user == null) {
+      return;
+    }
+    json.name(name);
     json.beginObject();
     json.member(ID, user.id());
     json.endObject();
   }
 
-  private static void teamsUser(JsonWriter json, MicrosoftTeamsUserIdentifierModel user) {
+  private static void teamsUser(
+      JsonWriter json, byte[] name, MicrosoftTeamsUserIdentifierModel user) {
+    if (user == null) {
+      return;
+    }
+    json.name(name);
     json.beginObject();
     json.member(USER_ID, user.userId());
     json.member(IS_ANONYMOUS, user.isAnonymous());
@@ -74,14 +105,23 @@ final class IdentifierWriter {
     json.endObject();
   }
 
-  private static void teamsApp(JsonWriter json, MicrosoftTeamsAppIdentifierModel app) {
+  private static void teamsApp(JsonWriter json, byte[] name, MicrosoftTeamsAppIdentifierModel app) {
+    if (app == null) {
+      return;
+    }
+    json.name(name);
     json.beginObject();
     json.member(APP_ID, app.appId());
     json.member(CLOUD, app.cloud());
     json.endObject();
   }
 
-  private static void extensionUser(JsonWriter json, TeamsExtensionUserIdentifierModel user) {
+  private static void extensionUser(
+      JsonWriter json, byte[] name, TeamsExtensionUserIdentifierModel user) {
+    if (user == null) {
+      return;
+    }
+    json.name(name);
     json.beginObject();
     json.member(USER_ID, user.userId());
     json.member(TENANT_ID, user.tenantId());

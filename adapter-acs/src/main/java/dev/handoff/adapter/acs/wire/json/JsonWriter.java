@@ -136,8 +136,7 @@ final class JsonWriter {
   void name(byte[] encodedName) {
     reserve(encodedName.length + 1);
     separate();
-    System.arraycopy(encodedName, 0, buffer, size, encodedName.length);
-    size += encodedName.length;
+    size = put(encodedName, buffer, size);
   }
 
   /**
@@ -145,10 +144,14 @@ final class JsonWriter {
    * @param value its value; the member is left out when null
    */
   void member(byte[] encodedName, String value) {
-    if (value != null) {
-      name(encodedName);
-      string(value);
+    if (value == null) {
+      return;
     }
+    // One reservation for the comma, the name and the quoted value: a body is mostly such members.
+    int length = value.length();
+    reserve(encodedName.length + 3 + length * MAX_BYTES_PER_CHAR);
+    separate();
+    size = quoted(value, length, buffer, put(encodedName, buffer, size));
   }
 
   /**
@@ -166,8 +169,7 @@ final class JsonWriter {
     } else {
       reserve(encoded.length + 1);
       separate();
-      System.arraycopy(encoded, 0, buffer, size, encoded.length);
-      size += encoded.length;
+      size = put(encoded, buffer, size);
     }
   }
 
@@ -194,19 +196,6 @@ final class JsonWriter {
   }
 
   /**
-   * @param encodedName the member's name
-   * @param value its value; the member is left out when null
-   * @param writer writes the value
-   * @param <T> the value's type
-   */
-  <T> void member(byte[] encodedName, T value, ValueWriter<T> writer) {
-    if (value != null) {
-      name(encodedName);
-      writer.write(this, value);
-    }
-  }
-
-  /**
    * An object of one member per entry, in the map's order; a null value is written {@code null}.
    *
    * @param encodedName the member's name
@@ -222,21 +211,52 @@ final class JsonWriter {
     name(encodedName);
     beginObject();
     // forEach, not the entry set: an unmodifiable map wraps every entry its iterator returns.
-    map.forEach((key, value) -> entry(key, value, writer));
+    map.forEach(
+        (key, value) -> {
+          key(key);
+          value(value, writer);
+        });
     endObject();
   }
 
-  private <T> void entry(String key, T value, ValueWriter<T> writer) {
+  /**
+   * {@link #mapMember} for string values, written without a {@link ValueWriter}: headers are most
+   * of a body's maps.
+   *
+   * @param encodedName the member's name
+   * @param map the entries; the member is left out when null, written {@code {}} when empty
+   * @throws IllegalArgumentException when a key is null: JSON names are strings
+   */
+  void stringsMember(byte[] encodedName, Map<String, String> map) {
+    if (map == null) {
+      return;
+    }
+    name(encodedName);
+    beginObject();
+    map.forEach(
+        (key, value) -> {
+          key(key);
+          if (value == null) {
+            raw(NULL);
+          } else {
+            string(value);
+          }
+        });
+    endObject();
+  }
+
+  /** Starts an entry of a map: the comma if one is due, then the quoted key and its colon. */
+  private void key(String key) {
     if (key == null) {
       throw new IllegalArgumentException(
           "a JSON object cannot have a null name; the map given has a null key");
     }
-    reserve(1);
+    int length = key.length();
+    reserve(length * MAX_BYTES_PER_CHAR + 4);
     separate();
-    string(key);
-    reserve(1);
-    buffer[size++] = ':';
-    value(value, writer);
+    int at = quoted(key, length, buffer, size);
+    buffer[at++] = ':';
+    size = at;
   }
 
   /**
@@ -282,8 +302,15 @@ final class JsonWriter {
   void string(String value) {
     int length = value.length();
     reserve(length * MAX_BYTES_PER_CHAR + 2);
-    byte[] out = buffer;
-    int at = size;
+    size = quoted(value, length, buffer, size);
+  }
+
+  /**
+   * Writes {@code value} quoted and escaped; the caller has reserved its room.
+   *
+   * @return the index after the closing quote
+   */
+  private static int quoted(String value, int length, byte[] out, int at) {
     out[at++] = '"';
     int plain =
         length >= BULK_LENGTH
@@ -294,7 +321,17 @@ final class JsonWriter {
       at = escaped(value, plain, length, out, at);
     }
     out[at++] = '"';
-    size = at;
+    return at;
+  }
+
+  /**
+   * Copies already encoded bytes (a name, a constant member); the caller has reserved their room.
+   *
+   * @return the index after them
+   */
+  private static int put(byte[] bytes, byte[] out, int at) {
+    System.arraycopy(bytes, 0, out, at, bytes.length);
+    return at + bytes.length;
   }
 
   /**
@@ -363,8 +400,7 @@ final class JsonWriter {
 
   private void raw(byte[] bytes) {
     reserve(bytes.length);
-    System.arraycopy(bytes, 0, buffer, size, bytes.length);
-    size += bytes.length;
+    size = put(bytes, buffer, size);
   }
 
   /** Writes the comma due before a member or an element; the caller has reserved its byte. */

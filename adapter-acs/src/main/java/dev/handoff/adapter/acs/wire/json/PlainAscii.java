@@ -19,9 +19,9 @@ final class PlainAscii {
   private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
-  private static final long ONES = 0x0101010101010101L;
   private static final long HIGH_BITS = 0x8080808080808080L;
-  private static final long SPACES = 0x2020202020202020L;
+  private static final long LOW_SEVENS = 0x7F7F7F7F7F7F7F7FL;
+  private static final long TO_SPACE = 0x6060606060606060L;
   private static final long QUOTES = 0x2222222222222222L;
   private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
   private static final long QUESTION_MARKS = 0x3F3F3F3F3F3F3F3FL;
@@ -64,20 +64,18 @@ final class PlainAscii {
   }
 
   /**
-   * Whether any of eight bytes is below U+0020, a quote, a backslash or a question mark (or has its
-   * high bit set, which UTF-8 bytes of ASCII never have): the classic test for a zero byte, {@code
-   * (x - 0x01..) & ~x & 0x80..}, on the bytes XORed with the one looked for; exact for whether any
-   * byte matches.
+   * Whether any of eight ASCII bytes is below U+0020, a quote, a backslash or a question mark. Each
+   * test adds to every byte what lifts an acceptable one to its high bit: {@code 0x60} lifts
+   * exactly the bytes from U+0020, and {@code 0x7F} lifts exactly the non-zero ones, so that a byte
+   * XORed with the one looked for stays low only where it matched. No byte carries into the next,
+   * because every byte is below {@code 0x80}: the caller has checked that the string is all ASCII
+   * (its UTF-8 bytes are as many as its characters).
    */
   private static boolean mayNeedCare(long bytes) {
-    long quote = bytes ^ QUOTES;
-    long backslash = bytes ^ BACKSLASHES;
-    long question = bytes ^ QUESTION_MARKS;
-    long found =
-        ((bytes - SPACES) & ~bytes)
-            | ((quote - ONES) & ~quote)
-            | ((backslash - ONES) & ~backslash)
-            | ((question - ONES) & ~question);
-    return ((found | bytes) & HIGH_BITS) != 0;
+    long atLeastSpace = bytes + TO_SPACE;
+    long notQuote = (bytes ^ QUOTES) + LOW_SEVENS;
+    long notBackslash = (bytes ^ BACKSLASHES) + LOW_SEVENS;
+    long notQuestionMark = (bytes ^ QUESTION_MARKS) + LOW_SEVENS;
+    return (atLeastSpace & notQuote & notBackslash & notQuestionMark & HIGH_BITS) != HIGH_BITS;
   }
 }

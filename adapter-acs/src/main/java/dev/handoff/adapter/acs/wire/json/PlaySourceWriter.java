@@ -24,29 +24,59 @@ final class PlaySourceWriter {
 
   private PlaySourceWriter() {}
 
+  /**
+   * @param json the writer
+   * @param name the member's name
+   * @param source its value; the member is left out when null
+   */
+  static void playSource(JsonWriter json, byte[] name, PlaySource source) {
+    if (source != null) {
+      json.name(name);
+      playSource(json, source);
+    }
+  }
+
+  /** The value alone, as an element of a list. */
   static void playSource(JsonWriter json, PlaySource source) {
     json.beginObject();
     json.member(KIND, source.kind());
     json.member(PLAY_SOURCE_CACHE_ID, source.playSourceCacheId());
-    json.member(FILE, source.file(), PlaySourceWriter::file);
-    json.member(TEXT, source.text(), PlaySourceWriter::text);
-    json.member(SSML, source.ssml(), PlaySourceWriter::ssml);
+    file(json, FILE, source.file());
+    text(json, TEXT, source.text());
+    ssml(json, SSML, source.ssml());
     json.endObject();
   }
 
-  static void playOptions(JsonWriter json, PlayOptions options) {
+  /**
+   * @param json the writer
+   * @param name the member's name
+   * @param options its value; the member is left out when null
+   */
+  static void playOptions(JsonWriter json, byte[] name, PlayOptions options) {
+    if (options == null) {
+      return;
+    }
+    json.name(name);
     json.beginObject();
     json.member(LOOP, options.loop());
     json.endObject();
   }
 
-  private static void file(JsonWriter json, FileSource file) {
+  private static void file(JsonWriter json, byte[] name, FileSource file) {
+    if (file == null) {
+      return;
+    }
+    json.name(name);
     json.beginObject();
     json.member(URI, file.uri());
     json.endObject();
   }
 
-  private static void text(JsonWriter json, TextSource text) {
+  private static void text(JsonWriter json, byte[] name, TextSource text) {
+    if (text == null) {
+      return;
+    }
+    json.name(name);
     json.beginObject();
     json.member(TEXT, text.text());
     json.member(SOURCE_LOCALE, text.sourceLocale());
@@ -56,7 +86,11 @@ final class PlaySourceWriter {
     json.endObject();
   }
 
-  private static void ssml(JsonWriter json, SsmlSource ssml) {
+  private static void ssml(JsonWriter json, byte[] name, SsmlSource ssml) {
+    if (ssml == null) {
+      return;
+    }
+    json.name(name);
     json.beginObject();
     json.member(SSML_TEXT, ssml.ssmlText());
     json.member(CUSTOM_VOICE_ENDPOINT_ID, ssml.customVoiceEndpointId());

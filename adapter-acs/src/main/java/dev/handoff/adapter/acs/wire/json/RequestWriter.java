@@ -50,14 +50,12 @@ public final class RequestWriter {
   public static byte[] write(TransferToParticipantRequest request) {
     JsonWriter json = JsonWriter.reusable();
     json.beginObject();
-    json.member(TARGET_PARTICIPANT, request.targetParticipant(), IdentifierWriter::identifier);
+    IdentifierWriter.identifier(json, TARGET_PARTICIPANT, request.targetParticipant());
     json.member(OPERATION_CONTEXT, request.operationContext());
-    json.member(TRANSFEREE, request.transferee(), IdentifierWriter::identifier);
+    IdentifierWriter.identifier(json, TRANSFEREE, request.transferee());
     json.member(OPERATION_CALLBACK_URI, request.operationCallbackUri());
-    json.member(
-        CUSTOM_CALLING_CONTEXT, request.customCallingContext(), CallingContextWriter::context);
-    json.member(
-        SOURCE_CALLER_ID_NUMBER, request.sourceCallerIdNumber(), IdentifierWriter::phoneNumber);
+    CallingContextWriter.context(json, CUSTOM_CALLING_CONTEXT, request.customCallingContext());
+    IdentifierWriter.phoneNumber(json, SOURCE_CALLER_ID_NUMBER, request.sourceCallerIdNumber());
     json.endObject();
     return json.toBytes();
   }
@@ -69,15 +67,13 @@ public final class RequestWriter {
   public static byte[] write(AddParticipantRequest request) {
     JsonWriter json = JsonWriter.reusable();
     json.beginObject();
-    json.member(
-        SOURCE_CALLER_ID_NUMBER, request.sourceCallerIdNumber(), IdentifierWriter::phoneNumber);
+    IdentifierWriter.phoneNumber(json, SOURCE_CALLER_ID_NUMBER, request.sourceCallerIdNumber());
     json.member(SOURCE_DISPLAY_NAME, request.sourceDisplayName());
-    json.member(PARTICIPANT_TO_ADD, request.participantToAdd(), IdentifierWriter::identifier);
+    IdentifierWriter.identifier(json, PARTICIPANT_TO_ADD, request.participantToAdd());
     json.member(INVITATION_TIMEOUT, request.invitationTimeoutInSeconds());
     json.member(OPERATION_CONTEXT, request.operationContext());
     json.member(OPERATION_CALLBACK_URI, request.operationCallbackUri());
-    json.member(
-        CUSTOM_CALLING_CONTEXT, request.customCallingContext(), CallingContextWriter::context);
+    CallingContextWriter.context(json, CUSTOM_CALLING_CONTEXT, request.customCallingContext());
     json.endObject();
     return json.toBytes();
   }
@@ -104,7 +100,7 @@ public final class RequestWriter {
     JsonWriter json = JsonWriter.reusable();
     json.beginObject();
     json.member(INCOMING_CALL_CONTEXT, request.incomingCallContext());
-    json.member(TARGET, request.target(), IdentifierWriter::identifier);
+    IdentifierWriter.identifier(json, TARGET, request.target());
     json.endObject();
     return json.toBytes();
   }
@@ -116,8 +112,8 @@ public final class RequestWriter {
   public static byte[] write(HoldRequest request) {
     JsonWriter json = JsonWriter.reusable();
     json.beginObject();
-    json.member(TARGET_PARTICIPANT, request.targetParticipant(), IdentifierWriter::identifier);
-    json.member(PLAY_SOURCE_INFO, request.playSourceInfo(), PlaySourceWriter::playSource);
+    IdentifierWriter.identifier(json, TARGET_PARTICIPANT, request.targetParticipant());
+    PlaySourceWriter.playSource(json, PLAY_SOURCE_INFO, request.playSourceInfo());
     json.member(OPERATION_CONTEXT, request.operationContext());
     json.member(OPERATION_CALLBACK_URI, request.operationCallbackUri());
     json.endObject();
@@ -131,7 +127,7 @@ public final class RequestWriter {
   public static byte[] write(UnholdRequest request) {
     JsonWriter json = JsonWriter.reusable();
     json.beginObject();
-    json.member(TARGET_PARTICIPANT, request.targetParticipant(), IdentifierWriter::identifier);
+    IdentifierWriter.identifier(json, TARGET_PARTICIPANT, request.targetParticipant());
     json.member(OPERATION_CONTEXT, request.operationContext());
     json.member(OPERATION_CALLBACK_URI, request.operationCallbackUri());
     json.endObject();
@@ -148,7 +144,7 @@ public final class RequestWriter {
     json.listMember(PLAY_SOURCES, request.playSources(), PlaySourceWriter::playSource);
     json.listMember(PLAY_TO, request.playTo(), IdentifierWriter::identifier);
     json.member(INTERRUPT_CALL_MEDIA_OPERATION, request.interruptCallMediaOperation());
-    json.member(PLAY_OPTIONS, request.playOptions(), PlaySourceWriter::playOptions);
+    PlaySourceWriter.playOptions(json, PLAY_OPTIONS, request.playOptions());
     json.member(OPERATION_CONTEXT, request.operationContext());
     json.member(OPERATION_CALLBACK_URI, request.operationCallbackUri());
     json.endObject();
@@ -162,7 +158,7 @@ public final class RequestWriter {
   public static byte[] write(RemoveParticipantRequest request) {
     JsonWriter json = JsonWriter.reusable();
     json.beginObject();
-    json.member(PARTICIPANT_TO_REMOVE, request.participantToRemove(), IdentifierWriter::identifier);
+    IdentifierWriter.identifier(json, PARTICIPANT_TO_REMOVE, request.participantToRemove());
     json.member(OPERATION_CONTEXT, request.operationContext());
     json.member(OPERATION_CALLBACK_URI, request.operationCallbackUri());
     json.endObject();

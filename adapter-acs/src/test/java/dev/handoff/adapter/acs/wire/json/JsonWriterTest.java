@@ -102,6 +102,24 @@ class JsonWriterTest {
   }
 
   @Test
+  void everyAsciiCharacterAtEveryPlaceOfALongStringIsWrittenAsJacksonWritesIt() throws Exception {
+    // The bulk path tests eight bytes at once: each character in each of the eight lanes of the
+    // first three words, beside plain neighbours and beside a character that needs escaping.
+    for (char c = 0; c < 0x80; c++) {
+      for (int at = 0; at < 24; at++) {
+        String plainAround = "a".repeat(at) + c + "b".repeat(24 - at);
+        String oddAround = "\u0001".repeat(at) + c + "\"".repeat(24 - at);
+        assertThat(written(plainAround))
+            .as("U+%04X at %d", (int) c, at)
+            .isEqualTo(jackson(plainAround));
+        assertThat(written(oddAround))
+            .as("U+%04X at %d", (int) c, at)
+            .isEqualTo(jackson(oddAround));
+      }
+    }
+  }
+
+  @Test
   void aLoneSurrogateInALongStringIsEscapedNotWrittenAsTheQuestionMarkItEncodesTo()
       throws Exception {
     String value = "abcdefgh\uD800ijklmnop?qrstuvwx";
