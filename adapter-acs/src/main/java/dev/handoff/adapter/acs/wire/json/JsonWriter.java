@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * Writes JSON as UTF-8 bytes, character for character as the adapter's Jackson configuration
@@ -205,18 +206,9 @@ final class JsonWriter {
    * @throws IllegalArgumentException when a key is null: JSON names are strings
    */
   <T> void mapMember(byte[] encodedName, Map<String, T> map, ValueWriter<T> writer) {
-    if (map == null) {
-      return;
+    if (map != null) {
+      object(encodedName, map, (key, value) -> entry(key, value, writer));
     }
-    name(encodedName);
-    beginObject();
-    // forEach, not the entry set: an unmodifiable map wraps every entry its iterator returns.
-    map.forEach(
-        (key, value) -> {
-          key(key);
-          value(value, writer);
-        });
-    endObject();
   }
 
   /**
@@ -228,21 +220,31 @@ final class JsonWriter {
    * @throws IllegalArgumentException when a key is null: JSON names are strings
    */
   void stringsMember(byte[] encodedName, Map<String, String> map) {
-    if (map == null) {
-      return;
+    if (map != null) {
+      object(encodedName, map, this::stringEntry);
     }
+  }
+
+  private <T> void object(byte[] encodedName, Map<String, T> map, BiConsumer<String, T> entry) {
     name(encodedName);
     beginObject();
-    map.forEach(
-        (key, value) -> {
-          key(key);
-          if (value == null) {
-            raw(NULL);
-          } else {
-            string(value);
-          }
-        });
+    // forEach, not the entry set: an unmodifiable map wraps every entry its iterator returns.
+    map.forEach(entry);
     endObject();
+  }
+
+  private <T> void entry(String key, T value, ValueWriter<T> writer) {
+    key(key);
+    value(value, writer);
+  }
+
+  private void stringEntry(String key, String value) {
+    key(key);
+    if (value == null) {
+      raw(NULL);
+    } else {
+      string(value);
+    }
   }
 
   /** Starts an entry of a map: the comma if one is due, then the quoted key and its colon. */
