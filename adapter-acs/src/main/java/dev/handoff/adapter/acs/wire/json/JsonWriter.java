@@ -165,12 +165,9 @@ final class JsonWriter {
     }
     byte[] encoded = member.encodedMember(value);
     if (encoded == null) {
-      name(member.encodedName());
-      string(value);
+      member(member.encodedName(), value);
     } else {
-      reserve(encoded.length + 1);
-      separate();
-      size = put(encoded, buffer, size);
+      name(encoded); // the whole member, name and value, written like a name
     }
   }
 
